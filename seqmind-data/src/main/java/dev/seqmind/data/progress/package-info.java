@@ -1,0 +1,2 @@
+/** Progress reporting and cancellation for long work. */
+package dev.seqmind.data.progress;

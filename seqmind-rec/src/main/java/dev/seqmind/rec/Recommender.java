@@ -1,0 +1,42 @@
+package dev.seqmind.rec;
+
+import dev.seqmind.data.model.IdMap;
+
+/**
+ * A fitted next-item model: given any history (dense item ids of the training dataset's item map, oldest first),
+ * scores every item. Higher is better; items the model cannot score get {@link Float#NEGATIVE_INFINITY}.
+ *
+ * <p>Implementations are immutable and thread-safe, so a server can share one across request threads and swap it
+ * whole. Histories may belong to users never seen in training; item ids outside {@code [0, numItems)} must be
+ * dropped by the caller ({@link #items()} maps external ids).
+ */
+public interface Recommender {
+    /** A short name for reports, e.g. "markov-1". */
+    String name();
+
+    /** The item id space the model scores (the training dataset's item map). */
+    IdMap items();
+
+    default int numItems() {
+        return items().size();
+    }
+
+    /**
+     * Writes a score for every item into {@code out[0, numItems)}. Must not keep a reference to either array.
+     *
+     * @throws IllegalArgumentException if {@code out.length < numItems()}
+     */
+    void score(int[] history, float[] out);
+
+    /** Scores several histories; models with batched inference (neural ones) override this. */
+    default void scoreBatch(int[][] histories, float[][] out) {
+        for (int i = 0; i < histories.length; i++) {
+            score(histories[i], out[i]);
+        }
+    }
+
+    /** Why {@code item} is recommended after {@code history}; {@link Explanation#NONE} when the model cannot say. */
+    default Explanation explain(int[] history, int item) {
+        return Explanation.NONE;
+    }
+}
