@@ -1,0 +1,34 @@
+package dev.seqmind.cli;
+
+import dev.seqmind.cli.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code seqmind} command: wires subcommands together; holds no logic of its own. */
+@Command(name = "seqmind", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Sequential pattern mining and next-item recommendation.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                BenchCommand.class,
+        })
+public final class SeqmindCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new SeqmindCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.seqmind.cli.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code seqmind bench ...}: benchmarks that print their figures and the ratio against a named baseline. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks (not tests): print timings, memory and ratios against a named baseline.",
+        subcommands = {
+        })
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
