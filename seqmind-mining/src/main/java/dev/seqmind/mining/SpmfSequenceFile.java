@@ -19,7 +19,7 @@ import java.util.List;
  * general readers of {@code dev.seqmind.data.read} build a {@code SequenceDataset} with users, actions and times that
  * mining does not need.
  *
- * <p>Dense item ids are assigned in first-seen order; the external id of an item is its decimal label. Items inside an
+ * <p>Dense item ids ascend with the numeric label (so itemsets are in SPMF's order); the external id of an item is its decimal label. Items inside an
  * itemset are sorted and de-duplicated. A line whose last sequence lacks {@code -2} is closed at the line end. Empty
  * itemsets ({@code -1 -1}) keep their position, so positional gaps stay true to the file. Stateless and thread-safe.
  */
@@ -141,12 +141,37 @@ public final class SpmfSequenceFile {
             }
             starts[++numSeq] = n;
         }
-        List<String> labels = new ArrayList<>(ids.size());
-        for (int id = 0; id < ids.size(); id++) {
-            labels.add(Integer.toString(ids.key(id)));
+        // renumber dense ids in ascending numeric order of the labels, so itemsets sort as SPMF sorts them
+        int numIds = ids.size();
+        long[] keyed = new long[numIds];
+        for (int id = 0; id < numIds; id++) {
+            keyed[id] = ((long) ids.key(id) << 32) | id;
+        }
+        Arrays.sort(keyed);
+        int[] remap = new int[numIds];
+        List<String> labels = new ArrayList<>(numIds);
+        for (int d = 0; d < numIds; d++) {
+            remap[(int) keyed[d]] = d;
+            labels.add(Long.toString(keyed[d] >>> 32));
+        }
+        for (int e = 0; e < n; e++) {
+            items[e] = remap[items[e]];
+        }
+        for (int e = 1; e < n; e++) {
+            int k = e;
+            while (k > 0 && itemsets[k] == itemsets[k - 1] && items[k] < items[k - 1] && !isStart(starts, numSeq, k)) {
+                int tmp = items[k];
+                items[k] = items[k - 1];
+                items[k - 1] = tmp;
+                k--;
+            }
         }
         return new SequenceDatabase(fileName(source), Arrays.copyOf(starts, numSeq + 1), Arrays.copyOf(items, n),
                 Arrays.copyOf(itemsets, n), null, IdMap.of(labels), ItemCatalog.EMPTY);
+    }
+
+    private static boolean isStart(int[] starts, int numSeq, int e) {
+        return Arrays.binarySearch(starts, 0, numSeq + 1, e) >= 0;
     }
 
     /** Sorts and de-duplicates {@code items[from, to)}; returns the new end. */
