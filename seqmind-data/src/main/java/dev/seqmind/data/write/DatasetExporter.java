@@ -28,8 +28,12 @@ public final class DatasetExporter {
         };
     }
 
-    /** SPMF: one line per user, itemsets by equal time, items sorted inside an itemset and not repeated. */
+    /**
+     * SPMF: one line per user, itemsets by equal time, items sorted inside an itemset and not repeated. Items keep
+     * their external ids when all of them are non-negative integers (so SPMF files round-trip), else dense id + 1.
+     */
     public Path writeSpmf(SequenceDataset data, Path file) throws IOException {
+        int[] code = spmfCodes(data.items());
         try (BufferedWriter w = OutputFiles.open(file)) {
             int[] itemset = new int[16];
             for (int u = 0; u < data.numUsers(); u++) {
@@ -45,7 +49,7 @@ public final class DatasetExporter {
                         if (n == itemset.length) {
                             itemset = Arrays.copyOf(itemset, n * 2);
                         }
-                        itemset[n++] = data.item(j) + 1;
+                        itemset[n++] = code[data.item(j)];
                         j++;
                     }
                     Arrays.sort(itemset, 0, n);
@@ -61,6 +65,21 @@ public final class DatasetExporter {
             }
         }
         return file;
+    }
+
+    private static int[] spmfCodes(IdMap items) {
+        int[] code = new int[items.size()];
+        for (int i = 0; i < code.length; i++) {
+            long v = dev.seqmind.data.ingest.CanonicalNumber.parse(items.externalId(i));
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                for (int k = 0; k < code.length; k++) {
+                    code[k] = k + 1;
+                }
+                return code;
+            }
+            code[i] = (int) v;
+        }
+        return code;
     }
 
     /** SASRec: {@code user item} per line, users in dense order, each user's events in time order. */
