@@ -18,8 +18,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The content of a dataset directory's {@code dataset.json}: cheap to read, enough to list or describe a dataset
@@ -65,6 +68,8 @@ public record StoreManifest(int formatVersion, DatasetInfo info, DatasetFingerpr
         ArrayNode steps = root.putArray("steps");
         info.steps().forEach(steps::add);
         root.put("pseudonymised", info.pseudonymised());
+        ObjectNode weights = root.putObject("actionWeights");
+        new TreeMap<>(info.actionWeights()).forEach(weights::put);
         ObjectNode counts = root.putObject("counts");
         counts.put("users", fingerprint.users());
         counts.put("items", fingerprint.items());
@@ -121,7 +126,7 @@ public record StoreManifest(int formatVersion, DatasetInfo info, DatasetFingerpr
                     + "'");
         }
         DatasetInfo info = new DatasetInfo(text(root, "name", where), strings(root, "sources", where), timeKind,
-                strings(root, "steps", where), bool(root, "pseudonymised", where));
+                strings(root, "steps", where), bool(root, "pseudonymised", where), weights(root, where));
         JsonNode counts = root.get("counts");
         if (counts == null || !counts.isObject()) {
             throw new InputFormatException(where, 0, "counts", "missing or not an object");
@@ -174,6 +179,26 @@ public record StoreManifest(int formatVersion, DatasetInfo info, DatasetFingerpr
             throw new InputFormatException(where, 0, name, "must be true or false, but got " + v);
         }
         return v.asBoolean();
+    }
+
+    /** Optional: a directory without {@code actionWeights} weighs every action 1. */
+    private static Map<String, Double> weights(JsonNode root, String where) {
+        JsonNode v = root.get("actionWeights");
+        if (v == null || v.isNull()) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw new InputFormatException(where, 0, "actionWeights", "must be an object of numbers, but got " + v);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            if (!e.getValue().isNumber()) {
+                throw new InputFormatException(where, 0, "actionWeights." + e.getKey(), "must be a number, but got "
+                        + e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asDouble());
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode node, String name, String where) {

@@ -35,7 +35,7 @@ class DatasetStoreTest {
     /** Three users (one left empty by a prefix cut), ties, odd Unicode, and a catalog with a cold-start item. */
     static SequenceDataset sample() {
         SequenceDataset d = new SequenceDatasetBuilder(new DatasetInfo("sample", List.of("a.csv", "b.csv"),
-                TimeKind.EPOCH_MILLIS, List.of("dedupe: 3 rows", "5-core"), true))
+                TimeKind.EPOCH_MILLIS, List.of("dedupe: 3 rows", "5-core"), true, Map.of("pv", 1.0, "buy", 4.5)))
                 .add("u1", "shirt", "pv", 1_000)
                 .add("u1", "shoe", "cart", 1_000)
                 .add("u1", "shoe", "buy", 2_000)
