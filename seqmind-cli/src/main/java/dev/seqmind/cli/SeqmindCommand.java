@@ -1,6 +1,8 @@
 package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
+import dev.seqmind.cli.data.ExportCommand;
+import dev.seqmind.cli.data.IngestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Sequential pattern mining and next-item recommendation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                IngestCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
