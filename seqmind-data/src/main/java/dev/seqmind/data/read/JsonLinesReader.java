@@ -95,11 +95,16 @@ public final class JsonLinesReader implements InteractionReader {
         if (ref.name() == null) {
             return null;
         }
-        JsonNode cur = node;
-        for (String part : ref.name().split("\\.")) {
-            cur = cur == null ? null : cur.get(part);
+        for (String alternative : ref.name().split("\\|")) {
+            JsonNode cur = node;
+            for (String part : alternative.split("\\.")) {
+                cur = cur == null ? null : cur.get(part);
+            }
+            if (cur != null && !cur.isNull()) {
+                return cur;
+            }
         }
-        return cur == null || cur.isNull() ? null : cur;
+        return null;
     }
 
     private static String text(JsonNode node, ColumnRef ref) {
