@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Sequential pattern mining and next-item recommendation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.seqmind.cli.data.GenerateCommand.class,
                 BenchCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
