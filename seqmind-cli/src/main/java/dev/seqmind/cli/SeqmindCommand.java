@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.seqmind.cli.data.GenerateCommand.class,
+                dev.seqmind.cli.data.StatsCommand.class,
                 BenchCommand.class,
         })
 public final class SeqmindCommand implements Runnable {

@@ -7,9 +7,11 @@ import dev.seqmind.data.generate.LogGenerator;
 import dev.seqmind.data.generate.PlantedSupport;
 import dev.seqmind.data.progress.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -22,6 +24,9 @@ import java.util.concurrent.Callable;
                 + "support is recorded in planted.tsv.",
                 "Files in --out: the log (user,item,action,timestamp; epoch seconds), items.csv, planted.tsv."})
 public final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--users", required = true, description = "Number of users.")
     int users;
 
@@ -95,7 +100,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 sessionViews, patterns, patternLength, patternMin, patternMax, start, spreadDays);
         GenerationReport r = new LogGenerator(config).writeTo(out, logName, progress());
         if (!quiet) {
-            print(r, System.out);
+            print(r, spec.commandLine().getOut());
         }
         return 0;
     }
@@ -104,7 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return Progress.NONE;
     }
 
-    static void print(GenerationReport r, PrintStream out) {
+    static void print(GenerationReport r, PrintWriter out) {
         out.printf(Locale.ROOT, "wrote %,d rows (%,d users, %,d items) to %s in %.2f s: %,.0f rows/s%n", r.rows(),
                 r.users(), r.items(), r.log(), r.nanos() / 1e9, r.rowsPerSecond());
         out.printf(Locale.ROOT, "actions: pv %,d  fav %,d  cart %,d  buy %,d%n", r.actionRows().get(0),
@@ -115,5 +120,6 @@ public final class GenerateCommand implements Callable<Integer> {
                     String.join(" ", p.items()), p.support(), 100.0 * p.support() / r.users(), p.plantedUsers(),
                     String.join(" -> ", p.titles()));
         }
+        out.flush();
     }
 }
