@@ -1,6 +1,8 @@
 package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
+import dev.seqmind.cli.data.ExportCommand;
+import dev.seqmind.cli.data.IngestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.seqmind.cli.data.GenerateCommand.class,
+                IngestCommand.class,
                 dev.seqmind.cli.data.StatsCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
         })
 public final class SeqmindCommand implements Runnable {

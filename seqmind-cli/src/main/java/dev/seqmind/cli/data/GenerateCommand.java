@@ -1,5 +1,6 @@
 package dev.seqmind.cli.data;
 
+import dev.seqmind.cli.TerminalProgress;
 import dev.seqmind.data.generate.GenerationReport;
 import dev.seqmind.data.generate.GeneratorConfig;
 import dev.seqmind.data.generate.LengthDistribution;
@@ -106,7 +107,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private Progress progress() {
-        return Progress.NONE;
+        return TerminalProgress.stderr(quiet);
     }
 
     static void print(GenerationReport r, PrintWriter out) {
