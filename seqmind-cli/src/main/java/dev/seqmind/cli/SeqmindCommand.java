@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         description = "Sequential pattern mining and next-item recommendation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.seqmind.cli.data.GenerateCommand.class,
                 IngestCommand.class,
+                dev.seqmind.cli.data.StatsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
         })
