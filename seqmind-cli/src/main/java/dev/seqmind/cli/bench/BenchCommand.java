@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks (not tests): print timings, memory and ratios against a named baseline.",
         subcommands = {
                 IngestBench.class,
+                MineBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
