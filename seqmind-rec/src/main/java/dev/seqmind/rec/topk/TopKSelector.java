@@ -67,11 +67,17 @@ public final class TopKSelector {
      * should be distinct; a duplicate may appear twice in the result.
      */
     public Result selectAmong(float[] scores, int[] candidates, int k) {
+        return selectAmong(scores, candidates, candidates.length, k);
+    }
+
+    /** Like {@link #selectAmong(float[], int[], int)} over {@code candidates[0, length)}. */
+    public Result selectAmong(float[] scores, int[] candidates, int length, int k) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, but got " + k);
         }
         reset(k);
-        for (int item : candidates) {
+        for (int c = 0; c < length; c++) {
+            int item = candidates[c];
             float s = scores[item];
             if (!(s > Float.NEGATIVE_INFINITY)) {
                 continue;
