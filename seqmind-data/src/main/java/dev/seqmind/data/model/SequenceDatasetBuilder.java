@@ -116,52 +116,15 @@ public final class SequenceDatasetBuilder {
             throw new IllegalStateException("build() was already called");
         }
         built = true;
-        int numUsers = users.size();
-        int[] offsets = new int[numUsers + 1];
-        for (int i = 0; i < size; i++) {
-            offsets[userCol[i] + 1]++;
-        }
-        for (int u = 0; u < numUsers; u++) {
-            offsets[u + 1] += offsets[u];
-        }
-        int[] cursor = Arrays.copyOf(offsets, numUsers);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[cursor[userCol[i]]++] = i;
-        }
-        userCol = null; // free early: the largest temporary is no longer needed
-        int[] scratchIdx = new int[16];
-        for (int u = 0; u < numUsers; u++) {
-            int from = offsets[u];
-            int to = offsets[u + 1];
-            if (!isSortedByTime(order, from, to)) {
-                if (scratchIdx.length < to - from) {
-                    scratchIdx = new int[to - from];
-                }
-                StableTimeSort.sort(order, from, to, timeCol, scratchIdx);
-            }
-        }
-        int[] it = new int[size];
-        long[] tm = new long[size];
-        byte[] ac = new byte[size];
-        for (int i = 0; i < size; i++) {
-            int src = order[i];
-            it[i] = itemCol[src];
-            tm[i] = timeCol[src];
-            ac[i] = actionCol[src];
-        }
+        CsrGrouping g = CsrGrouping.of(users.size(), userCol, timeCol, size);
+        userCol = null; // free each column as soon as it is gathered: keeps the peak near two copies of one column
+        int[] it = g.gather(itemCol);
         itemCol = null;
+        long[] tm = g.gather(timeCol);
         timeCol = null;
+        byte[] ac = g.gather(actionCol);
         actionCol = null;
-        return new SequenceDataset(users.build(), items.build(), actions.build(), offsets, it, tm, ac, catalog, info);
-    }
-
-    private boolean isSortedByTime(int[] order, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            if (timeCol[order[i]] < timeCol[order[i - 1]]) {
-                return false;
-            }
-        }
-        return true;
+        return new SequenceDataset(users.build(), items.build(), actions.build(), g.offsets(), it, tm, ac, catalog,
+                info);
     }
 }
