@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                dev.seqmind.cli.rec.EvaluateCommand.class,
+                dev.seqmind.cli.rec.RecommendCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
