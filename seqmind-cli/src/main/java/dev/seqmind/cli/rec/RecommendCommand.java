@@ -48,12 +48,16 @@ public final class RecommendCommand implements Callable<Integer> {
         int rank = 1;
         for (Recommendation r : result.items()) {
             System.out.printf(Locale.ROOT, "%2d. %-8s %-50s score %.4f%n      why: %s%n", rank++, r.item(),
-                    truncate(catalog.label(r.item()), 50), r.score(), describe(r, rec));
+                    truncate(catalog.label(r.item()), 50), r.score(), describe(r));
+            if (!r.why().evidence().isEmpty()) {
+                System.out.println("      because of: " + String.join(", ", r.why().evidence().stream()
+                        .map(d -> catalog.label(rec.items().externalId(d))).toList()));
+            }
         }
         return 0;
     }
 
-    private static String describe(Recommendation r, Recommender rec) {
+    private static String describe(Recommendation r) {
         return r.why().text().isEmpty() ? r.why().kind() : r.why().text();
     }
 

@@ -35,7 +35,8 @@ class PublishedAnchorsBench {
     static List<RecommenderTrainer> trainers(String only) {
         List<RecommenderTrainer> all = List.of(new PopularityTrainer(), RecentPopularityTrainer.defaults(),
                 MarkovTrainer.ofOrder(1), MarkovTrainer.ofOrder(2), MarkovTrainer.ofOrder(3),
-                ItemKnnTrainer.defaults(), new ItemKnnTrainer(5, 0.7, 200, Direction.BOTH, 3, 0.5));
+                ItemKnnTrainer.defaults(), new ItemKnnTrainer(5, 0.7, 200, Direction.BOTH, 3, 0.5),
+                dev.seqmind.rec.model.rules.PrefixRuleTrainer.defaults());
         List<RecommenderTrainer> out = new ArrayList<>();
         for (RecommenderTrainer t : all) {
             if (only == null || List.of(only.split(",")).contains(t.name())) {

@@ -9,6 +9,9 @@ import dev.seqmind.rec.model.knn.ItemKnnTrainer;
 import dev.seqmind.rec.model.markov.MarkovTrainer;
 import dev.seqmind.rec.model.pop.PopularityTrainer;
 import dev.seqmind.rec.model.pop.RecentPopularityTrainer;
+import dev.seqmind.rec.model.rules.Matching;
+import dev.seqmind.rec.model.rules.PrefixRuleTrainer;
+import dev.seqmind.rec.model.rules.RuleBasedRecommender;
 import dev.seqmind.rec.topk.TopKSelector;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +95,38 @@ class ClassicModelsTest {
         knn.score(new int[] {4}, s);
         assertThat(s[4]).isLessThan(1f);
         assertThat(s[1]).isGreaterThan(2f);
+    }
+
+    @Test
+    void prefixRulesRankByConfidenceAndNameTheRule() {
+        // Rules: 0->1 (0.5), 0->3 (0.5), 1->4, 1->5, 2->0 (1.0), 4->4 (1.0), [0,1]->4, [0,1]->5, [2,0]->3 (1.0), [4,4]->4
+        RuleBasedRecommender rules = (RuleBasedRecommender) new PrefixRuleTrainer(2, 1, 0.01, 10, Matching.SUFFIX, 1)
+                .fit(data, FitContext.of(1));
+        assertThat(rules.numRules()).isEqualTo(10);
+        assertThat(top(rules, new int[] {2, 0}, 3)).containsExactly(3, 1, 0);
+        var why = rules.explain(new int[] {2, 0}, 3);
+        assertThat(why.kind()).isEqualTo("rule");
+        assertThat(why.evidence()).containsExactly(2, 0);
+        assertThat(why.confidence()).isEqualTo(1.0);
+        assertThat(why.text()).contains("rule [2, 0] => 3").contains("support 2");
+        // Equal confidence: popularity, then id.
+        assertThat(top(rules, new int[] {5, 0}, 2)).containsExactly(1, 3);
+        assertThat(rules.explain(new int[] {5}, 0).kind()).isEqualTo("popularity");
+    }
+
+    @Test
+    void subsequenceMatchingAllowsGapsWithinTheWindowOnly() {
+        var suffix = new PrefixRuleTrainer(2, 2, 0.01, 10, Matching.SUFFIX, 3).fit(data, FitContext.of(1));
+        var gaps = new PrefixRuleTrainer(2, 2, 0.01, 10, Matching.SUBSEQUENCE, 3).fit(data, FitContext.of(1));
+        float[] s = new float[6];
+        suffix.score(new int[] {2, 5, 5}, s);
+        assertThat(s[3]).isLessThan(1f);
+        gaps.score(new int[] {2, 0, 5}, s);
+        assertThat(s[3]).isGreaterThan(3f); // [2, 0] -> 3 fires across the gap
+        assertThat(gaps.explain(new int[] {2, 0, 5}, 3).evidence()).containsExactly(2, 0);
+        gaps.score(new int[] {2, 5, 5, 0}, s); // 2 is outside the window of 3
+        assertThat(s[3]).isCloseTo(2.5f, within(0.01f));
+        // minSupport 2 drops the rules seen once.
+        assertThat(((RuleBasedRecommender) gaps).numRules()).isEqualTo(5);
     }
 }

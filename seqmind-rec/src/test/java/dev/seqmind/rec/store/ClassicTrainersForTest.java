@@ -15,6 +15,10 @@ final class ClassicTrainersForTest {
 
     static Stream<RecommenderTrainer> all() {
         return Stream.of(new PopularityTrainer(), RecentPopularityTrainer.defaults(), MarkovTrainer.ofOrder(1),
-                new MarkovTrainer(3, 1), ItemKnnTrainer.defaults());
+                new MarkovTrainer(3, 1), ItemKnnTrainer.defaults(),
+                new dev.seqmind.rec.model.rules.PrefixRuleTrainer(3, 1, 0.1, 10,
+                        dev.seqmind.rec.model.rules.Matching.SUBSEQUENCE, 4),
+                new dev.seqmind.rec.model.rules.PrefixRuleTrainer(2, 1, 0.01, 10,
+                        dev.seqmind.rec.model.rules.Matching.SUFFIX, 1));
     }
 }

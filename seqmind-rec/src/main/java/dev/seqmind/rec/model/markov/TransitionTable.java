@@ -10,9 +10,10 @@ import java.util.Arrays;
  * {@code counts}; {@code totals[r]} is their sum. Next items within a row are in increasing id order.
  *
  * <p>A context is packed into a long, 21 bits per item (oldest item in the highest bits), so orders up to 3 and
- * item ids below 2^21 fit. Immutable once built; arrays are adopted and never exposed outside the package.
+ * item ids below 2^21 fit. Immutable and thread-safe once built; arrays are adopted and never exposed outside the
+ * package (other packages read through the accessors, e.g. to turn counts into rules).
  */
-final class TransitionTable {
+public final class TransitionTable {
     static final int BITS = 21;
     static final int MAX_ITEMS = 1 << BITS;
 
@@ -55,12 +56,58 @@ final class TransitionTable {
         return to < order ? -1 : index.get(pack(history, to, order));
     }
 
-    int numContexts() {
+    public int numContexts() {
         return rowKeys.length;
     }
 
-    /** Counts every (context, next item) pair of the training sequences. */
-    static TransitionTable count(SequenceDataset train, int order) {
+    /** The context length in items. */
+    public int order() {
+        return order;
+    }
+
+    /** The items of context {@code row}, oldest first. */
+    public int[] context(int row) {
+        int[] c = new int[order];
+        long key = rowKeys[row];
+        for (int i = order - 1; i >= 0; i--) {
+            c[i] = (int) (key & (MAX_ITEMS - 1));
+            key >>>= BITS;
+        }
+        return c;
+    }
+
+    /** How often context {@code row} was followed by any item. */
+    public int total(int row) {
+        return totals[row];
+    }
+
+    /** Index of the first successor entry of {@code row}; entries run to {@link #successorsEnd(int)}. */
+    public int successorsStart(int row) {
+        return rowStart[row];
+    }
+
+    public int successorsEnd(int row) {
+        return rowStart[row + 1];
+    }
+
+    /** The item of successor entry {@code i}. */
+    public int successor(int i) {
+        return next[i];
+    }
+
+    /** How often successor entry {@code i} followed its context. */
+    public int count(int i) {
+        return counts[i];
+    }
+
+    /** Counts every (context of {@code order} items, next item) pair of the training sequences. */
+    public static TransitionTable count(SequenceDataset train, int order) {
+        if (order < 1 || order > MarkovTrainer.MAX_ORDER) {
+            throw new IllegalArgumentException("order " + order + " outside [1, " + MarkovTrainer.MAX_ORDER + "]");
+        }
+        if (order > 1 && train.numItems() > MAX_ITEMS) {
+            throw new IllegalArgumentException(train.numItems() + " items do not fit contexts of order " + order);
+        }
         int n = train.numInteractions();
         ContextIndex idx = new ContextIndex(Math.max(16, n / 4));
         long[] pairs = new long[n];
@@ -77,7 +124,6 @@ final class TransitionTable {
         Arrays.sort(pairs, 0, m);
         int rows = idx.size();
         long[] rowKeys = new long[rows];
-        // Recover each row's key from the index by replaying the same traversal order is costly; store as we go.
         int[] rowStart = new int[rows + 1];
         int[] nextBuf = new int[m];
         int[] countBuf = new int[m];
