@@ -48,15 +48,40 @@ public final class Significance {
             }
             return out;
         }
+        // Only cases with a non-zero value contribute to a sum: keep them row-major for the resampling loop.
+        int nnz = 0;
+        int[] nonZero = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (values[j][i] != 0f) {
+                    nonZero[nnz++] = i;
+                    break;
+                }
+            }
+        }
+        float[] rows = new float[nnz * m];
+        for (int t = 0; t < nnz; t++) {
+            for (int j = 0; j < m; j++) {
+                rows[t * m + j] = values[j][nonZero[t]];
+            }
+        }
         double[][] resampled = new double[m][samples];
         SplittableRandom rnd = new SplittableRandom(seed);
+        int[] picks = new int[n];
         double[] sums = new double[m];
         for (int b = 0; b < samples; b++) {
-            java.util.Arrays.fill(sums, 0);
+            java.util.Arrays.fill(picks, 0);
             for (int i = 0; i < n; i++) {
-                int pick = rnd.nextInt(n);
-                for (int j = 0; j < m; j++) {
-                    sums[j] += values[j][pick];
+                picks[rnd.nextInt(n)]++;
+            }
+            java.util.Arrays.fill(sums, 0);
+            for (int t = 0; t < nnz; t++) {
+                int w = picks[nonZero[t]];
+                if (w != 0) {
+                    int base = t * m;
+                    for (int j = 0; j < m; j++) {
+                        sums[j] += w * rows[base + j];
+                    }
                 }
             }
             for (int j = 0; j < m; j++) {
