@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                dev.seqmind.cli.rec.EvaluateCommand.class,
+                dev.seqmind.cli.rec.RecommendCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
