@@ -16,7 +16,7 @@ import java.nio.file.Path;
 /**
  * The process {@code seqmind bench mine} starts for one measurement, so that its peak resident memory (VmHWM) belongs
  * to that row alone. Arguments: SPMF file, minimum support, threads, algorithm. Prints one line
- * {@code RESULT patterns=.. load_ms=.. mine_ms=.. hwm_kib=.. algorithm=..}.
+ * {@code RESULT patterns=.. load_ms=.. mine_ms=.. hwm_kib=.. algorithm=.. cpu_ms=..}.
  */
 public final class MineBenchChild {
     private MineBenchChild() {
@@ -32,7 +32,17 @@ public final class MineBenchChild {
         MiningStats stats = SequentialPatternMiner.mine(db, params, sink);
         long t2 = System.nanoTime();
         System.out.println("RESULT patterns=" + sink.count() + " load_ms=" + (t1 - t0) / 1_000_000 + " mine_ms="
-                + (t2 - t1) / 1_000_000 + " hwm_kib=" + peakKib() + " algorithm=" + stats.algorithm());
+                + (t2 - t1) / 1_000_000 + " hwm_kib=" + peakKib() + " algorithm=" + stats.algorithm() + " cpu_ms="
+                + processCpuMillis());
+    }
+
+    /** CPU time of the whole process so far (every thread: JIT, GC, workers), or -1 where unavailable. */
+    static long processCpuMillis() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     /** Peak resident set size of this process in KiB (VmHWM), or -1 where /proc is absent. */

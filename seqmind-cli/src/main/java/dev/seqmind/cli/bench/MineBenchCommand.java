@@ -50,11 +50,11 @@ public final class MineBenchCommand implements Callable<Integer> {
     String algorithm;
 
     @Option(names = "--child-jvm", description = "JVM options of each measured process (default: ${DEFAULT-VALUE}).",
-            defaultValue = "-Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=4")
+            defaultValue = "-Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
     String childJvm;
 
     private static final Pattern RESULT = Pattern.compile(
-            "RESULT patterns=(\\d+) load_ms=(\\d+) mine_ms=(\\d+) hwm_kib=(-?\\d+) algorithm=(\\w+)");
+            "RESULT patterns=(\\d+) load_ms=(\\d+) mine_ms=(\\d+) hwm_kib=(-?\\d+) algorithm=(\\w+) cpu_ms=(-?\\d+)");
 
     /** One row of the reference file. */
     record Row(String dataset, String minsup, long patterns, String set, double spmfPrefixSpanS,
@@ -69,7 +69,7 @@ public final class MineBenchCommand implements Callable<Integer> {
     }
 
     /** One child-process measurement. */
-    record Run(long patterns, double wallS, double mineS, double peakMib, String algorithm) {
+    record Run(long patterns, double wallS, double mineS, double peakMib, String algorithm, double cpuS) {
     }
 
     @Override
@@ -80,11 +80,14 @@ public final class MineBenchCommand implements Callable<Integer> {
                 selected.add(r);
             }
         }
-        System.out.printf(Locale.ROOT, "%-11s %-7s %8s %4s %6s %7s %7s %7s %5s %7s %6s %7s %6s %7s %6s%n",
-                "dataset", "minsup", "patterns", "ok", "algo", "1T_s", "2T_s", "mine1T", "peakM", "spmf_s",
-                "x_spmf", "spmf_M", "memx", "cpp_s", "x_cpp");
+        System.out.printf("load average at start: %s; child JVM: %s; median of %d%n", loadAverage(), childJvm, repeat);
+        System.out.printf(Locale.ROOT, "%-10s %-6s %7s %3s %6s %6s %6s %6s %5s %6s %6s %6s %5s %6s %6s %6s%n",
+                "dataset", "minsup", "patterns", "ok", "1T_s", "2T_s", "cpu1T", "mine1T", "peakM", "spmf_s",
+                "x_wall", "x_cpu", "memx", "cpp_s", "xc_wall", "xc_cpu");
         double sumLogSpmf = 0;
         double sumLogCpp = 0;
+        double sumLogSpmfCpu = 0;
+        double sumLogCppCpu = 0;
         int failures = 0;
         for (Row r : selected) {
             Path file = datasets.resolve(r.dataset() + ".txt");
@@ -94,18 +97,28 @@ public final class MineBenchCommand implements Callable<Integer> {
             failures += ok ? 0 : 1;
             double xSpmf = r.spmfBestS() / one.wallS();
             double xCpp = r.cppS() / one.wallS();
+            double xSpmfCpu = r.spmfBestS() / one.cpuS();
+            double xCppCpu = r.cppS() / one.cpuS();
             sumLogSpmf += Math.log(xSpmf);
             sumLogCpp += Math.log(xCpp);
+            sumLogSpmfCpu += Math.log(xSpmfCpu);
+            sumLogCppCpu += Math.log(xCppCpu);
             System.out.printf(Locale.ROOT,
-                    "%-11s %-7s %8d %4s %6s %7.2f %7.2f %7.2f %5.0f %7.2f %6.2f %7.0f %6.2f %7.2f %6.2f%n",
-                    r.dataset(), r.minsup(), one.patterns(), ok ? "yes" : "NO", one.algorithm(), one.wallS(),
-                    two.wallS(), one.mineS(), one.peakMib(), r.spmfBestS(), xSpmf, r.spmfBestMib(),
-                    one.peakMib() / r.spmfBestMib(), r.cppS(), xCpp);
+                    "%-10s %-6s %7d %3s %6.2f %6.2f %6.2f %6.2f %5.0f %6.2f %6.2f %6.2f %5.2f %6.2f %6.2f %6.2f%n",
+                    r.dataset(), r.minsup(), one.patterns(), ok ? "yes" : "NO", one.wallS(), two.wallS(),
+                    one.cpuS(), one.mineS(), one.peakMib(), r.spmfBestS(), xSpmf, xSpmfCpu,
+                    one.peakMib() / r.spmfBestMib(), r.cppS(), xCpp, xCppCpu);
+            System.out.flush();
         }
         if (!selected.isEmpty()) {
-            System.out.printf(Locale.ROOT, "geometric mean speed-up (1 thread, whole process): %.2fx vs SPMF's fastest,"
-                    + " %.2fx vs C++ (above 1 = we are faster)%n", Math.exp(sumLogSpmf / selected.size()),
-                    Math.exp(sumLogCpp / selected.size()));
+            int k = selected.size();
+            System.out.printf(Locale.ROOT, "geometric mean speed-up, 1 thread, whole process (above 1 = we are faster):"
+                    + " wall %.2fx vs SPMF's fastest, %.2fx vs C++; process CPU %.2fx vs SPMF, %.2fx vs C++%n",
+                    Math.exp(sumLogSpmf / k), Math.exp(sumLogCpp / k), Math.exp(sumLogSpmfCpu / k),
+                    Math.exp(sumLogCppCpu / k));
+            System.out.println("columns: 1T_s/2T_s wall of the whole child process (JVM start, load, mine) with 1/2 "
+                    + "threads; cpu1T its CPU seconds (all threads); mine1T in-process mining time; peakM VmHWM MiB; "
+                    + "x_wall/x_cpu = SPMF's fastest / ours; memx = our peak / SPMF's; xc_* = C++ / ours");
         }
         return failures == 0 ? 0 : 1;
     }
@@ -150,7 +163,15 @@ public final class MineBenchCommand implements Callable<Integer> {
             throw new IllegalStateException("benchmark child failed (exit " + code + "):\n" + all);
         }
         return new Run(Long.parseLong(m.group(1)), wall, Long.parseLong(m.group(3)) / 1000.0,
-                Long.parseLong(m.group(4)) / 1024.0, m.group(5));
+                Long.parseLong(m.group(4)) / 1024.0, m.group(5), Long.parseLong(m.group(6)) / 1000.0);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static List<Row> readReference(Path tsv) throws IOException {

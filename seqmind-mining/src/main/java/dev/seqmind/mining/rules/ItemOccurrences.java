@@ -125,6 +125,28 @@ final class ItemOccurrences {
         return w == out.length ? out : Arrays.copyOf(out, w);
     }
 
+    /** Number of sequences in both {@code a} and item {@code item}'s list. */
+    int intersectionSize(int[] a, int item) {
+        int i = 0;
+        int j = itemStart[item];
+        int jEnd = itemStart[item + 1];
+        int n = 0;
+        while (i < a.length && j < jEnd) {
+            int x = a[i];
+            int y = itemSeqs[j];
+            if (x == y) {
+                n++;
+                i++;
+                j++;
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
     int[] sequencesOf(int item) {
         return Arrays.copyOfRange(itemSeqs, itemStart[item], itemStart[item + 1]);
     }

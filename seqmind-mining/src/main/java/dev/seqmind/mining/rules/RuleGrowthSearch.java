@@ -85,9 +85,20 @@ final class RuleGrowthSearch {
                 }
             }
         }
-        int[] rightKids = collect(touchedRight, nr, rightCount);
-        int[] leftKids = collect(touchedLeft, nl, leftCount);
-        for (int k : rightKids) {
+        int[][] right2 = collect(touchedRight, nr, rightCount);
+        int[][] left2 = collect(touchedLeft, nl, leftCount);
+        int[] rightKids = right2[0];
+        int[] leftKids = left2[0];
+        boolean rightLeaf = y.length + 1 >= maxConsequent && x.length >= maxAntecedent;
+        for (int ki = 0; ki < rightKids.length; ki++) {
+            int k = rightKids[ki];
+            if (rightLeaf) {
+                // the child cannot grow: its support is known from the count pass, no projection needed
+                int[] ny = append(y, k);
+                long supY = tidsY == null ? occ.support(k) : occ.intersectionSize(tidsY, k);
+                emitter.emit(x, ny, right2[1][ki], tidsX.length, supY);
+                continue;
+            }
             int[] cTids = new int[countOf(k, tids, maxFirst, minLast, true)];
             int[] cMaxFirst = new int[cTids.length];
             int[] cMinLast = new int[cTids.length];
@@ -100,7 +111,15 @@ final class RuleGrowthSearch {
                 return;
             }
         }
-        for (int k : leftKids) {
+        boolean leftLeaf = x.length + 1 >= maxAntecedent;
+        for (int ki = 0; ki < leftKids.length; ki++) {
+            int k = leftKids[ki];
+            if (leftLeaf) {
+                int[] nx = append(x, k);
+                emitter.emit(nx, y, left2[1][ki], occ.intersectionSize(tidsX, k),
+                        tidsY.length);
+                continue;
+            }
             int[] cTids = new int[countOf(k, tids, maxFirst, minLast, false)];
             int[] cMaxFirst = new int[cTids.length];
             int[] cMinLast = new int[cTids.length];
@@ -115,20 +134,21 @@ final class RuleGrowthSearch {
         }
     }
 
-    /** Frequent candidates (ascending), resetting the counts. */
-    private int[] collect(int[] touched, int n, int[] count) {
-        int[] out = new int[n];
+    /** Frequent candidates ascending ({@code [0]}) and their supports ({@code [1]}), resetting the counts. */
+    private int[][] collect(int[] touched, int n, int[] count) {
+        Arrays.sort(touched, 0, n);
+        int[] kids = new int[n];
+        int[] supports = new int[n];
         int w = 0;
         for (int i = 0; i < n; i++) {
             int k = touched[i];
             if (count[k] >= minSupport) {
-                out[w++] = k;
+                kids[w] = k;
+                supports[w++] = count[k];
             }
             count[k] = 0;
         }
-        out = Arrays.copyOf(out, w);
-        Arrays.sort(out);
-        return out;
+        return new int[][] {Arrays.copyOf(kids, w), Arrays.copyOf(supports, w)};
     }
 
     private int countOf(int k, int[] tids, int[] maxFirst, int[] minLast, boolean right) {
