@@ -26,6 +26,8 @@ final class PrefixSpanSearch {
     private final int[] starts;
     private final boolean singletons;
     private final int maxLength;
+    /** Mask mode (one item per itemset, at most 64 ranks): ranks present at or after each element, else null. */
+    private final long[] suffixMask;
 
     private final int[] sCount;
     private final int[] iCount;
@@ -52,6 +54,7 @@ final class PrefixSpanSearch {
         this.starts = db.starts;
         this.singletons = db.singletonItemsets;
         this.maxLength = ctx.constraints().maxLength();
+        this.suffixMask = db.suffixMask;
         int f = db.numRanks();
         sCount = new int[f];
         iCount = new int[f];
@@ -98,7 +101,22 @@ final class PrefixSpanSearch {
         final int[] pattern = this.pattern;
         final int lastLen = patternLength - lastSetStart;
         final int lastItem = pattern[patternLength - 1];
-        for (int e = from; e < to; e++) {
+        final long[] suffixMask = this.suffixMask;
+        if (suffixMask != null) {
+            // few items, one per itemset: the items after an end element are a 64-bit set, no scan needed
+            for (int e = from; e < to; e++) {
+                int j = ends[e] + 1;
+                long m = j < starts[seqs[e] + 1] ? suffixMask[j] : 0L;
+                while (m != 0) {
+                    int x = Long.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    if (sCount[x]++ == 0) {
+                        touchedS[numTouchedS++] = x;
+                    }
+                }
+            }
+        }
+        for (int e = suffixMask == null ? from : to; e < to; e++) {
             int st = nextStamp();
             int seq = seqs[e];
             int end = starts[seq + 1];
@@ -231,6 +249,31 @@ final class PrefixSpanSearch {
         final int[] sChild = this.sChild;
         final int[] iChild = this.iChild;
         final int[] pattern = this.pattern;
+        if (suffixMask != null) {
+            long childMask = 0;
+            for (int x = 0; x < sChild.length; x++) {
+                if (sChild[x] >= 0) {
+                    childMask |= 1L << x;
+                }
+            }
+            for (int e = from; e < to; e++) {
+                int seq = seqs[e];
+                int end = starts[seq + 1];
+                int j = ends[e] + 1;
+                long need = j < end ? suffixMask[j] & childMask : 0L;
+                // stop as soon as the first occurrence of every wanted item was seen
+                for (; need != 0; j++) {
+                    int x = codes[j] & RankedDatabase.RANK_MASK;
+                    if ((need >>> x & 1L) != 0) {
+                        need &= ~(1L << x);
+                        int w = kids[4 * sChild[x] + 3]++;
+                        childSeqs[w] = seq;
+                        childEnds[w] = j;
+                    }
+                }
+            }
+            return;
+        }
         for (int e = from; e < to; e++) {
             int st = nextStamp();
             int seq = seqs[e];

@@ -33,6 +33,11 @@ final class RankedDatabase {
     final int[] rankOfItem;
     final boolean singletonItemsets;
     final int originalSequences;
+    /**
+     * For plain item sequences over at most 64 ranks: bit {@code r} of {@code suffixMask[e]} is set when rank {@code r}
+     * occurs at element {@code e} or later in its sequence; {@code null} otherwise.
+     */
+    final long[] suffixMask;
 
     private RankedDatabase(int[] starts, int[] codes, int[] itemsetIndex, long[] time, int[] itemOfRank,
                            int[] supportOfRank, int[] rankOfItem, boolean singletonItemsets, int originalSequences) {
@@ -46,6 +51,19 @@ final class RankedDatabase {
         this.rankOfItem = rankOfItem;
         this.singletonItemsets = singletonItemsets;
         this.originalSequences = originalSequences;
+        this.suffixMask = singletonItemsets && itemOfRank.length <= 64 ? suffixMasks(starts, codes) : null;
+    }
+
+    private static long[] suffixMasks(int[] starts, int[] codes) {
+        long[] masks = new long[codes.length];
+        for (int s = 0; s + 1 < starts.length; s++) {
+            long m = 0;
+            for (int e = starts[s + 1] - 1; e >= starts[s]; e--) {
+                m |= 1L << (codes[e] & RANK_MASK);
+                masks[e] = m;
+            }
+        }
+        return masks;
     }
 
     int numRanks() {

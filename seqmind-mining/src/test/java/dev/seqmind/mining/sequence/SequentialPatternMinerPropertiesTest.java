@@ -79,8 +79,18 @@ class SequentialPatternMinerPropertiesTest {
 
     @Provide
     Arbitrary<Db> databases() {
-        Arbitrary<int[]> itemset = Arbitraries.integers().between(0, ITEMS - 1).set().ofMinSize(1).ofMaxSize(3)
-                .map(set -> set.stream().mapToInt(Integer::intValue).sorted().toArray());
+        return databasesOf(3);
+    }
+
+    /** Plain item sequences (one item per itemset): the projection search's mask mode. */
+    @Provide
+    Arbitrary<Db> itemSequences() {
+        return databasesOf(1);
+    }
+
+    private Arbitrary<Db> databasesOf(int maxItemsetSize) {
+        Arbitrary<int[]> itemset = Arbitraries.integers().between(0, ITEMS - 1).set().ofMinSize(1)
+                .ofMaxSize(maxItemsetSize).map(set -> set.stream().mapToInt(Integer::intValue).sorted().toArray());
         Arbitrary<List<int[]>> seq = itemset.list().ofMinSize(0).ofMaxSize(5);
         Arbitrary<int[]> steps = Arbitraries.integers().between(0, 3).array(int[].class).ofSize(5);
         Arbitrary<int[]> posSteps = Arbitraries.integers().between(1, 2).array(int[].class).ofSize(5);
@@ -136,6 +146,17 @@ class SequentialPatternMinerPropertiesTest {
                 assertThat(mine(db, minSup, a, PatternConstraints.NONE, OutputKind.ALL, 0, threads))
                         .as("%s threads %d on %s", a, threads, db).isEqualTo(expected);
             }
+        }
+    }
+
+    @Property(tries = 200)
+    void plainItemSequencesMatchTheOracle(@ForAll("itemSequences") Db db,
+                                          @ForAll @IntRange(min = 1, max = 3) int minSup,
+                                          @ForAll @IntRange(min = 1, max = 5) int maxLength) {
+        PatternConstraints c = PatternConstraints.NONE.withLength(1, maxLength);
+        Set<String> expected = keys(db.oracle().mine(minSup, c));
+        for (SequenceAlgorithm a : List.of(SequenceAlgorithm.PREFIXSPAN, SequenceAlgorithm.SPAM)) {
+            assertThat(mine(db, minSup, a, c, OutputKind.ALL, 0, 2)).as("%s on %s", a, db).isEqualTo(expected);
         }
     }
 
