@@ -2,7 +2,9 @@ package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
 import dev.seqmind.cli.data.ExportCommand;
+import dev.seqmind.cli.data.GenerateCommand;
 import dev.seqmind.cli.data.IngestCommand;
+import dev.seqmind.cli.data.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +13,14 @@ import picocli.CommandLine.Command;
         description = "Sequential pattern mining and next-item recommendation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                dev.seqmind.cli.data.GenerateCommand.class,
+                DemoCommand.class,
+                GenerateCommand.class,
                 IngestCommand.class,
-                dev.seqmind.cli.data.StatsCommand.class,
+                StatsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                dev.seqmind.cli.rec.EvaluateCommand.class,
+                dev.seqmind.cli.rec.RecommendCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
