@@ -1,6 +1,10 @@
 package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
+import dev.seqmind.cli.data.ExportCommand;
+import dev.seqmind.cli.data.GenerateCommand;
+import dev.seqmind.cli.data.IngestCommand;
+import dev.seqmind.cli.data.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Sequential pattern mining and next-item recommendation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                GenerateCommand.class,
+                IngestCommand.class,
+                StatsCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,

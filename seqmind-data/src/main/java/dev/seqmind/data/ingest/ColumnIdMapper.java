@@ -64,10 +64,10 @@ public final class ColumnIdMapper {
         if (strings != null) {
             return strings.build();
         }
-        IdMap.Builder b = new IdMap.Builder(numeric.size());
-        for (int i = 0; i < numeric.size(); i++) {
-            b.getOrAdd(Long.toString(numericKeys[i]));
+        String[] ids = new String[numeric.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Long.toString(numericKeys[i]);
         }
-        return b.build();
+        return IdMap.of(ids);
     }
 }

@@ -2,7 +2,7 @@ package dev.seqmind.data.ingest;
 
 import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.error.SeqmindException;
-import dev.seqmind.data.model.CsrGrouping;
+import dev.seqmind.data.model.EventColumns;
 import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.SequenceDataset;
@@ -27,12 +27,7 @@ public final class EventCollector {
     private final IdMap.Builder actions = new IdMap.Builder();
     private final DropCounter drops = new DropCounter();
     private final List<String> files = new ArrayList<>();
-    private int[] userCol;
-    private int[] itemCol;
-    private long[] timeCol;
-    private byte[] actionCol;
-    private long[] sourceCol;
-    private int size;
+    private final EventColumns columns;
     private long rowsRead;
     private String file = "<input>";
     private int fileIndex = -1;
@@ -40,16 +35,17 @@ public final class EventCollector {
     private String[] categories = new String[0];
     private final java.util.Map<String, dev.seqmind.data.model.ItemMetadata> metadata = new java.util.LinkedHashMap<>();
 
-    public EventCollector(boolean strict, int expectedRows) {
+    /**
+     * @param strict       stop at the first malformed row
+     * @param expectedRows a size hint for the id maps
+     * @param keepSources  remember each event's file and line (for cleaning reports; 8 bytes per event)
+     */
+    public EventCollector(boolean strict, int expectedRows, boolean keepSources) {
         this.strict = strict;
         int cap = Math.max(1024, expectedRows);
-        users = new ColumnIdMapper(Math.max(16, cap / 16));
-        items = new ColumnIdMapper(Math.max(16, cap / 16));
-        userCol = new int[cap];
-        itemCol = new int[cap];
-        timeCol = new long[cap];
-        actionCol = new byte[cap];
-        sourceCol = new long[cap];
+        users = new ColumnIdMapper(Math.max(16, cap / 32));
+        items = new ColumnIdMapper(Math.max(16, cap / 32));
+        columns = new EventColumns(keepSources);
     }
 
     /** Starts a new input file; later rows and drops are located in it. */
@@ -119,15 +115,7 @@ public final class EventCollector {
 
     /** Accepts one row. */
     public void add(int user, int item, int action, long time, long line) {
-        if (size == userCol.length) {
-            grow();
-        }
-        userCol[size] = user;
-        itemCol[size] = item;
-        timeCol[size] = time;
-        actionCol[size] = (byte) action;
-        sourceCol[size] = ((long) fileIndex << 40) | line;
-        size++;
+        columns.add(user, item, action, time, ((long) fileIndex << 40) | line);
         rowsRead++;
     }
 
@@ -144,20 +132,8 @@ public final class EventCollector {
         drops.drop(reason, file + ":" + line + (field.isEmpty() ? "" : ": " + field) + ": " + what);
     }
 
-    private void grow() {
-        long cap = Math.min(Integer.MAX_VALUE - 8, userCol.length + (userCol.length >> 1) + 16L);
-        if (cap <= userCol.length) {
-            throw new SeqmindException("more than " + userCol.length + " events do not fit one dataset; split the input");
-        }
-        userCol = Arrays.copyOf(userCol, (int) cap);
-        itemCol = Arrays.copyOf(itemCol, (int) cap);
-        timeCol = Arrays.copyOf(timeCol, (int) cap);
-        actionCol = Arrays.copyOf(actionCol, (int) cap);
-        sourceCol = Arrays.copyOf(sourceCol, (int) cap);
-    }
-
     public int size() {
-        return size;
+        return columns.size();
     }
 
     public long rowsRead() {
@@ -166,7 +142,7 @@ public final class EventCollector {
 
     /** The "read" step's report: rows read, accepted and rejected by reason. */
     public StepReport report(String detail) {
-        return drops.report("read", detail, rowsRead, size);
+        return drops.report("read", detail, rowsRead, columns.size());
     }
 
     private dev.seqmind.data.model.ItemCatalog catalog(IdMap itemMap) {
@@ -195,19 +171,10 @@ public final class EventCollector {
         }
         IdMap userMap = users.build();
         IdMap itemMap = items.build();
-        CsrGrouping g = CsrGrouping.of(userMap.size(), userCol, timeCol, size);
-        userCol = null; // free each column once gathered to keep the peak low
-        int[] it = g.gather(itemCol);
-        itemCol = null;
-        long[] tm = g.gather(timeCol);
-        timeCol = null;
-        byte[] ac = g.gather(actionCol);
-        actionCol = null;
-        long[] src = g.gather(sourceCol);
-        sourceCol = null;
+        EventColumns.Csr csr = columns.toCsr(userMap.size());
         DatasetInfo info = new DatasetInfo(datasetName, files, timeKind, List.of(), false);
-        SequenceDataset data = new SequenceDataset(userMap, itemMap, actions.build(), g.offsets(), it, tm, ac,
-                catalog(itemMap), info);
-        return new TracedEvents(data, src, files);
+        SequenceDataset data = new SequenceDataset(userMap, itemMap, actions.build(), csr.offsets(), csr.items(),
+                csr.times(), csr.actions(), catalog(itemMap), info);
+        return new TracedEvents(data, csr.sources(), files);
     }
 }

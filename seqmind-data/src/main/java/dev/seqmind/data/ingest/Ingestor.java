@@ -25,8 +25,8 @@ public final class Ingestor {
             dev.seqmind.data.read.InputFiles.requireExists(in.path());
             bytes += Files.size(in.path());
         }
-        // ~20 bytes per row in typical logs: pre-size the columns so they rarely grow (growing copies them all).
-        EventCollector collector = new EventCollector(spec.strict(), (int) Math.min(1 << 30, bytes / 18 + 1024));
+        EventCollector collector = new EventCollector(spec.strict(), (int) Math.min(1 << 30, bytes / 24 + 1024),
+                !spec.steps().isEmpty());
         try (Progress.Task task = progress.start("read", spec.inputs().size(), "files")) {
             for (InputSpec in : spec.inputs()) {
                 task.status(in.path().getFileName().toString());

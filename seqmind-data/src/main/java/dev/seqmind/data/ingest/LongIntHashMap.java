@@ -1,32 +1,31 @@
 package dev.seqmind.data.ingest;
 
-import java.util.Arrays;
-
 /**
  * Open-addressing map from {@code long} keys to non-negative {@code int} values, for id mapping in the ingest hot
- * loop without boxing. Keys and values are interleaved in parallel arrays of power-of-two capacity; absent is
- * {@link #ABSENT}. Not thread-safe.
+ * loop without boxing. Each slot holds its key and value side by side in one {@code long[]} (one cache line per
+ * probe), capacity is a power of two, linear probing; absent is {@link #ABSENT}. Not thread-safe.
  */
 final class LongIntHashMap {
     static final int ABSENT = -1;
+    private static final long EMPTY = -1L;
 
-    private long[] keys;
-    private int[] values;
+    private long[] slots; // [2i] = key, [2i+1] = value or EMPTY
     private int mask;
     private int size;
     private int resizeAt;
 
     LongIntHashMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 2L)) - 1) << 1;
+        int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 29, expected * 2L)) - 1) << 1;
         allocate(cap);
     }
 
     private void allocate(int cap) {
-        keys = new long[cap];
-        values = new int[cap];
-        Arrays.fill(values, ABSENT);
+        slots = new long[cap * 2];
+        for (int i = 1; i < slots.length; i += 2) {
+            slots[i] = EMPTY;
+        }
         mask = cap - 1;
-        resizeAt = (int) (cap * 0.65);
+        resizeAt = (int) (cap * 0.6);
     }
 
     int size() {
@@ -34,11 +33,15 @@ final class LongIntHashMap {
     }
 
     int get(long key) {
+        final long[] s = slots;
         int i = slot(key);
         while (true) {
-            int v = values[i];
-            if (v == ABSENT || keys[i] == key) {
-                return v;
+            long v = s[2 * i + 1];
+            if (v == EMPTY) {
+                return ABSENT;
+            }
+            if (s[2 * i] == key) {
+                return (int) v;
             }
             i = (i + 1) & mask;
         }
@@ -46,19 +49,20 @@ final class LongIntHashMap {
 
     /** The value of {@code key}, or {@code candidate} after storing it when the key is new. */
     int getOrPut(long key, int candidate) {
+        final long[] s = slots;
         int i = slot(key);
         while (true) {
-            int v = values[i];
-            if (v == ABSENT) {
-                keys[i] = key;
-                values[i] = candidate;
+            long v = s[2 * i + 1];
+            if (v == EMPTY) {
+                s[2 * i] = key;
+                s[2 * i + 1] = candidate;
                 if (++size > resizeAt) {
                     rehash();
                 }
                 return candidate;
             }
-            if (keys[i] == key) {
-                return v;
+            if (s[2 * i] == key) {
+                return (int) v;
             }
             i = (i + 1) & mask;
         }
@@ -66,21 +70,20 @@ final class LongIntHashMap {
 
     private int slot(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        return (int) (h >>> 32) & mask;
     }
 
     private void rehash() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        allocate(keys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != ABSENT) {
-                int j = slot(oldKeys[i]);
-                while (values[j] != ABSENT) {
+        long[] old = slots;
+        allocate((mask + 1) * 2);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != EMPTY) {
+                int j = slot(old[i]);
+                while (slots[2 * j + 1] != EMPTY) {
                     j = (j + 1) & mask;
                 }
-                keys[j] = oldKeys[i];
-                values[j] = oldValues[i];
+                slots[2 * j] = old[i];
+                slots[2 * j + 1] = old[i + 1];
             }
         }
     }

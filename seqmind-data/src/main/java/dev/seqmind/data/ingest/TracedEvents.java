@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * A dataset during ingest: the events plus, for each, the file and line it came from, so that cleaning steps can
- * name examples of what they drop. {@code sources[i]} packs the file index (high bits) and the 1-based line.
+ * name examples of what they drop. {@code sources[i]} packs the file index (high bits) and the 1-based line;
+ * {@code sources} is null when the ingest has no cleaning step (then nothing asks).
  */
 public record TracedEvents(SequenceDataset data, long[] sources, List<String> files) {
     public TracedEvents {
-        if (sources.length != data.numInteractions()) {
+        if (sources != null && sources.length != data.numInteractions()) {
             throw new IllegalArgumentException(sources.length + " sources for " + data.numInteractions() + " events");
         }
         files = List.copyOf(files);
@@ -19,6 +20,9 @@ public record TracedEvents(SequenceDataset data, long[] sources, List<String> fi
 
     /** {@code file:line} of event {@code index}. */
     public String where(int index) {
+        if (sources == null) {
+            return "<event " + index + ">";
+        }
         long s = sources[index];
         int f = (int) (s >>> 40);
         String name = f >= 0 && f < files.size() ? files.get(f) : "<generated>";
@@ -57,7 +61,7 @@ public record TracedEvents(SequenceDataset data, long[] sources, List<String> fi
         int[] items = new int[kept];
         long[] times = new long[kept];
         byte[] actions = new byte[kept];
-        long[] src = new long[kept];
+        long[] src = sources == null ? null : new long[kept];
         int k = 0;
         int nu = 0;
         for (int u = 0; u < d.numUsers(); u++) {
@@ -69,7 +73,9 @@ public record TracedEvents(SequenceDataset data, long[] sources, List<String> fi
                     items[k] = itemRemap[d.item(i)];
                     times[k] = d.time(i);
                     actions[k] = (byte) actionRemap[d.action(i)];
-                    src[k] = sources[i];
+                    if (src != null) {
+                        src[k] = sources[i];
+                    }
                     k++;
                 }
             }
