@@ -1,6 +1,7 @@
 package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
+import dev.seqmind.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
