@@ -7,7 +7,7 @@ import dev.seqmind.data.split.Split;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
-import dev.seqmind.neural.sasrec.SasRecTrainer;
+import dev.seqmind.neural.model.NeuralTrainer;
 import dev.seqmind.neural.train.LrSchedule;
 import dev.seqmind.neural.train.TrainConfig;
 import dev.seqmind.rec.FitContext;
@@ -73,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 new ConsoleProgress(err, System.console() != null, 60_000));
         var fitted = switch (model) {
-            case "sasrec" -> new SasRecTrainer(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives),
+            case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives),
                     tc, eo, line -> log(err, line)).fitWithState(split.train(), ctx);
             default -> throw new InvalidParameterException("model", model, "one of sasrec, bert4rec, gru4rec");
         };

@@ -15,11 +15,15 @@ import java.util.Map;
 /**
  * Adam with decoupled weight decay (AdamW; plain Adam when {@code weightDecay == 0}) and global-norm gradient
  * clipping, updating a {@link ParameterStore} in place. Its moments live beside the parameters so that a checkpoint
- * can save and restore them ({@link #write}/{@link #read}) and a resumed run continues exactly.
+ * can save and restore them ({@link #write}/{@link #read}) and a resumed run continues exactly. A step whose
+ * gradient is not finite is skipped (counted in {@link #skippedSteps()}); too many in a row abort the run.
  *
  * <p>Not thread-safe. Temporaries of one {@link #step} are released by an {@link NDScope}.
  */
 public final class AdamW {
+    /** More non-finite gradients in a row than this abort the run. */
+    static final int MAX_CONSECUTIVE_SKIPS = 20;
+
     private final float beta1;
     private final float beta2;
     private final float eps;
@@ -27,6 +31,9 @@ public final class AdamW {
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long steps;
+    private long skipped;
+    private int consecutiveSkips;
+    private String lastSkipReason = "";
 
     public AdamW(float beta1, float beta2, float eps, float weightDecay) {
         this.beta1 = beta1;
@@ -37,6 +44,15 @@ public final class AdamW {
 
     public long steps() {
         return steps;
+    }
+
+    /** Steps skipped because a gradient was not finite (the update is dropped, as a loss scaler would). */
+    public long skippedSteps() {
+        return skipped;
+    }
+
+    public String lastSkipReason() {
+        return lastSkipReason;
     }
 
     /**
@@ -68,9 +84,24 @@ public final class AdamW {
             }
             float norm = (float) Math.sqrt(sq);
             if (!Float.isFinite(norm)) {
-                throw new SeqmindException("gradient norm is " + norm + " at step " + steps
-                        + ": lower the learning rate or enable gradient clipping");
+                StringBuilder bad = new StringBuilder();
+                int i = 0;
+                for (String name : grads.keySet()) {
+                    if (!Float.isFinite(sqs[i++])) {
+                        bad.append(bad.isEmpty() ? "" : ", ").append(name);
+                    }
+                }
+                skipped++;
+                consecutiveSkips++;
+                lastSkipReason = "non-finite gradient in " + bad;
+                if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                    throw new SeqmindException("gradient norm is " + norm + " for " + consecutiveSkips
+                            + " steps in a row (" + lastSkipReason + "): lower the learning rate or enable clipping");
+                }
+                params.zeroGradients();
+                return norm;
             }
+            consecutiveSkips = 0;
             float scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1f;
             steps++;
             float bc1 = (float) (1 - Math.pow(beta1, steps));

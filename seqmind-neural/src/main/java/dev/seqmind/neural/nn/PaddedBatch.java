@@ -36,6 +36,43 @@ public record PaddedBatch(long[] tokens, int batch, int length) {
         return new PaddedBatch(tokens, b, len);
     }
 
+    /**
+     * Right-pads {@code rows[from, to)} (each truncated to its most recent {@code maxLength} items): sequences start
+     * at column 0, as a recurrent network wants them.
+     */
+    public static PaddedBatch ofItemsRightPadded(int[][] rows, int from, int to, int maxLength) {
+        int len = 1;
+        for (int r = from; r < to; r++) {
+            len = Math.max(len, Math.min(maxLength, rows[r].length));
+        }
+        int b = to - from;
+        long[] tokens = new long[b * len];
+        for (int r = 0; r < b; r++) {
+            int[] seq = rows[from + r];
+            int n = Math.min(len, seq.length);
+            int src = seq.length - n;
+            for (int j = 0; j < n; j++) {
+                tokens[r * len + j] = seq[src + j] + 1L;
+            }
+        }
+        return new PaddedBatch(tokens, b, len);
+    }
+
+    /** Flat index of each row's last non-padding cell (the row's first cell when it is all padding). */
+    public long[] lastIndices() {
+        long[] idx = new long[batch];
+        for (int r = 0; r < batch; r++) {
+            int last = 0;
+            for (int j = 0; j < length; j++) {
+                if (tokens[r * length + j] != PAD) {
+                    last = j;
+                }
+            }
+            idx[r] = (long) r * length + last;
+        }
+        return idx;
+    }
+
     /** Flat indices of the non-padding cells, in row-major order. */
     public long[] nonPadIndices() {
         int n = 0;

@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.seqmind.neural.nn.AttentionDirection;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
+import dev.seqmind.neural.nn.TransformerStack;
 import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.PaddedBatch;
 import dev.seqmind.neural.nn.ParameterStore;
@@ -35,6 +37,7 @@ public final class SasRecNetwork implements SequenceNetwork {
     private final SasRecConfig config;
     private final int numItems;
     private final ParameterStore params;
+    private final TransformerStack stack;
 
     public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed) {
         this.config = config;
@@ -44,23 +47,8 @@ public final class SasRecNetwork implements SequenceNetwork {
         int d = config.dim();
         params.normal("item_emb", rng, 0.02f, numItems + 1L, d);
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
-        for (int b = 0; b < config.blocks(); b++) {
-            String p = "b" + b + ".";
-            params.constant(p + "ln1.g", 1f, d);
-            params.constant(p + "ln1.b", 0f, d);
-            params.xavier(p + "qkv.w", rng, 3L * d, d);
-            params.constant(p + "qkv.b", 0f, 3L * d);
-            params.xavier(p + "out.w", rng, d, d);
-            params.constant(p + "out.b", 0f, d);
-            params.constant(p + "ln2.g", 1f, d);
-            params.constant(p + "ln2.b", 0f, d);
-            params.xavier(p + "ff1.w", rng, d, d);
-            params.constant(p + "ff1.b", 0f, d);
-            params.xavier(p + "ff2.w", rng, d, d);
-            params.constant(p + "ff2.b", 0f, d);
-        }
-        params.constant("ln_f.g", 1f, d);
-        params.constant("ln_f.b", 0f, d);
+        this.stack = new TransformerStack(params, rng, d, config.blocks(), config.heads(), config.dropout(), false,
+                AttentionDirection.CAUSAL);
     }
 
     public SasRecConfig config() {
@@ -99,58 +87,8 @@ public final class SasRecNetwork implements SequenceNetwork {
         NDArray positions = m.arange(config.maxLength() - len, config.maxLength(), 1, DataType.INT64);
         x = x.add(Layers.rows(params.get("pos_emb"), positions));
         x = Layers.dropout(x, drop, training);
-        NDArray keep = valid.expandDims(2);
-        x = x.mul(keep);
-        NDArray mask = attentionMask(m, valid, len);
-        for (int i = 0; i < config.blocks(); i++) {
-            String p = "b" + i + ".";
-            NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
-            NDArray attn = attention(h, mask, b, len, p, training);
-            x = x.add(Layers.dropout(attn, drop, training));
-            h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
-            NDArray f = Layers.linear(h, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
-            f = ai.djl.nn.Activation.relu(f);
-            f = Layers.linear(Layers.dropout(f, drop, training), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
-            x = x.add(Layers.dropout(f, drop, training)).mul(keep);
-        }
-        return Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
-    }
-
-    /** Additive mask {@code [batch, 1 or heads-broadcast, len, len]}: causal plus padded keys. */
-    private NDArray attentionMask(NDManager m, NDArray valid, int len) {
-        float[] causal = new float[len * len];
-        for (int q = 0; q < len; q++) {
-            for (int k = q + 1; k < len; k++) {
-                causal[q * len + k] = MASKED;
-            }
-        }
-        NDArray c = m.create(causal, new Shape(1, len, len));
-        NDArray keyPad = valid.sub(1f).neg().muli(MASKED).expandDims(1);
-        return c.add(keyPad);
-    }
-
-    private NDArray attention(NDArray h, NDArray mask, int b, int len, String p, boolean training) {
-        int d = config.dim();
-        int heads = config.heads();
-        int dh = d / heads;
-        NDArray qkv = Layers.linear(h, params.get(p + "qkv.w"), params.get(p + "qkv.b"));
-        NDArray q = qkv.get(":, :, 0:" + d);
-        NDArray k = qkv.get(":, :, " + d + ":" + (2 * d));
-        NDArray v = qkv.get(":, :, " + (2 * d) + ":");
-        NDArray msk = mask;
-        if (heads > 1) {
-            q = q.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
-            k = k.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
-            v = v.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
-            msk = mask.expandDims(1);
-        }
-        NDArray scores = q.matMul(k.swapAxes(-1, -2)).muli(1f / (float) Math.sqrt(dh)).addi(msk);
-        NDArray weights = Layers.dropout(scores.softmax(-1), config.dropout(), training);
-        NDArray o = weights.matMul(v);
-        if (heads > 1) {
-            o = o.transpose(0, 2, 1, 3).reshape(b, len, d);
-        }
-        return Layers.linear(o, params.get(p + "out.w"), params.get(p + "out.b"));
+        x = x.mul(valid.expandDims(2));
+        return stack.forward(m, x, valid, training);
     }
 
     @Override
@@ -233,10 +171,7 @@ public final class SasRecNetwork implements SequenceNetwork {
 
     @Override
     public double trainingFlops(long cells, int batch, int length) {
-        double d = config.dim();
-        double tokens = (double) batch * length;
-        double perBlock = tokens * (2 * d * 3 * d + 2 * d * d + 2 * 2 * d * d) + batch * 2.0 * 2 * length * length * d;
-        double forward = config.blocks() * perBlock + cells * 2.0 * d * numItems;
+        double forward = stack.forwardFlops(batch, length) + cells * 2.0 * config.dim() * numItems;
         return 3 * forward;
     }
 }

@@ -84,6 +84,7 @@ public final class TrainingLoop {
                 }
                 SplittableRandom sampling = new SplittableRandom(seed * 17 + 1_000_003L * epoch);
                 EpochTimer timer = new EpochTimer();
+                long skippedBefore = adam.skippedSteps();
                 double lossSum = 0;
                 long steps = state.steps();
                 double flops = 0;
@@ -135,6 +136,10 @@ public final class TrainingLoop {
                         state.trainSeconds() + timer.seconds(), history);
                 if (ckpt != null) {
                     ckpt.save(params, adam, state);
+                }
+                if (adam.skippedSteps() > skippedBefore) {
+                    log.accept("skipped " + (adam.skippedSteps() - skippedBefore) + " step(s) this epoch: "
+                            + adam.lastSkipReason());
                 }
                 log.accept(String.format("epoch %d loss %.4f %.1fs %.0f seq/s %.0f ms/step (fwd %.0f bwd %.0f opt %.0f)"
                                 + " %.1f GFLOP/s val HR@10 %s NDCG@10 %s best %s@%d",
