@@ -1,6 +1,10 @@
 package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
+import dev.seqmind.cli.data.ExportCommand;
+import dev.seqmind.cli.data.GenerateCommand;
+import dev.seqmind.cli.data.IngestCommand;
+import dev.seqmind.cli.data.StatsCommand;
 import dev.seqmind.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,14 @@ import picocli.CommandLine.Command;
         description = "Sequential pattern mining and next-item recommendation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                GenerateCommand.class,
+                IngestCommand.class,
+                StatsCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
+                dev.seqmind.cli.rec.EvaluateCommand.class,
+                dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
         })
 public final class SeqmindCommand implements Runnable {

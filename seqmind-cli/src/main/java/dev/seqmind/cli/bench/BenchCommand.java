@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (not tests): print timings, memory and ratios against a named baseline.",
         subcommands = {
+                IngestBench.class,
+                MineBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -209,6 +209,14 @@ public final class SequenceDataset {
         return new SequenceDataset(users, items, actions, newOffsets, it, tm, ac, catalog, info);
     }
 
+    /** The same events under other external user ids (e.g. pseudonyms); dense ids are unchanged. */
+    public SequenceDataset withUsers(IdMap newUsers) {
+        if (newUsers.size() != users.size()) {
+            throw new IllegalArgumentException(newUsers.size() + " user ids for " + users.size() + " users");
+        }
+        return new SequenceDataset(newUsers, items, actions, offsets, itemIds, times, actionIds, catalog, info);
+    }
+
     public SequenceDataset withCatalog(ItemCatalog newCatalog) {
         return new SequenceDataset(users, items, actions, offsets, itemIds, times, actionIds, newCatalog, info);
     }

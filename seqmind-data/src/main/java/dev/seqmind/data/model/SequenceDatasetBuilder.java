@@ -2,7 +2,6 @@ package dev.seqmind.data.model;
 
 import dev.seqmind.data.error.SeqmindException;
 
-import java.util.Arrays;
 
 /**
  * Collects events in any order and freezes them into a {@link SequenceDataset}: events are grouped by user and
@@ -16,11 +15,7 @@ public final class SequenceDatasetBuilder {
     private final IdMap.Builder users;
     private final IdMap.Builder items;
     private final IdMap.Builder actions;
-    private int[] userCol;
-    private int[] itemCol;
-    private long[] timeCol;
-    private byte[] actionCol;
-    private int size;
+    private final EventColumns columns = new EventColumns(false);
     private ItemCatalog catalog = ItemCatalog.EMPTY;
     private DatasetInfo info;
     private boolean built;
@@ -30,18 +25,14 @@ public final class SequenceDatasetBuilder {
     }
 
     public SequenceDatasetBuilder(DatasetInfo info, int expectedEvents) {
-        this(info, expectedEvents, new IdMap.Builder(), new IdMap.Builder(), new IdMap.Builder());
+        this(info, expectedEvents, new IdMap.Builder(Math.max(16, expectedEvents / 8)),
+                new IdMap.Builder(Math.max(16, expectedEvents / 8)), new IdMap.Builder());
     }
 
     /** A builder that continues numbering from existing id maps, e.g. to keep item ids of a trained model. */
     public SequenceDatasetBuilder(DatasetInfo info, int expectedEvents, IdMap.Builder users, IdMap.Builder items,
                                   IdMap.Builder actions) {
         this.info = info;
-        int cap = Math.max(16, expectedEvents);
-        userCol = new int[cap];
-        itemCol = new int[cap];
-        timeCol = new long[cap];
-        actionCol = new byte[cap];
         this.users = users;
         this.items = items;
         this.actions = actions;
@@ -62,26 +53,8 @@ public final class SequenceDatasetBuilder {
 
     /** Adds an event by dense ids already obtained from {@link #userIds()}, {@link #itemIds()}, {@link #actionIds()}. */
     public SequenceDatasetBuilder addDense(int user, int item, int action, long time) {
-        if (size == userCol.length) {
-            grow();
-        }
-        userCol[size] = user;
-        itemCol[size] = item;
-        timeCol[size] = time;
-        actionCol[size] = (byte) action;
-        size++;
+        columns.add(user, item, action, time, 0);
         return this;
-    }
-
-    private void grow() {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, userCol.length * 2L);
-        if (cap == userCol.length) {
-            throw new SeqmindException("more than " + cap + " events do not fit one dataset; split the input");
-        }
-        userCol = Arrays.copyOf(userCol, cap);
-        itemCol = Arrays.copyOf(itemCol, cap);
-        timeCol = Arrays.copyOf(timeCol, cap);
-        actionCol = Arrays.copyOf(actionCol, cap);
     }
 
     public IdMap.Builder userIds() {
@@ -97,7 +70,7 @@ public final class SequenceDatasetBuilder {
     }
 
     public int size() {
-        return size;
+        return columns.size();
     }
 
     public SequenceDatasetBuilder catalog(ItemCatalog value) {
@@ -110,58 +83,14 @@ public final class SequenceDatasetBuilder {
         return this;
     }
 
-    /** Groups by user (counting sort), orders each user's events by time (stable), and freezes. */
+    /** Groups by user, orders each user's events by time (stable), and freezes. */
     public SequenceDataset build() {
         if (built) {
             throw new IllegalStateException("build() was already called");
         }
         built = true;
-        int numUsers = users.size();
-        int[] offsets = new int[numUsers + 1];
-        for (int i = 0; i < size; i++) {
-            offsets[userCol[i] + 1]++;
-        }
-        for (int u = 0; u < numUsers; u++) {
-            offsets[u + 1] += offsets[u];
-        }
-        int[] cursor = Arrays.copyOf(offsets, numUsers);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[cursor[userCol[i]]++] = i;
-        }
-        userCol = null; // free early: the largest temporary is no longer needed
-        int[] scratchIdx = new int[16];
-        for (int u = 0; u < numUsers; u++) {
-            int from = offsets[u];
-            int to = offsets[u + 1];
-            if (!isSortedByTime(order, from, to)) {
-                if (scratchIdx.length < to - from) {
-                    scratchIdx = new int[to - from];
-                }
-                StableTimeSort.sort(order, from, to, timeCol, scratchIdx);
-            }
-        }
-        int[] it = new int[size];
-        long[] tm = new long[size];
-        byte[] ac = new byte[size];
-        for (int i = 0; i < size; i++) {
-            int src = order[i];
-            it[i] = itemCol[src];
-            tm[i] = timeCol[src];
-            ac[i] = actionCol[src];
-        }
-        itemCol = null;
-        timeCol = null;
-        actionCol = null;
-        return new SequenceDataset(users.build(), items.build(), actions.build(), offsets, it, tm, ac, catalog, info);
-    }
-
-    private boolean isSortedByTime(int[] order, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            if (timeCol[order[i]] < timeCol[order[i - 1]]) {
-                return false;
-            }
-        }
-        return true;
+        EventColumns.Csr csr = columns.toCsr(users.size());
+        return new SequenceDataset(users.build(), items.build(), actions.build(), csr.offsets(), csr.items(),
+                csr.times(), csr.actions(), catalog, info);
     }
 }

@@ -1,0 +1,77 @@
+package dev.seqmind.cli.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.ingest.IngestResult;
+import dev.seqmind.data.ingest.IngestSpec;
+import dev.seqmind.data.ingest.Ingestor;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.store.DatasetStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code seqmind ingest}: read logs, clean them, and write a dataset directory. */
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read behaviour logs, clean them and write a dataset directory that every other command opens.",
+                "Malformed rows are counted and skipped with their file:line (or stop the run with --strict)."},
+        footer = {"", "Examples:",
+                "  seqmind ingest ml-1m.txt --out data/ml1m",
+                "  seqmind ingest ratings.dat --items movies.dat --actions 4,5 --k-core 5 --out data/ml1m-pos",
+                "  seqmind ingest UserBehavior.csv --dedup --session-gap 1h --min-length 2 --pseudonymize "
+                        + "--key-file key --out data/taobao",
+                "  seqmind ingest log.csv --user visitor --item sku --time ts --time-format millis --out data/shop"})
+public final class IngestCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log file(s), read in order; .gz is decompressed.")
+    List<Path> files;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Dataset directory to write.")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the output folder's name).")
+    String name;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the cleaning report as JSON.")
+    Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    IngestOptions options = new IngestOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        String datasetName = name != null ? name : out.toAbsolutePath().getFileName().toString();
+        IngestSpec spec = options.toSpec(datasetName, files);
+        TerminalProgress progress = TerminalProgress.stderr(quiet);
+        IngestResult result = new Ingestor(progress).run(spec);
+        SequenceDataset d = result.dataset();
+        System.out.print(result.report().toText());
+        if (d.numInteractions() == 0) {
+            throw new SeqmindException("no event is left after reading and cleaning (see the report above); "
+                    + "nothing was written to " + out);
+        }
+        DatasetStore.save(d, out, progress);
+        if (report != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result.report());
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%nwrote %s: %,d users, %,d items, %,d events, %d action type(s)%s in %.1f s%n",
+                out, d.numUsers(), d.numItems(), d.numInteractions(), d.actions().size(),
+                d.info().pseudonymised() ? ", user ids pseudonymised" : "", secs);
+        if (Files.exists(out)) {
+            return 0;
+        }
+        return 1;
+    }
+}

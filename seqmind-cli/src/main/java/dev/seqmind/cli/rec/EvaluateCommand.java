@@ -1,0 +1,160 @@
+package dev.seqmind.cli.rec;
+
+import dev.seqmind.data.SeqmindVersion;
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.split.LeaveOneOutSplitter;
+import dev.seqmind.data.split.Split;
+import dev.seqmind.data.split.TemporalSplitter;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.eval.Candidates;
+import dev.seqmind.rec.eval.EvalConfig;
+import dev.seqmind.rec.eval.Evaluator;
+import dev.seqmind.rec.eval.Metric;
+import dev.seqmind.rec.eval.report.EvaluationReport;
+import dev.seqmind.rec.eval.report.EvaluationRunner;
+import dev.seqmind.rec.eval.report.ModelRun;
+import dev.seqmind.rec.eval.report.ReportBuilder;
+import dev.seqmind.rec.eval.report.ReportHtml;
+import dev.seqmind.rec.eval.report.ReportJson;
+import dev.seqmind.rec.eval.report.Reproducibility;
+import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.store.DatasetFingerprint;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.store.Provenance;
+import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code seqmind evaluate}: fits models on a split, evaluates them and writes report.json and report.html. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Fit and evaluate recommenders (full ranking by default) and write report.json + report.html.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "A log file (format detected) or a dataset directory.")
+    Path data;
+
+    @Option(names = "--format", description = "Format of --data when a file: csv, tsv, jsonl, movielens, sasrec, ...")
+    String format;
+
+    @Option(names = "--items", description = "Item table with a header (id first; title, genres/categories).")
+    Path items;
+
+    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn",
+            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--split", defaultValue = "leave-one-out",
+            description = "leave-one-out (default) or temporal (global cut at the 80%/90% time quantiles).")
+    String split;
+
+    @Option(names = "--exclude-seen", description = "Remove each user's seen items from the ranking (off by default; "
+            + "the published ML-1M/Beauty anchors use it).")
+    boolean excludeSeen;
+
+    @Option(names = "--sampled-negatives", defaultValue = "0",
+            description = "Rank against N uniform negatives instead of all items (labelled 'sampled').")
+    int sampledNegatives;
+
+    @Option(names = "-k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default ${DEFAULT-VALUE}).")
+    int[] ks;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Users scored together.")
+    int batch;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for intervals (0: none).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of fits, bootstrap and sampling.")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
+    Path saveModels;
+
+    @Override
+    public Integer call() throws IOException {
+        var progress = new StderrProgress(System.err);
+        List<RecommenderTrainer> trainers = new ArrayList<>();
+        for (String m : models) {
+            trainers.add(ClassicTrainers.byName(m.trim()).orElseThrow(() -> new InvalidParameterException("--models",
+                    m, "a list of " + ClassicTrainers.NAMES)));
+        }
+        SequenceDataset ds = DatasetLoader.load(data, format, items, progress);
+        Split sp = switch (split) {
+            case "leave-one-out", "loo" -> new LeaveOneOutSplitter().split(ds);
+            case "temporal" -> new TemporalSplitter(0.8, 0.9, 1).split(ds);
+            default -> throw new InvalidParameterException("--split", split, "leave-one-out or temporal");
+        };
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
+                sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
+                bootstrap, seed);
+        System.err.printf(Locale.ROOT, "%s: %d users, %d items, %d events; %s, %d test users; %s%n",
+                ds.info().name(), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
+                sp.test().size(), cfg);
+        var runner = new EvaluationRunner(new Evaluator(cfg), seed,
+                t -> ClassicTrainers.NAMES.contains(t.name()));
+        List<ModelRun> runs = runner.run(sp, trainers, progress, (model, run) -> {
+            if (saveModels != null) {
+                RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
+                        .orElseThrow();
+                try {
+                    ModelDirectory.save(model, saveModels.resolve(model.name()),
+                            Provenance.of(sp.trainForTest(), t, FitContext.of(seed)), ds.catalog());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        var repro = new Reproducibility(ds.info().name(), ds.info().sources(), ds.info().steps(),
+                DatasetFingerprint.of(ds), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
+                sp.test().size(), seed, seed, seed, cfg.toString(), SeqmindVersion.version(), SeqmindVersion.gitSha(),
+                Provenance.runtime(), Provenance.platform(), commandLine());
+        EvaluationReport report = new ReportBuilder(0.05, 0.95).build("seqmind evaluation: " + ds.info().name(),
+                runs, repro);
+        Files.createDirectories(out);
+        ReportJson.write(report, out.resolve("report.json"));
+        ReportHtml.write(report, out.resolve("report.html"));
+        printSummary(runs);
+        System.out.println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
+        return 0;
+    }
+
+    private void printSummary(List<ModelRun> runs) {
+        int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
+        var first = runs.get(0).result();
+        System.out.printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
+                first.label(Metric.NDCG, k), "fit s", "users/s");
+        for (ModelRun r : runs) {
+            System.out.printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
+                    r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
+                    r.result().usersPerSecond());
+        }
+        System.out.println("ranking: " + first.ranking());
+    }
+
+    private String commandLine() {
+        return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
+                + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
+                + " --split " + split + (excludeSeen ? " --exclude-seen" : "")
+                + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
+                + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
+                + " --seed " + seed;
+    }
+}

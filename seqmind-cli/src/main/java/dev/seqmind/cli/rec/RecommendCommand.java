@@ -1,0 +1,67 @@
+package dev.seqmind.cli.rec;
+
+import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ItemsFile;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.topk.Recommendation;
+import dev.seqmind.rec.topk.Recommendations;
+import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code seqmind recommend}: top-K for a history of external item ids, with titles and explanations. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Top-K next items for a history, from a saved model directory, with explanations.")
+public final class RecommendCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "A model directory (seqmind evaluate --save-models).")
+    Path model;
+
+    @Option(names = "--history", required = true, split = ",", description = "External item ids, oldest first.")
+    List<String> history;
+
+    @Option(names = "-k", defaultValue = "10", description = "How many items (default ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--exclude-seen", description = "Never recommend items of the history.")
+    boolean excludeSeen;
+
+    @Option(names = "--exclude", split = ",", description = "Further external item ids never to recommend.")
+    List<String> exclude = List.of();
+
+    @Override
+    public Integer call() throws IOException {
+        Recommender rec = ModelDirectory.load(model);
+        ItemCatalog catalog = ItemsFile.readCatalog(model);
+        var result = new Recommendations(rec).recommend(history, k,
+                excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP, exclude);
+        if (!result.unknownHistoryItems().isEmpty()) {
+            System.err.println("ignored items the model does not know: " + result.unknownHistoryItems());
+        }
+        System.out.println("history: " + String.join(" > ", history.stream().map(catalog::label).toList()));
+        int rank = 1;
+        for (Recommendation r : result.items()) {
+            System.out.printf(Locale.ROOT, "%2d. %-8s %-50s score %.4f%n      why: %s%n", rank++, r.item(),
+                    truncate(catalog.label(r.item()), 50), r.score(), describe(r));
+            if (!r.why().evidence().isEmpty()) {
+                System.out.println("      because of: " + String.join(", ", r.why().evidence().stream()
+                        .map(d -> catalog.label(rec.items().externalId(d))).toList()));
+            }
+        }
+        return 0;
+    }
+
+    private static String describe(Recommendation r) {
+        return r.why().text().isEmpty() ? r.why().kind() : r.why().text();
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

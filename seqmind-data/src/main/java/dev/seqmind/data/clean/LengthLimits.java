@@ -1,0 +1,50 @@
+package dev.seqmind.data.clean;
+
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.ingest.DropCounter;
+import dev.seqmind.data.ingest.TracedEvents;
+import dev.seqmind.data.model.SequenceDataset;
+
+/**
+ * Drops users with fewer than {@code min} events and keeps only the most recent {@code max} events of longer ones
+ * ({@code max = 0}: no limit).
+ */
+public record LengthLimits(int min, int max) implements CleaningStep {
+    public LengthLimits {
+        if (min < 0) {
+            throw new InvalidParameterException("min-length", min, ">= 0");
+        }
+        if (max != 0 && max < Math.max(1, min)) {
+            throw new InvalidParameterException("max-length", max, "0 (no limit) or >= min-length " + min);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "length";
+    }
+
+    @Override
+    public String detail() {
+        return "min " + min + (max > 0 ? ", keep the latest " + max : "") + " events per user";
+    }
+
+    @Override
+    public TracedEvents apply(TracedEvents in, DropCounter drops) {
+        SequenceDataset d = in.data();
+        boolean[] keep = new boolean[d.numInteractions()];
+        boolean any = false;
+        for (int u = 0; u < d.numUsers(); u++) {
+            int len = d.length(u);
+            int from = len < min ? d.end(u) : (max > 0 ? Math.max(d.start(u), d.end(u) - max) : d.start(u));
+            for (int i = d.start(u); i < d.end(u); i++) {
+                keep[i] = i >= from;
+                if (!keep[i]) {
+                    any = true;
+                    drops.drop(len < min ? "user shorter than " + min : "older than the latest " + max, in.where(i));
+                }
+            }
+        }
+        return any ? in.filter(keep) : in;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.seqmind.data.ingest;
+
+import dev.seqmind.data.error.InputFormatException;
+import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.model.EventColumns;
+import dev.seqmind.data.model.DatasetInfo;
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.model.TimeKind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where readers put what they parse: accepted rows go into primitive columns (dense ids, time, action, source line),
+ * rejected rows are counted with their reason and location, so that for every file read = kept + dropped. In strict
+ * mode the first rejected row stops the run with {@code file:line: field: what is wrong}. Not thread-safe.
+ */
+public final class EventCollector {
+    /** Highest number of distinct actions (the dataset stores an action in one byte). */
+    public static final int MAX_ACTIONS = 127;
+
+    private final boolean strict;
+    private final ColumnIdMapper users;
+    private final ColumnIdMapper items;
+    private final IdMap.Builder actions = new IdMap.Builder();
+    private final DropCounter drops = new DropCounter();
+    private final List<String> files = new ArrayList<>();
+    private final EventColumns columns;
+    private long rowsRead;
+    private String file = "<input>";
+    private int fileIndex = -1;
+    private TimeKind timeKind = TimeKind.EPOCH_MILLIS;
+    private String[] categories = new String[0];
+    private final java.util.Map<String, dev.seqmind.data.model.ItemMetadata> metadata = new java.util.LinkedHashMap<>();
+
+    /**
+     * @param strict       stop at the first malformed row
+     * @param expectedRows a size hint for the id maps
+     * @param keepSources  remember each event's file and line (for cleaning reports; 8 bytes per event)
+     */
+    public EventCollector(boolean strict, int expectedRows, boolean keepSources) {
+        this.strict = strict;
+        int cap = Math.max(1024, expectedRows);
+        users = new ColumnIdMapper(Math.max(16, cap / 32));
+        items = new ColumnIdMapper(Math.max(16, cap / 32));
+        columns = new EventColumns(keepSources);
+    }
+
+    /** Starts a new input file; later rows and drops are located in it. */
+    public void beginFile(String name) {
+        file = name;
+        files.add(name);
+        fileIndex = files.size() - 1;
+    }
+
+    /** Declares that the current input has no clock: times are positions. */
+    public void timeKind(TimeKind kind) {
+        timeKind = kind;
+    }
+
+    public String currentFile() {
+        return file;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    public int userId(long canonical) {
+        return users.id(canonical);
+    }
+
+    public int userId(String value) {
+        return users.id(value);
+    }
+
+    public int itemId(long canonical) {
+        return items.id(canonical);
+    }
+
+    public int itemId(String value) {
+        return items.id(value);
+    }
+
+    public int actionId(String value) {
+        int a = actions.getOrAdd(value);
+        if (a >= MAX_ACTIONS) {
+            throw new SeqmindException(file + ": more than " + MAX_ACTIONS + " distinct action types (the next is '"
+                    + value + "'): map the action column to fewer types or leave it out");
+        }
+        return a;
+    }
+
+    /** Records {@code category} for {@code item} unless it already has one (logs that carry a category per row). */
+    public void noteCategory(int item, String category) {
+        if (item >= categories.length) {
+            categories = Arrays.copyOf(categories, Math.max(item + 1, categories.length * 2));
+        }
+        if (categories[item] == null && !category.isEmpty()) {
+            categories[item] = category;
+        }
+    }
+
+    /** Adds item metadata read from a side file (titles, genres), keyed by external item id. */
+    public void addMetadata(String externalItem, dev.seqmind.data.model.ItemMetadata value) {
+        metadata.merge(externalItem, value, (a, b) -> b);
+    }
+
+    /** Adds every entry of a side file's catalog. */
+    public void addCatalog(dev.seqmind.data.model.ItemCatalog catalog) {
+        catalog.asMap().forEach(this::addMetadata);
+    }
+
+    /** Accepts one row. */
+    public void add(int user, int item, int action, long time, long line) {
+        columns.add(user, item, action, time, ((long) fileIndex << 40) | line);
+        rowsRead++;
+    }
+
+    /**
+     * Rejects one row (counted as read and dropped); in strict mode throws instead.
+     *
+     * @throws InputFormatException in strict mode
+     */
+    public void reject(String reason, long line, String field, String what) {
+        if (strict) {
+            throw new InputFormatException(file, line, field, what);
+        }
+        rowsRead++;
+        drops.drop(reason, file + ":" + line + (field.isEmpty() ? "" : ": " + field) + ": " + what);
+    }
+
+    public int size() {
+        return columns.size();
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    /** The "read" step's report: rows read, accepted and rejected by reason. */
+    public StepReport report(String detail) {
+        return drops.report("read", detail, rowsRead, columns.size());
+    }
+
+    private dev.seqmind.data.model.ItemCatalog catalog(IdMap itemMap) {
+        var m = new java.util.LinkedHashMap<String, dev.seqmind.data.model.ItemMetadata>();
+        for (int i = 0; i < Math.min(categories.length, itemMap.size()); i++) {
+            if (categories[i] != null) {
+                m.put(itemMap.externalId(i), new dev.seqmind.data.model.ItemMetadata("", List.of(categories[i]), "",
+                        java.util.Map.of()));
+            }
+        }
+        metadata.forEach((item, md) -> m.merge(item, md, EventCollector::mergeMetadata));
+        return new dev.seqmind.data.model.ItemCatalog(m);
+    }
+
+    private static dev.seqmind.data.model.ItemMetadata mergeMetadata(dev.seqmind.data.model.ItemMetadata fromRows,
+                                                                     dev.seqmind.data.model.ItemMetadata fromFile) {
+        return new dev.seqmind.data.model.ItemMetadata(fromFile.title(),
+                fromFile.categories().isEmpty() ? fromRows.categories() : fromFile.categories(), fromFile.text(),
+                fromFile.attributes());
+    }
+
+    /** Groups the accepted rows by user in time order (ties in file order). Single use. */
+    public TracedEvents finish(String datasetName) {
+        if (actions.size() == 0) {
+            actions.getOrAdd(dev.seqmind.data.model.Interaction.DEFAULT_ACTION);
+        }
+        IdMap userMap = users.build();
+        IdMap itemMap = items.build();
+        EventColumns.Csr csr = columns.toCsr(userMap.size());
+        DatasetInfo info = new DatasetInfo(datasetName, files, timeKind, List.of(), false);
+        SequenceDataset data = new SequenceDataset(userMap, itemMap, actions.build(), csr.offsets(), csr.items(),
+                csr.times(), csr.actions(), catalog(itemMap), info);
+        return new TracedEvents(data, csr.sources(), files);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.seqmind.data.read;
+
+import dev.seqmind.data.error.InputFormatException;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens input files: gzip is recognised by its magic bytes, binary and empty files are refused with one clear error. */
+public final class InputFiles {
+    private static final int SNIFF = 8192;
+
+    private InputFiles() {
+    }
+
+    /**
+     * A buffered stream of the file's text bytes, decompressed when it is gzip.
+     *
+     * @throws InputFormatException when the file is missing, empty, or binary
+     */
+    public static InputStream open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputFormatException(file.toString(), 0, "", Files.exists(file) ? "not a regular file"
+                    : "no such file");
+        }
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16)
+                : raw;
+        try {
+            in.mark(SNIFF);
+            byte[] head = in.readNBytes(SNIFF);
+            in.reset();
+            if (head.length == 0) {
+                throw new InputFormatException(file.toString(), 0, "", "the file is empty");
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    throw new InputFormatException(file.toString(), 0, "",
+                            "binary data (NUL bytes), not a text log: convert it to CSV, TSV or JSON lines");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            if (e instanceof java.util.zip.ZipException) {
+                throw new InputFormatException(file.toString(), 0, "", "corrupt gzip data: " + e.getMessage());
+            }
+            throw e;
+        }
+        return in;
+    }
+
+    /** True when {@code file} exists. */
+    public static void requireExists(Path file) throws NoSuchFileException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+    }
+}

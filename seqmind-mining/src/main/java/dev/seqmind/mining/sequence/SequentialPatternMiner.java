@@ -1,0 +1,135 @@
+package dev.seqmind.mining.sequence;
+
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.mining.CollectingSink;
+import dev.seqmind.mining.ItemsetGrouping;
+import dev.seqmind.mining.PatternSink;
+import dev.seqmind.mining.SequenceDatabase;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mines frequent sequential patterns under SPMF semantics: a pattern is a sequence of itemsets; a sequence contains it
+ * when the pattern's itemsets are subsets of strictly increasing itemsets of the sequence; support is the number of
+ * sequences containing it; every pattern with support {@code >= minSupport} is reported, single items included, the
+ * empty pattern excluded. Absolute support for a fraction is {@code ceil(fraction * sequences)}.
+ *
+ * <p>Steps: rank frequent items and drop the rest ({@link RankedDatabase}), build every single item's projection
+ * ({@link FirstLevel}), then grow each single item's subtree depth-first, with the subtrees shared out to
+ * {@code params.threads()} workers on a {@link ForkJoinPool} (largest support first). Gap and window constraints run
+ * the occurrence-tracking search; otherwise {@link SequenceAlgorithm#PREFIXSPAN} or {@link SequenceAlgorithm#SPAM}.
+ * Closed and maximal patterns are found by a pass over the frequent patterns (memory grows with their number).
+ *
+ * <p>Stateless and thread-safe: every call builds its own search state. The sink is called from one thread at a time.
+ */
+public final class SequentialPatternMiner {
+    private SequentialPatternMiner() {
+    }
+
+    /** Mines a dataset with events of equal time grouped into itemsets. */
+    public static MiningStats mine(SequenceDataset data, SequenceMiningParams params, PatternSink sink) {
+        return mine(SequenceDatabase.of(data, ItemsetGrouping.SAME_TIME), params, sink);
+    }
+
+    /**
+     * Mines {@code db}, streaming patterns to {@code sink} and calling {@link PatternSink#finish()} at the end.
+     *
+     * @throws dev.seqmind.mining.BudgetExceededException when a budget stops the search (patterns found until then
+     *                                                     were delivered)
+     */
+    public static MiningStats mine(SequenceDatabase db, SequenceMiningParams params, PatternSink sink) {
+        long t0 = System.nanoTime();
+        if (params.topK() > 0 && params.output() != OutputKind.ALL) {
+            throw new InvalidParameterException("output", params.output(), "ALL when topK > 0",
+                    "mine closed or maximal patterns with a minimum support instead");
+        }
+        long minSup = params.minSupport().absolute(db.numSequences());
+        PatternConstraints c = params.constraints();
+        boolean occurrences = c.needsOccurrences();
+        RankedDatabase ranked = RankedDatabase.build(db, minSup, c.excludedItems(), occurrences);
+        SequenceAlgorithm algorithm = AlgorithmChooser.choose(ranked, params);
+        if (algorithm == SequenceAlgorithm.SPAM && occurrences) {
+            throw new InvalidParameterException("algorithm", algorithm, "PREFIXSPAN or AUTO with gap/window constraints",
+                    "the bitmap search supports length and item constraints only");
+        }
+        PatternSink target = params.output() == OutputKind.ALL ? sink : new CollectingSink();
+        SearchContext ctx = new SearchContext(ranked, target, c, params.budget(), minSup, params.topK());
+        if (!ctx.requiredImpossible() && ranked.numRanks() > 0) {
+            run(ranked, ctx, algorithm, occurrences, params.threads());
+        }
+        long delivered;
+        if (params.output() == OutputKind.ALL) {
+            ctx.finish();
+            delivered = ctx.emitted();
+        } else {
+            ctx.finish();
+            delivered = ClosedMaximalFilter.filter(((CollectingSink) target).patterns(), params.output(), c, sink);
+        }
+        return new MiningStats(algorithm, ctx.threshold(), db.numSequences(), ranked.numRanks(), delivered,
+                ctx.nodes(), System.nanoTime() - t0);
+    }
+
+    private static void run(RankedDatabase db, SearchContext ctx, SequenceAlgorithm algorithm, boolean occurrences,
+                            int threads) {
+        FirstLevel level = algorithm == SequenceAlgorithm.SPAM ? null : FirstLevel.build(db, occurrences);
+        SpamBitmaps bitmaps = algorithm == SequenceAlgorithm.SPAM ? SpamBitmaps.build(db) : null;
+        AtomicInteger nextRank = new AtomicInteger();
+        Runnable worker = () -> {
+            RootWorker w = occurrences ? new OccurrenceSearch(ctx, level)::mineFrom
+                    : algorithm == SequenceAlgorithm.SPAM ? new SpamSearch(ctx, bitmaps)::mineFrom
+                    : prefixSpan(new PrefixSpanSearch(ctx), level);
+            int r;
+            while (!ctx.stopped() && (r = nextRank.getAndIncrement()) < db.numRanks()) {
+                if (db.supportOfRank[r] >= ctx.threshold()) {
+                    w.mineFrom(r);
+                }
+            }
+        };
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(worker));
+            }
+            RuntimeException failure = null;
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new dev.seqmind.mining.BudgetExceededException("mining was interrupted", ctx.emitted());
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static RootWorker prefixSpan(PrefixSpanSearch search, FirstLevel level) {
+        return r -> search.mineFrom(r, level.seqs, level.ends, level.from(r), level.to(r));
+    }
+
+    /** Grows the subtree of one single item. */
+    @FunctionalInterface
+    interface RootWorker {
+        void mineFrom(int rank);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.seqmind.rec.model.markov;
+
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.Recommender;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores by back-off over context lengths. With {@code p = count(context, item) / count(context)} for the longest
+ * trusted context (at most {@code order} last items) that was followed by the item, the score is
+ * {@code 2k + p + pop(item) / (count(context) + 1)}: every item seen after a longer context ranks above every item
+ * seen only after shorter ones, items seen after no context rank by training popularity ({@code [0, 1)}), and the
+ * popularity term breaks ties within a tier without ever reordering different counts.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MarkovRecommender implements Recommender {
+    private final String name;
+    private final IdMap items;
+    private final TransitionTable[] tables;
+    private final float[] popularity;
+    private final int minContextCount;
+
+    MarkovRecommender(String name, IdMap items, TransitionTable[] tables, float[] popularity, int minContextCount) {
+        this.name = name;
+        this.items = items;
+        this.tables = tables;
+        this.popularity = popularity;
+        this.minContextCount = minContextCount;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public IdMap items() {
+        return items;
+    }
+
+    public int order() {
+        return tables.length;
+    }
+
+    public int minContextCount() {
+        return minContextCount;
+    }
+
+    /** Number of distinct contexts of length {@code k} seen in training. */
+    public int numContexts(int k) {
+        return tables[k - 1].numContexts();
+    }
+
+    TransitionTable table(int k) {
+        return tables[k - 1];
+    }
+
+    float[] popularity() {
+        return popularity;
+    }
+
+    @Override
+    public void score(int[] history, float[] out) {
+        int n = popularity.length;
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + " for " + n + " items");
+        }
+        System.arraycopy(popularity, 0, out, 0, n);
+        int len = history.length;
+        for (int k = 1; k <= tables.length; k++) {
+            TransitionTable t = tables[k - 1];
+            int row = t.row(history, len);
+            if (row < 0 || t.totals[row] < minContextCount) {
+                continue;
+            }
+            final int[] next = t.next;
+            final int[] counts = t.counts;
+            final float total = t.totals[row];
+            final float tieScale = 1f / (total + 1f);
+            final float tier = 2f * k;
+            for (int i = t.rowStart[row], end = t.rowStart[row + 1]; i < end; i++) {
+                int item = next[i];
+                out[item] = tier + counts[i] / total + popularity[item] * tieScale;
+            }
+        }
+    }
+
+    @Override
+    public Explanation explain(int[] history, int item) {
+        int len = history.length;
+        for (int k = tables.length; k >= 1; k--) {
+            TransitionTable t = tables[k - 1];
+            int row = t.row(history, len);
+            if (row < 0 || t.totals[row] < minContextCount) {
+                continue;
+            }
+            for (int i = t.rowStart[row]; i < t.rowStart[row + 1]; i++) {
+                if (t.next[i] == item) {
+                    List<Integer> ctx = new ArrayList<>(k);
+                    StringBuilder names = new StringBuilder();
+                    for (int j = len - k; j < len; j++) {
+                        ctx.add(history[j]);
+                        names.append(names.isEmpty() ? "" : ", ").append(items.externalId(history[j]));
+                    }
+                    double conf = (double) t.counts[i] / t.totals[row];
+                    String text = String.format(Locale.ROOT, "after [%s] -> %s in %d of %d cases (confidence %.3f)",
+                            names, items.externalId(item), t.counts[i], t.totals[row], conf);
+                    return new Explanation("transition", text, ctx, conf);
+                }
+            }
+        }
+        return new Explanation("popularity", "popular in training (no known transition from the history)",
+                List.of(), Double.NaN);
+    }
+}

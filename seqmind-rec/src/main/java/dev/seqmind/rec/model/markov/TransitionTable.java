@@ -1,0 +1,162 @@
+package dev.seqmind.rec.model.markov;
+
+import dev.seqmind.data.model.SequenceDataset;
+
+import java.util.Arrays;
+
+/**
+ * Counts of "context of {@code order} items, then item" over training sequences, in CSR layout: row {@code r} (one
+ * per distinct context, key {@code rowKeys[r]}) holds next items {@code next[rowStart[r], rowStart[r+1])} with their
+ * {@code counts}; {@code totals[r]} is their sum. Next items within a row are in increasing id order.
+ *
+ * <p>A context is packed into a long, 21 bits per item (oldest item in the highest bits), so orders up to 3 and
+ * item ids below 2^21 fit. Immutable and thread-safe once built; arrays are adopted and never exposed outside the
+ * package (other packages read through the accessors, e.g. to turn counts into rules).
+ */
+public final class TransitionTable {
+    static final int BITS = 21;
+    static final int MAX_ITEMS = 1 << BITS;
+
+    final int order;
+    final long[] rowKeys;
+    final int[] rowStart;
+    final int[] next;
+    final int[] counts;
+    final int[] totals;
+    private final ContextIndex index;
+
+    TransitionTable(int order, long[] rowKeys, int[] rowStart, int[] next, int[] counts) {
+        this.order = order;
+        this.rowKeys = rowKeys;
+        this.rowStart = rowStart;
+        this.next = next;
+        this.counts = counts;
+        this.totals = new int[rowKeys.length];
+        for (int r = 0; r < rowKeys.length; r++) {
+            int t = 0;
+            for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+                t += counts[i];
+            }
+            totals[r] = t;
+        }
+        this.index = ContextIndex.of(rowKeys);
+    }
+
+    /** Packs {@code items[to - order, to)}; the caller guarantees {@code to >= order}. */
+    static long pack(int[] items, int to, int order) {
+        long key = 0;
+        for (int i = to - order; i < to; i++) {
+            key = (key << BITS) | items[i];
+        }
+        return key;
+    }
+
+    /** The row of the context ending at {@code history[to - 1]}, or -1 when unknown or too short. */
+    int row(int[] history, int to) {
+        return to < order ? -1 : index.get(pack(history, to, order));
+    }
+
+    public int numContexts() {
+        return rowKeys.length;
+    }
+
+    /** The context length in items. */
+    public int order() {
+        return order;
+    }
+
+    /** The items of context {@code row}, oldest first. */
+    public int[] context(int row) {
+        int[] c = new int[order];
+        long key = rowKeys[row];
+        for (int i = order - 1; i >= 0; i--) {
+            c[i] = (int) (key & (MAX_ITEMS - 1));
+            key >>>= BITS;
+        }
+        return c;
+    }
+
+    /** How often context {@code row} was followed by any item. */
+    public int total(int row) {
+        return totals[row];
+    }
+
+    /** Index of the first successor entry of {@code row}; entries run to {@link #successorsEnd(int)}. */
+    public int successorsStart(int row) {
+        return rowStart[row];
+    }
+
+    public int successorsEnd(int row) {
+        return rowStart[row + 1];
+    }
+
+    /** The item of successor entry {@code i}. */
+    public int successor(int i) {
+        return next[i];
+    }
+
+    /** How often successor entry {@code i} followed its context. */
+    public int count(int i) {
+        return counts[i];
+    }
+
+    /** Counts every (context of {@code order} items, next item) pair of the training sequences. */
+    public static TransitionTable count(SequenceDataset train, int order) {
+        if (order < 1 || order > MarkovTrainer.MAX_ORDER) {
+            throw new IllegalArgumentException("order " + order + " outside [1, " + MarkovTrainer.MAX_ORDER + "]");
+        }
+        if (order > 1 && train.numItems() > MAX_ITEMS) {
+            throw new IllegalArgumentException(train.numItems() + " items do not fit contexts of order " + order);
+        }
+        int n = train.numInteractions();
+        ContextIndex idx = new ContextIndex(Math.max(16, n / 4));
+        long[] pairs = new long[n];
+        int m = 0;
+        int[] seq = new int[Math.max(1, train.maxLength())];
+        for (int u = 0; u < train.numUsers(); u++) {
+            int len = train.length(u);
+            train.copyItems(train.start(u), train.end(u), seq, 0);
+            for (int p = order; p < len; p++) {
+                int row = idx.getOrAdd(pack(seq, p, order));
+                pairs[m++] = ((long) row << 32) | seq[p];
+            }
+        }
+        Arrays.sort(pairs, 0, m);
+        int rows = idx.size();
+        long[] rowKeys = new long[rows];
+        int[] rowStart = new int[rows + 1];
+        int[] nextBuf = new int[m];
+        int[] countBuf = new int[m];
+        int distinct = 0;
+        for (int i = 0; i < m; ) {
+            int row = (int) (pairs[i] >>> 32);
+            int item = (int) pairs[i];
+            int j = i;
+            while (j < m && pairs[j] == pairs[i]) {
+                j++;
+            }
+            nextBuf[distinct] = item;
+            countBuf[distinct] = j - i;
+            rowStart[row + 1]++;
+            distinct++;
+            i = j;
+        }
+        for (int r = 0; r < rows; r++) {
+            rowStart[r + 1] += rowStart[r];
+        }
+        fillKeys(train, order, idx, rowKeys, seq);
+        return new TransitionTable(order, rowKeys, rowStart, Arrays.copyOf(nextBuf, distinct),
+                Arrays.copyOf(countBuf, distinct));
+    }
+
+    private static void fillKeys(SequenceDataset train, int order, ContextIndex idx, long[] rowKeys, int[] seq) {
+        for (int u = 0; u < train.numUsers(); u++) {
+            int len = train.length(u);
+            train.copyItems(train.start(u), train.end(u), seq, 0);
+            for (int p = order; p < len; p++) {
+                long key = pack(seq, p, order);
+                rowKeys[idx.get(key)] = key;
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.seqmind.rec.model.rules;
+
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.Recommender;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recommends the consequents of the rules a history fires. An item's score is {@code 2 + c + pop / 1000}, with
+ * {@code c} the highest confidence of a fired rule predicting it and {@code pop} its training popularity in
+ * {@code [0, 1)}; items no rule predicts score their popularity alone, so they follow every predicted item.
+ * {@link #explain} names the rule behind the item. Immutable and thread-safe.
+ */
+public final class RuleBasedRecommender implements Recommender {
+    private final String name;
+    private final IdMap items;
+    private final RuleSet rules;
+    private final float[] popularity;
+    private final Matching matching;
+    private final int window;
+
+    RuleBasedRecommender(String name, IdMap items, RuleSet rules, float[] popularity, Matching matching, int window) {
+        this.name = name;
+        this.items = items;
+        this.rules = rules;
+        this.popularity = popularity;
+        this.matching = matching;
+        this.window = window;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public IdMap items() {
+        return items;
+    }
+
+    public int numRules() {
+        return rules.size();
+    }
+
+    /** Rule {@code r} (dense ids). */
+    public Rule rule(int r) {
+        return rules.rule(r);
+    }
+
+    RuleSet ruleSet() {
+        return rules;
+    }
+
+    float[] popularity() {
+        return popularity;
+    }
+
+    Matching matching() {
+        return matching;
+    }
+
+    int window() {
+        return window;
+    }
+
+    @Override
+    public void score(int[] history, float[] out) {
+        int n = popularity.length;
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + " for " + n + " items");
+        }
+        System.arraycopy(popularity, 0, out, 0, n);
+        forEachFired(history, r -> {
+            int c = rules.consequent[r];
+            float s = 2f + (float) rules.confidence[r] + popularity[c] / 1000f;
+            if (s > out[c]) {
+                out[c] = s;
+            }
+        });
+    }
+
+    @Override
+    public Explanation explain(int[] history, int item) {
+        int[] best = {-1};
+        forEachFired(history, r -> {
+            if (rules.consequent[r] == item && (best[0] < 0 || better(r, best[0]))) {
+                best[0] = r;
+            }
+        });
+        if (best[0] < 0) {
+            return new Explanation("popularity", "popular in training (no rule fires for the history)", List.of(),
+                    Double.NaN);
+        }
+        int r = best[0];
+        List<Integer> ev = new ArrayList<>();
+        StringBuilder ant = new StringBuilder();
+        for (int j = rules.antStart[r]; j < rules.antStart[r + 1]; j++) {
+            ev.add(rules.antItems[j]);
+            ant.append(ant.isEmpty() ? "" : ", ").append(items.externalId(rules.antItems[j]));
+        }
+        String text = String.format(Locale.ROOT, "rule [%s] => %s (confidence %.3f, support %d, lift %.1f)", ant,
+                items.externalId(item), rules.confidence[r], rules.support[r], rules.lift[r]);
+        return new Explanation("rule", text, ev, rules.confidence[r]);
+    }
+
+    private boolean better(int a, int b) {
+        if (rules.confidence[a] != rules.confidence[b]) {
+            return rules.confidence[a] > rules.confidence[b];
+        }
+        if (rules.length(a) != rules.length(b)) {
+            return rules.length(a) > rules.length(b);
+        }
+        return rules.support[a] > rules.support[b];
+    }
+
+    private void forEachFired(int[] h, java.util.function.IntConsumer fired) {
+        int n = h.length;
+        if (n == 0) {
+            return;
+        }
+        if (matching == Matching.SUFFIX) {
+            int last = h[n - 1];
+            for (int j = rules.byLastStart[last]; j < rules.byLastStart[last + 1]; j++) {
+                int r = rules.byLast[j];
+                int len = rules.length(r);
+                if (len <= n && suffixMatches(r, h, len)) {
+                    fired.accept(r);
+                }
+            }
+            return;
+        }
+        int from = Math.max(0, n - window);
+        for (int p = n - 1; p >= from; p--) {
+            int item = h[p];
+            if (seenLater(h, p, n, item)) {
+                continue; // the later occurrence already fired the same rules with more room before it
+            }
+            for (int j = rules.byLastStart[item]; j < rules.byLastStart[item + 1]; j++) {
+                int r = rules.byLast[j];
+                if (subsequenceBefore(r, h, from, p)) {
+                    fired.accept(r);
+                }
+            }
+        }
+    }
+
+    private boolean suffixMatches(int r, int[] h, int len) {
+        int base = h.length - len;
+        for (int j = 0; j < len - 1; j++) {
+            if (rules.antItems[rules.antStart[r] + j] != h[base + j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the antecedent of r without its last item occurs in order within h[from, p). */
+    private boolean subsequenceBefore(int r, int[] h, int from, int p) {
+        int j = rules.antStart[r + 1] - 2;
+        int q = p - 1;
+        while (j >= rules.antStart[r] && q >= from) {
+            if (h[q] == rules.antItems[j]) {
+                j--;
+            }
+            q--;
+        }
+        return j < rules.antStart[r];
+    }
+
+    private static boolean seenLater(int[] h, int p, int n, int item) {
+        for (int q = p + 1; q < n; q++) {
+            if (h[q] == item) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
