@@ -39,9 +39,14 @@ public final class SeqmindCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with seqmind's error handling (one line on stderr, exit codes of {@link ExitCodes}). */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SeqmindCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
-        return cl.execute(args);
+        return cl;
     }
 }
