@@ -60,6 +60,11 @@ public final class Bert4RecNetwork implements SequenceNetwork {
     }
 
     @Override
+    public Bert4RecConfig config() {
+        return config;
+    }
+
+    @Override
     public ParameterStore parameters() {
         return params;
     }

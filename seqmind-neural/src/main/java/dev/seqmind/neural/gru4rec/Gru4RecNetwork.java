@@ -49,6 +49,11 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     }
 
     @Override
+    public Gru4RecConfig config() {
+        return config;
+    }
+
+    @Override
     public ParameterStore parameters() {
         return params;
     }

@@ -3,6 +3,7 @@ package dev.seqmind.neural.model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.neural.store.ModelCard;
 import dev.seqmind.neural.train.SequenceNetwork;
 import dev.seqmind.rec.Recommender;
 
@@ -19,8 +20,13 @@ public final class NeuralRecommender implements Recommender {
     private final String name;
     private final IdMap items;
     private final SequenceNetwork network;
+    private final ModelCard card;
 
     public NeuralRecommender(String name, IdMap items, SequenceNetwork network) {
+        this(name, items, network, null);
+    }
+
+    private NeuralRecommender(String name, IdMap items, SequenceNetwork network, ModelCard card) {
         if (items.size() != network.numItems()) {
             throw new IllegalArgumentException("item map of " + items.size() + " ids for a network of "
                     + network.numItems() + " items");
@@ -28,6 +34,17 @@ public final class NeuralRecommender implements Recommender {
         this.name = name;
         this.items = items;
         this.network = network;
+        this.card = card;
+    }
+
+    /** The same model with a model card ({@code null} = none). */
+    public NeuralRecommender withCard(ModelCard value) {
+        return new NeuralRecommender(name, items, network, value);
+    }
+
+    /** The model card, or {@code null} when none was attached. */
+    public ModelCard card() {
+        return card;
     }
 
     public SequenceNetwork network() {

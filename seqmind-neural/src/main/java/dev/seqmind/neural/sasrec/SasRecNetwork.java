@@ -51,6 +51,7 @@ public final class SasRecNetwork implements SequenceNetwork {
                 AttentionDirection.CAUSAL);
     }
 
+    @Override
     public SasRecConfig config() {
         return config;
     }

@@ -2,6 +2,7 @@ package dev.seqmind.neural.serve;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.store.ModelCard;
 import dev.seqmind.rec.Recommender;
 
 import java.util.Map;
@@ -33,8 +34,22 @@ public final class SasRecJavaForward implements Recommender {
                          float[] ln2G, float[] ln2B, float[] ff1T, float[] ff1B, float[] ff2T, float[] ff2B) {
     }
 
-    /** @param weights parameter name to row-major values, as in the weights file */
-    public SasRecJavaForward(SasRecConfig config, IdMap items, Map<String, float[]> weights) {
+    private final SasRecConfig config;
+    private final Map<String, float[]> weights;
+    private final Map<String, long[]> shapes;
+    private final ModelCard card;
+
+    /**
+     * @param weights parameter name to row-major values, as in the weights file (adopted, not copied)
+     * @param shapes  parameter shapes, kept for saving
+     * @param card    the model card, or {@code null}
+     */
+    public SasRecJavaForward(SasRecConfig config, IdMap items, Map<String, float[]> weights,
+                             Map<String, long[]> shapes, ModelCard card) {
+        this.config = config;
+        this.weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+        this.shapes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shapes));
+        this.card = card;
         this.items = items;
         this.n = items.size();
         this.d = config.dim();
@@ -74,6 +89,24 @@ public final class SasRecJavaForward implements Recommender {
             }
         }
         return t;
+    }
+
+    public SasRecConfig config() {
+        return config;
+    }
+
+    /** The weights as loaded (read-only map; callers must not modify the arrays). */
+    public Map<String, float[]> weights() {
+        return weights;
+    }
+
+    public Map<String, long[]> shapes() {
+        return shapes;
+    }
+
+    /** The model card, or {@code null}. */
+    public ModelCard card() {
+        return card;
     }
 
     @Override

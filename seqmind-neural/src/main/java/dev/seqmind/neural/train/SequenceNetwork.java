@@ -16,6 +16,9 @@ public interface SequenceNetwork {
     /** Short model family name, e.g. "sasrec". */
     String name();
 
+    /** The architecture record the network was built from (saved with the weights). */
+    Record config();
+
     ParameterStore parameters();
 
     int numItems();

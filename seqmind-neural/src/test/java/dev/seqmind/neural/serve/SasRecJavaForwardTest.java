@@ -33,7 +33,8 @@ class SasRecJavaForwardTest {
             net.parameters().restore(snap);
             IdMap items = IdMap.sequential(n, 0);
             NeuralRecommender nativeModel = new NeuralRecommender("sasrec", items, net);
-            SasRecJavaForward pure = new SasRecJavaForward(cfg, items, net.parameters().snapshot());
+            SasRecJavaForward pure = new SasRecJavaForward(cfg, items, net.parameters().snapshot(),
+                    net.parameters().shapes(), null);
             int[][] histories = {{}, {3}, {1, 2, 3}, {4, 4, 9, 49, 0, 7, 7, 1, 2, 3, 11, 12, 13, 14}, {5, 60, -1, 6}};
             float[] a = new float[n];
             float[] b = new float[n];
