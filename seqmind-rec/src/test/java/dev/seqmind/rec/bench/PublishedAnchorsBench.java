@@ -36,7 +36,13 @@ class PublishedAnchorsBench {
         List<RecommenderTrainer> all = List.of(new PopularityTrainer(), RecentPopularityTrainer.defaults(),
                 MarkovTrainer.ofOrder(1), MarkovTrainer.ofOrder(2), MarkovTrainer.ofOrder(3),
                 ItemKnnTrainer.defaults(), new ItemKnnTrainer(5, 0.7, 200, Direction.BOTH, 3, 0.5),
-                dev.seqmind.rec.model.rules.PrefixRuleTrainer.defaults());
+                dev.seqmind.rec.model.rules.PrefixRuleTrainer.defaults(),
+                new dev.seqmind.rec.model.rules.PrefixRuleTrainer(1, 1, 0.001, 100,
+                        dev.seqmind.rec.model.rules.Matching.SUFFIX, 1),
+                new dev.seqmind.rec.model.rules.PrefixRuleTrainer(2, 1, 0.001, 100,
+                        dev.seqmind.rec.model.rules.Matching.SUFFIX, 1),
+                new dev.seqmind.rec.model.rules.PrefixRuleTrainer(2, 2, 0.001, 100,
+                        dev.seqmind.rec.model.rules.Matching.SUBSEQUENCE, 3));
         List<RecommenderTrainer> out = new ArrayList<>();
         for (RecommenderTrainer t : all) {
             if (only == null || List.of(only.split(",")).contains(t.name())) {
@@ -68,9 +74,9 @@ class PublishedAnchorsBench {
                     EvalConfig cfg = EvalConfig.defaults().withSeen(seen).withBootstrapSamples(0);
                     EvalResult r = new Evaluator(cfg).test(model, split, Progress.NONE);
                     System.out.printf(Locale.ROOT,
-                            "%-8s %-24s seen=%-7s HR@10 %.4f NDCG@10 %.4f  fit %.1fs eval %.1fs %.0f users/s%n",
-                            name, t.toString().length() > 24 ? t.name() + "*" : t.name(), seen,
-                            r.mean(Metric.HR, 10), r.mean(Metric.NDCG, 10), fit, r.seconds(), r.usersPerSecond());
+                            "%-8s %-24s seen=%-7s HR@10 %.4f NDCG@10 %.4f  fit %.1fs eval %.1fs %.0f users/s  %s%n",
+                            name, t.name(), seen,
+                            r.mean(Metric.HR, 10), r.mean(Metric.NDCG, 10), fit, r.seconds(), r.usersPerSecond(), t);
                 }
             }
         }
