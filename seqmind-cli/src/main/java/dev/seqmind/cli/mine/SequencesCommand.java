@@ -1,6 +1,7 @@
 package dev.seqmind.cli.mine;
 
 import dev.seqmind.cli.ExitCodes;
+import dev.seqmind.cli.TerminalProgress;
 import dev.seqmind.mining.BudgetExceededException;
 import dev.seqmind.mining.CollectingSink;
 import dev.seqmind.mining.MiningBudget;
@@ -80,6 +81,9 @@ public final class SequencesCommand implements Callable<Integer> {
     @Option(names = "--exclude", split = ",", description = "Items (external ids) no pattern may contain.")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
+    boolean quiet;
+
     @Option(names = "--max-patterns", defaultValue = "9223372036854775807",
             description = "Stop with an error after this many patterns.")
     long maxPatterns;
@@ -104,7 +108,7 @@ public final class SequencesCommand implements Callable<Integer> {
                 : new PatternWriter(w, PatternFormat.valueOf(out.format.name()), true, db::label, db.numSequences());
         MiningStats stats;
         try {
-            stats = SequentialPatternMiner.mine(db, params, sink);
+            stats = SequentialPatternMiner.mine(db, params, sink, TerminalProgress.stderr(quiet));
         } catch (BudgetExceededException e) {
             out.close(w);
             spec.commandLine().getErr().println("seqmind mine sequences: " + e.getMessage());

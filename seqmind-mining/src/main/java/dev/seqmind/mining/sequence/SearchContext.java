@@ -81,6 +81,11 @@ final class SearchContext {
         return stopped;
     }
 
+    /** Makes every worker unwind (used when the caller cancels). */
+    void stop() {
+        stopped = true;
+    }
+
     /**
      * Called once per expanded search node: checks the memory budget now and then and the interrupt flag.
      *

@@ -2,6 +2,7 @@ package dev.seqmind.mining.sequence;
 
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.progress.Progress;
 import dev.seqmind.mining.CollectingSink;
 import dev.seqmind.mining.ItemsetGrouping;
 import dev.seqmind.mining.PatternSink;
@@ -44,6 +45,16 @@ public final class SequentialPatternMiner {
      *                                                     were delivered)
      */
     public static MiningStats mine(SequenceDatabase db, SequenceMiningParams params, PatternSink sink) {
+        return mine(db, params, sink, Progress.NONE);
+    }
+
+    /**
+     * As {@link #mine(SequenceDatabase, SequenceMiningParams, PatternSink)}, reporting one unit per finished
+     * single-item subtree to {@code progress} and stopping (with a {@link dev.seqmind.mining.BudgetExceededException})
+     * when it is cancelled.
+     */
+    public static MiningStats mine(SequenceDatabase db, SequenceMiningParams params, PatternSink sink,
+                                   Progress progress) {
         long t0 = System.nanoTime();
         if (params.topK() > 0 && params.output() != OutputKind.ALL) {
             throw new InvalidParameterException("output", params.output(), "ALL when topK > 0",
@@ -61,7 +72,9 @@ public final class SequentialPatternMiner {
         PatternSink target = params.output() == OutputKind.ALL ? sink : new CollectingSink();
         SearchContext ctx = new SearchContext(ranked, target, c, params.budget(), minSup, params.topK());
         if (!ctx.requiredImpossible() && ranked.numRanks() > 0) {
-            run(ranked, ctx, algorithm, occurrences, params.threads());
+            try (Progress.Task task = progress.start("mine " + db.name(), ranked.numRanks(), "items")) {
+                run(ranked, ctx, algorithm, occurrences, params.threads(), progress, task);
+            }
         }
         long delivered;
         if (params.output() == OutputKind.ALL) {
@@ -76,7 +89,7 @@ public final class SequentialPatternMiner {
     }
 
     private static void run(RankedDatabase db, SearchContext ctx, SequenceAlgorithm algorithm, boolean occurrences,
-                            int threads) {
+                            int threads, Progress progress, Progress.Task task) {
         FirstLevel level = algorithm == SequenceAlgorithm.SPAM ? null : FirstLevel.build(db, occurrences);
         SpamBitmaps bitmaps = algorithm == SequenceAlgorithm.SPAM ? SpamBitmaps.build(db) : null;
         AtomicInteger nextRank = new AtomicInteger();
@@ -86,9 +99,15 @@ public final class SequentialPatternMiner {
                     : prefixSpan(new PrefixSpanSearch(ctx), level);
             int r;
             while (!ctx.stopped() && (r = nextRank.getAndIncrement()) < db.numRanks()) {
+                if (progress.isCancelled()) {
+                    ctx.stop();
+                    throw new dev.seqmind.mining.BudgetExceededException("mining was cancelled after "
+                            + ctx.emitted() + " patterns", ctx.emitted());
+                }
                 if (db.supportOfRank[r] >= ctx.threshold()) {
                     w.mineFrom(r);
                 }
+                task.advance(1);
             }
         };
         if (threads == 1) {
