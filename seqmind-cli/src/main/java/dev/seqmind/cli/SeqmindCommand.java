@@ -5,6 +5,7 @@ import dev.seqmind.cli.data.ExportCommand;
 import dev.seqmind.cli.data.GenerateCommand;
 import dev.seqmind.cli.data.IngestCommand;
 import dev.seqmind.cli.data.StatsCommand;
+import dev.seqmind.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +20,10 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                dev.seqmind.cli.mine.MineCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
+                TrainCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
@@ -37,9 +40,14 @@ public final class SeqmindCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with seqmind's error handling (one line on stderr, exit codes of {@link ExitCodes}). */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SeqmindCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
-        return cl.execute(args);
+        return cl;
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 IngestBench.class,
                 MineBenchCommand.class,
+                dev.seqmind.cli.data.StoreBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -5,6 +5,7 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetStore;
 import dev.seqmind.data.write.DatasetExporter;
 import dev.seqmind.data.write.ExportFormat;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,8 +30,12 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Output path without extension; the format adds .txt, .inter, .item, .users.tsv, .items.tsv.")
     Path out;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
         ExportFormat f;
         try {
             f = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
@@ -40,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
         SequenceDataset d = DatasetStore.open(dataset);
         List<Path> files = new DatasetExporter().export(d, f, out);
         for (Path p : files) {
-            System.out.println("wrote " + p);
+            stdout.println("wrote " + p);
         }
         return 0;
     }

@@ -88,9 +88,13 @@ public final class GenerateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Instant start;
 
-    @Option(names = "--start-spread-days", defaultValue = "60", description = "Users' first events are spread over "
+    @Option(names = "--start-spread-days", defaultValue = "30", description = "Users' first events are spread over "
             + "this many days (default: ${DEFAULT-VALUE}).")
     int spreadDays;
+
+    @Option(names = "--activity-days", defaultValue = "60", description = "Each user's sessions spread over about "
+            + "this many days; busier users return more often (default: ${DEFAULT-VALUE}).")
+    int activityDays;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")
     boolean quiet;
@@ -98,7 +102,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneratorConfig config = new GeneratorConfig(users, items, events, seed, zipf, lengths, lengthSkew, minLength,
-                sessionViews, patterns, patternLength, patternMin, patternMax, start, spreadDays);
+                sessionViews, patterns, patternLength, patternMin, patternMax, start, spreadDays, activityDays);
         GenerationReport r = new LogGenerator(config).writeTo(out, logName, progress());
         if (!quiet) {
             print(r, spec.commandLine().getOut());

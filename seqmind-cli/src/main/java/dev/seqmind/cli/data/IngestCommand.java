@@ -9,12 +9,12 @@ import dev.seqmind.data.ingest.IngestSpec;
 import dev.seqmind.data.ingest.Ingestor;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,15 +48,19 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     IngestOptions options = new IngestOptions();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         String datasetName = name != null ? name : out.toAbsolutePath().getFileName().toString();
         IngestSpec spec = options.toSpec(datasetName, files);
         TerminalProgress progress = TerminalProgress.stderr(quiet);
         IngestResult result = new Ingestor(progress).run(spec);
         SequenceDataset d = result.dataset();
-        System.out.print(result.report().toText());
+        stdout.print(result.report().toText());
         if (d.numInteractions() == 0) {
             throw new SeqmindException("no event is left after reading and cleaning (see the report above); "
                     + "nothing was written to " + out);
@@ -66,12 +70,9 @@ public final class IngestCommand implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result.report());
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%nwrote %s: %,d users, %,d items, %,d events, %d action type(s)%s in %.1f s%n",
+        stdout.printf("%nwrote %s: %,d users, %,d items, %,d events, %d action type(s)%s in %.1f s%n",
                 out, d.numUsers(), d.numItems(), d.numInteractions(), d.actions().size(),
                 d.info().pseudonymised() ? ", user ids pseudonymised" : "", secs);
-        if (Files.exists(out)) {
-            return 0;
-        }
-        return 1;
+        return 0;
     }
 }

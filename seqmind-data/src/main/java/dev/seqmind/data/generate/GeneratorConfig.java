@@ -23,15 +23,17 @@ import java.util.Objects;
  * @param patternMaxFraction  the same, for the most common chain (shares are spread evenly in between)
  * @param start               earliest possible first event
  * @param startSpreadDays     users' first events are spread uniformly over this many days after {@code start}
+ * @param activityDays        a user's sessions spread over about this many days: the more sessions, the shorter
+ *                            the gaps between them (always at least 30 minutes)
  */
 public record GeneratorConfig(int users, int items, long events, long seed, double zipfExponent,
                               LengthDistribution lengths, double lengthSkew, int minLength, double meanSessionViews,
                               int patterns, int patternLength, double patternMinFraction, double patternMaxFraction,
-                              Instant start, int startSpreadDays) {
+                              Instant start, int startSpreadDays, int activityDays) {
     /** Defaults for everything but the sizes and the seed. */
     public static GeneratorConfig of(int users, int items, long events, long seed) {
         return new GeneratorConfig(users, items, events, seed, 1.0, LengthDistribution.LOG_NORMAL, 1.0, 2, 6.0, 5, 3,
-                0.02, 0.10, Instant.parse("2024-01-01T00:00:00Z"), 60);
+                0.02, 0.10, Instant.parse("2024-01-01T00:00:00Z"), 30, 60);
     }
 
     public GeneratorConfig {
@@ -69,6 +71,7 @@ public record GeneratorConfig(int users, int items, long events, long seed, doub
         }
         Objects.requireNonNull(start, "start");
         InvalidParameterException.requireInRange("startSpreadDays", startSpreadDays, 0, 36_500);
+        InvalidParameterException.requireInRange("activityDays", activityDays, 1, 36_500);
     }
 
     /** The share of users chain {@code j} (0-based) is planted into. */
@@ -80,21 +83,24 @@ public record GeneratorConfig(int users, int items, long events, long seed, doub
     public GeneratorConfig withZipfExponent(double value) {
         return new GeneratorConfig(users, items, events, seed, value, lengths, lengthSkew, minLength,
                 meanSessionViews, patterns, patternLength, patternMinFraction, patternMaxFraction, start,
-                startSpreadDays);
+                startSpreadDays, activityDays);
     }
 
     public GeneratorConfig withLengths(LengthDistribution shape, double skew, int min) {
         return new GeneratorConfig(users, items, events, seed, zipfExponent, shape, skew, min, meanSessionViews,
-                patterns, patternLength, patternMinFraction, patternMaxFraction, start, startSpreadDays);
+                patterns, patternLength, patternMinFraction, patternMaxFraction, start, startSpreadDays,
+                activityDays);
     }
 
     public GeneratorConfig withPatterns(int count, int length, double minFraction, double maxFraction) {
         return new GeneratorConfig(users, items, events, seed, zipfExponent, lengths, lengthSkew, minLength,
-                meanSessionViews, count, length, minFraction, maxFraction, start, startSpreadDays);
+                meanSessionViews, count, length, minFraction, maxFraction, start, startSpreadDays,
+                activityDays);
     }
 
     public GeneratorConfig withSessions(double meanViews) {
         return new GeneratorConfig(users, items, events, seed, zipfExponent, lengths, lengthSkew, minLength,
-                meanViews, patterns, patternLength, patternMinFraction, patternMaxFraction, start, startSpreadDays);
+                meanViews, patterns, patternLength, patternMinFraction, patternMaxFraction, start, startSpreadDays,
+                activityDays);
     }
 }

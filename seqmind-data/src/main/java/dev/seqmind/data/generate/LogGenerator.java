@@ -129,7 +129,10 @@ public final class LogGenerator {
                 + " --seed " + config.seed() + " --zipf " + config.zipfExponent() + " --lengths " + config.lengths()
                 + " --length-skew " + config.lengthSkew() + " --min-length " + config.minLength()
                 + " --session-views " + config.meanSessionViews() + " --patterns " + config.patterns()
-                + " --pattern-length " + config.patternLength();
+                + " --pattern-length " + config.patternLength() + " --pattern-min-fraction "
+                + config.patternMinFraction() + " --pattern-max-fraction " + config.patternMaxFraction()
+                + " --start " + config.start() + " --start-spread-days " + config.startSpreadDays()
+                + " --activity-days " + config.activityDays();
     }
 
     /** Simulates every user into {@code sink}; returns per chain {planted users, support}. */

@@ -29,8 +29,11 @@ final class UserSimulator {
     private static final double P_DIRECT_BUY = 0.01;
     private static final double P_FLUSH_BUY = 0.4;
     private static final double LOG_STEP_SECONDS = Math.log(30);
-    private static final double LOG_SESSION_GAP_SECONDS = Math.log(20 * 3600);
+    private static final double SESSION_GAP_SIGMA = 1.2;
+    private static final double MIN_SESSION_GAP_SECONDS = 1_800;
     private static final double MAX_SESSION_GAP_SECONDS = 60 * 86_400;
+    /** Expected events per item view: the view plus its share of fav, cart, direct buy and later buy. */
+    private static final double EVENTS_PER_VIEW = 1 + P_FAV + P_CART + P_DIRECT_BUY + P_CART * P_BUY_AFTER_CART;
 
     private final GeneratorConfig config;
     private final ItemUniverse items;
@@ -85,10 +88,11 @@ final class UserSimulator {
         time = startSeconds + (spreadSeconds == 0 ? 0 : rnd.nextLong(spreadSeconds));
         pendingCount = 0;
         openChains = 0;
+        double logGap = logSessionGap(length);
         while (size < length) {
             if (size > 0) {
-                time += 1800 + (long) Math.min(MAX_SESSION_GAP_SECONDS,
-                        Math.exp(LOG_SESSION_GAP_SECONDS + 1.2 * rnd.nextGaussian()));
+                time += (long) (MIN_SESSION_GAP_SECONDS + Math.min(MAX_SESSION_GAP_SECONDS,
+                        Math.exp(logGap + SESSION_GAP_SIGMA * rnd.nextGaussian())));
             }
             int leaf = rnd.nextDouble() < P_FAVOURITE_LEAF ? (rnd.nextBoolean() ? fav1 : fav2) : leaves.sample(rnd);
             int views = 1 + geometric(config.meanSessionViews() - 1, rnd);
@@ -145,6 +149,17 @@ final class UserSimulator {
             time += 5 + rnd.nextInt(60);
             emit(item, BUY);
         }
+    }
+
+    /**
+     * The log-normal location of the gaps between this user's sessions, chosen so that their expected sum spreads
+     * the user's expected number of sessions over about {@code activityDays}: busy users come back more often.
+     */
+    private double logSessionGap(int length) {
+        double sessions = Math.max(1, length / (config.meanSessionViews() * EVENTS_PER_VIEW));
+        double meanGap = config.activityDays() * 86_400.0 / Math.max(1, sessions - 1) - MIN_SESSION_GAP_SECONDS;
+        double meanExtra = Math.max(600, meanGap);
+        return Math.log(meanExtra) - SESSION_GAP_SIGMA * SESSION_GAP_SIGMA / 2;
     }
 
     /** Events still free after the chain items that must yet be placed. */

@@ -53,6 +53,7 @@ public final class DelimitedReader implements InteractionReader {
             }
             int needed = Math.max(Math.max(user, item), Math.max(Math.max(action, time), category)) + 1;
             int defaultAction = -1;
+            ActionCache actions = new ActionCache(format.charset());
             boolean lineReady = header == null;
             while (lineReady || lines.next()) {
                 lineReady = false;
@@ -93,7 +94,7 @@ public final class DelimitedReader implements InteractionReader {
                 }
                 int a;
                 if (action >= 0 && !f.isEmpty(action)) {
-                    a = out.actionId(f.string(action, format.charset()));
+                    a = actions.id(f, action, out);
                 } else {
                     if (defaultAction < 0) {
                         defaultAction = out.actionId(format.defaultAction());
@@ -105,6 +106,33 @@ public final class DelimitedReader implements InteractionReader {
                 }
                 out.add(u, it, a, t, ln);
             }
+        }
+    }
+
+    /** Maps action fields to ids without decoding a string per row: logs repeat a handful of action names. */
+    private static final class ActionCache {
+        private final java.nio.charset.Charset charset;
+        private byte[][] keys = new byte[0][];
+        private int[] ids = new int[0];
+
+        ActionCache(java.nio.charset.Charset charset) {
+            this.charset = charset;
+        }
+
+        int id(FieldSplitter f, int field, EventCollector out) {
+            for (int i = 0; i < keys.length; i++) {
+                if (f.bytesEqual(field, keys[i])) {
+                    return ids[i];
+                }
+            }
+            int id = out.actionId(f.string(field, charset));
+            if (keys.length < 32) {
+                keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+                ids = java.util.Arrays.copyOf(ids, ids.length + 1);
+                keys[keys.length - 1] = f.bytes(field);
+                ids[ids.length - 1] = id;
+            }
+            return id;
         }
     }
 

@@ -137,6 +137,26 @@ public final class FieldSplitter {
         return unbalancedQuote;
     }
 
+    /** True when the (unquoted) field's bytes equal {@code value}: lets callers skip decoding repeated values. */
+    public boolean bytesEqual(int field, byte[] value) {
+        int s = starts[field];
+        int len = ends[field] - s;
+        if (quoted[field] || len != value.length) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (buf[s + i] != value[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy of the field's raw bytes. */
+    public byte[] bytes(int field) {
+        return Arrays.copyOfRange(buf, starts[field], ends[field]);
+    }
+
     public boolean isEmpty(int field) {
         return ends[field] == starts[field];
     }

@@ -24,12 +24,14 @@ import java.util.stream.Stream;
 /**
  * Writes a {@link SequenceDataset} to a dataset directory and opens it again (layout in the package Javadoc).
  *
- * <p>Loading reads {@code events.bin} and {@code names.bin}, not the DuckDB file. Measured on ML-1M-sized data
- * (1M events, 6,040 users, 2 cores, JDK 25), in a fresh JVM: mapping {@code events.bin} and copying its arrays took
- * ~50 ms, while a DuckDB JDBC connection alone took ~350 ms (loading the native library) and a plain ResultSet over
- * {@code SELECT ... FROM events} another ~100-350 ms. Writing events through DuckDB's appender one row per event took
- * ~2 s; one row per user with list columns, unnested in SQL, ~0.35 s. {@link #openFromDatabase(Path)} is the slower
- * path, for directories whose binary files were lost.
+ * <p>Loading reads {@code events.bin} and {@code names.bin}, not the DuckDB file, and by default checks their CRC-32
+ * against {@code dataset.json}. Measured on ML-1M (999,611 events, 6,040 users; 2 shared cores, JDK 25), in a fresh
+ * JVM: mapping {@code events.bin} and copying its arrays took ~50 ms, while a DuckDB JDBC connection alone took
+ * ~350 ms (loading the native library) and a plain ResultSet over {@code SELECT ... FROM events} another 100-350 ms.
+ * Writing events through DuckDB's appender one row per event took ~2 s; one row per user with list columns,
+ * unnested in SQL, ~0.35 s. Recomputing the SHA-256 fingerprint costs ~200 ms in a cold JVM (~20 ms warm), so it is
+ * opt-in ({@link LoadCheck#FINGERPRINT}). {@link #openFromDatabase(Path)} is the slower path, for directories whose
+ * binary files were lost.
  *
  * <p>Saving writes everything under a temporary sibling directory, forces it to disk, and renames it into place;
  * an existing dataset directory at the target is replaced, anything else there is refused. A crash leaves either
@@ -67,15 +69,15 @@ public final class DatasetStore {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
             DatasetFingerprint fp = DatasetFingerprint.of(data);
-            EventsFile.write(data, tmp.resolve(EVENTS));
+            long eventsCrc = EventsFile.write(data, tmp.resolve(EVENTS));
             task.advance(1);
-            NamesFile.write(new NamesFile.Names(data.users(), data.items(), data.actions(), data.catalog()),
-                    tmp.resolve(NAMES));
+            long namesCrc = NamesFile.write(new NamesFile.Names(data.users(), data.items(), data.actions(),
+                    data.catalog()), tmp.resolve(NAMES));
             task.advance(1);
             DuckDbMirror.write(data, tmp.resolve(DATABASE));
             task.advance(1);
             StoreManifest manifest = new StoreManifest(FORMAT_VERSION, data.info(), fp, data.catalog().size(),
-                    SeqmindVersion.version(), Instant.now());
+                    eventsCrc, namesCrc, SeqmindVersion.version(), Instant.now());
             writeForced(tmp.resolve(MANIFEST), manifest.toJson());
             forceDirectory(tmp);
             moveIntoPlace(tmp, target);
@@ -104,13 +106,13 @@ public final class DatasetStore {
         return StoreManifest.read(file);
     }
 
-    /** {@link #open(Path, LoadCheck)} with {@link LoadCheck#FINGERPRINT}. */
+    /** {@link #open(Path, LoadCheck)} with {@link LoadCheck#CHECKSUM}. */
     public static SequenceDataset open(Path dir) {
-        return open(dir, LoadCheck.FINGERPRINT);
+        return open(dir, LoadCheck.CHECKSUM);
     }
 
     /**
-     * Loads the dataset from {@code events.bin} and {@code names.bin}.
+     * Loads the dataset from {@code events.bin} and {@code names.bin}, verifying as much as {@code check} says.
      *
      * @throws InputFormatException naming the file that is missing, damaged, of an unknown format version, or whose
      *                              content does not match the fingerprint in {@code dataset.json}
@@ -121,13 +123,15 @@ public final class DatasetStore {
         Path events = dir.resolve(EVENTS);
         SequenceDataset data;
         try {
-            NamesFile.Names names = NamesFile.read(dir.resolve(NAMES));
+            boolean sums = check != LoadCheck.STRUCTURE;
+            NamesFile.Names names = NamesFile.read(dir.resolve(NAMES), sums ? m.namesCrc32() : EventsFile.NO_CHECK);
             if (names.users().size() != fp.users() || names.items().size() != fp.items()
                     || names.actions().size() != fp.actions()) {
                 throw new InputFormatException(dir.resolve(NAMES).toString(), 0, "", "id counts do not match "
                         + MANIFEST + "; the directory mixes files of two datasets: ingest again");
             }
-            CsrArrays a = EventsFile.read(events, fp.users(), fp.items(), fp.actions(), fp.events());
+            CsrArrays a = EventsFile.read(events, fp.users(), fp.items(), fp.actions(), fp.events(),
+                    sums ? m.eventsCrc32() : EventsFile.NO_CHECK);
             data = new SequenceDataset(names.users(), names.items(), names.actions(), a.offsets(), a.items(),
                     a.times(), a.actions(), names.catalog(), m.info());
         } catch (IOException e) {

@@ -92,9 +92,11 @@ final class DuckDbMirror {
                 }
             }
         }
+        // Rows come out in insertion order (users ascending, then seq): CSR order without a sort, which measured
+        // about twice as slow.
+        s.execute("SET preserve_insertion_order = true");
         s.execute("CREATE TABLE events AS SELECT user_id, unnest(range(len(items)))::INTEGER AS seq, "
-                + "unnest(items) AS item_id, unnest(actions) AS action_id, unnest(times) AS time "
-                + "FROM event_lists ORDER BY user_id, seq");
+                + "unnest(items) AS item_id, unnest(actions) AS action_id, unnest(times) AS time FROM event_lists");
         s.execute("DROP TABLE event_lists");
     }
 

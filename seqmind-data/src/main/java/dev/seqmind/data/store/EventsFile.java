@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 /**
  * {@code events.bin}: a dataset's CSR arrays as raw little-endian numbers, so that loading is a few bulk copies
@@ -34,6 +35,8 @@ import java.util.Arrays;
  */
 final class EventsFile {
     static final int VERSION = 1;
+    /** Passed as the expected checksum to skip the check. */
+    static final long NO_CHECK = -1;
     private static final byte[] MAGIC = "SQMEVT01".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 64;
     private static final int BUFFER = 1 << 20;
@@ -47,8 +50,9 @@ final class EventsFile {
         return HEADER + 8L * events + 4L * (users + 1) + 4L * events + events;
     }
 
-    /** Writes {@code data}'s arrays to a new file {@code file} and forces it to disk. */
-    static void write(SequenceDataset data, Path file) throws IOException {
+    /** Writes {@code data}'s arrays to a new file {@code file}, forces it to disk, and returns its CRC-32. */
+    static long write(SequenceDataset data, Path file) throws IOException {
+        CRC32 crc = new CRC32();
         int users = data.numUsers();
         int n = data.numInteractions();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -58,35 +62,37 @@ final class EventsFile {
             buf.put(new byte[HEADER - buf.position()]);
             for (int i = 0; i < n; i++) {
                 if (buf.remaining() < 8) {
-                    drain(ch, buf);
+                    drain(ch, buf, crc);
                 }
                 buf.putLong(data.time(i));
             }
             for (int u = 0; u <= users; u++) {
                 if (buf.remaining() < 4) {
-                    drain(ch, buf);
+                    drain(ch, buf, crc);
                 }
                 buf.putInt(u == users ? n : data.start(u));
             }
             for (int i = 0; i < n; i++) {
                 if (buf.remaining() < 4) {
-                    drain(ch, buf);
+                    drain(ch, buf, crc);
                 }
                 buf.putInt(data.item(i));
             }
             for (int i = 0; i < n; i++) {
                 if (!buf.hasRemaining()) {
-                    drain(ch, buf);
+                    drain(ch, buf, crc);
                 }
                 buf.put((byte) data.action(i));
             }
-            drain(ch, buf);
+            drain(ch, buf, crc);
             ch.force(true);
         }
+        return crc.getValue();
     }
 
-    private static void drain(FileChannel ch, ByteBuffer buf) throws IOException {
+    private static void drain(FileChannel ch, ByteBuffer buf, CRC32 crc) throws IOException {
         buf.flip();
+        crc.update(buf.duplicate());
         while (buf.hasRemaining()) {
             ch.write(buf);
         }
@@ -98,7 +104,8 @@ final class EventsFile {
      *
      * @throws InputFormatException naming the file when it is missing, truncated or does not match the manifest
      */
-    static CsrArrays read(Path file, int users, int items, int actions, long events) throws IOException {
+    static CsrArrays read(Path file, int users, int items, int actions, long events, long expectedCrc)
+            throws IOException {
         String where = file.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -139,6 +146,14 @@ final class EventsFile {
             int[] offsets = new int[u + 1];
             int[] itemIds = new int[count];
             byte[] actionIds = new byte[count];
+            if (expectedCrc != NO_CHECK) {
+                long crc = crc32(ch, size);
+                if (crc != expectedCrc) {
+                    throw new InputFormatException(where, 0, "", "checksum " + Long.toHexString(crc)
+                            + " does not match " + Long.toHexString(expectedCrc) + " in dataset.json: the file was "
+                            + "changed or damaged; ingest the data again");
+                }
+            }
             long pos = HEADER;
             pos = readLongs(ch, pos, times);
             pos = readInts(ch, pos, offsets);
@@ -148,6 +163,15 @@ final class EventsFile {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(where, 0, "", "missing; the dataset directory is incomplete: ingest again");
         }
+    }
+
+    /** CRC-32 of the whole file, read through the same mappings the arrays are copied from. */
+    private static long crc32(FileChannel ch, long size) throws IOException {
+        CRC32 crc = new CRC32();
+        for (long pos = 0; pos < size; pos += MAP_CHUNK) {
+            crc.update(ch.map(FileChannel.MapMode.READ_ONLY, pos, Math.min(MAP_CHUNK, size - pos)));
+        }
+        return crc.getValue();
     }
 
     private static long readLongs(FileChannel ch, long pos, long[] dst) throws IOException {

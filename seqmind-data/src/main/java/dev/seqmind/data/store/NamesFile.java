@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * {@code names.bin}: the external ids of users, items and actions (in dense-id order) and the item catalog, as
@@ -47,10 +49,12 @@ final class NamesFile {
     record Names(IdMap users, IdMap items, IdMap actions, ItemCatalog catalog) {
     }
 
-    static void write(Names names, Path file) throws IOException {
+    /** Writes a new file, forces it to disk, and returns its CRC-32. */
+    static long write(Names names, Path file) throws IOException {
+        CRC32 crc = new CRC32();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             LittleEndianOut out = new LittleEndianOut(new BufferedOutputStream(
-                     java.nio.channels.Channels.newOutputStream(ch), 1 << 16))) {
+             LittleEndianOut out = new LittleEndianOut(new BufferedOutputStream(new CheckedOutputStream(
+                     java.nio.channels.Channels.newOutputStream(ch), crc), 1 << 16))) {
             out.bytes(MAGIC);
             out.i32(VERSION);
             writeIds(out, names.users());
@@ -77,6 +81,7 @@ final class NamesFile {
             out.flush();
             ch.force(true);
         }
+        return crc.getValue();
     }
 
     private static void writeIds(LittleEndianOut out, IdMap ids) throws IOException {
@@ -91,7 +96,7 @@ final class NamesFile {
      *
      * @throws InputFormatException naming the file when it is missing, truncated or malformed
      */
-    static Names read(Path file) throws IOException {
+    static Names read(Path file, long expectedCrc) throws IOException {
         String where = file.toString();
         byte[] all;
         try {
@@ -101,6 +106,15 @@ final class NamesFile {
             all = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputFormatException(where, 0, "", "missing; the dataset directory is incomplete: ingest again");
+        }
+        if (expectedCrc != EventsFile.NO_CHECK) {
+            CRC32 crc = new CRC32();
+            crc.update(all);
+            if (crc.getValue() != expectedCrc) {
+                throw new InputFormatException(where, 0, "", "checksum " + Long.toHexString(crc.getValue())
+                        + " does not match " + Long.toHexString(expectedCrc) + " in dataset.json: the file was "
+                        + "changed or damaged; ingest the data again");
+            }
         }
         ByteBuffer in = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
         String section = "header";

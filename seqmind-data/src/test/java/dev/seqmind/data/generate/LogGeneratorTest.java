@@ -176,6 +176,20 @@ class LogGeneratorTest {
     }
 
     @Test
+    void everyUsersActivityFitsRoughlyTheActivityWindow() throws IOException {
+        GeneratorConfig c = GeneratorConfig.of(300, 500, 60_000, 8); // heavy users: 200 events on average
+        generate(c, tmp, "events.csv");
+        List<Long> spans = new ArrayList<>();
+        for (List<Row> seq : byUser(readLog(tmp.resolve("events.csv"))).values()) {
+            spans.add(seq.get(seq.size() - 1).time() - seq.get(0).time());
+        }
+        long[] s = spans.stream().mapToLong(Long::longValue).sorted().toArray();
+        long day = 86_400;
+        assertThat(s[s.length / 2]).as("median span").isBetween(20 * day, 120 * day);
+        assertThat(s[s.length - 1]).as("longest span").isLessThan(365 * day);
+    }
+
+    @Test
     void buysUsuallyFollowACartOfTheSameItem() throws IOException {
         generate(GeneratorConfig.of(1_000, 800, 50_000, 9), tmp, "events.csv");
         long buys = 0;

@@ -102,6 +102,15 @@ class DatasetStoreTest {
                         + rs.getLong(5));
             }
         }
+        List<String> physical = new ArrayList<>();
+        try (Connection c = DuckDbMirror.connect(dir.resolve(DatasetStore.DATABASE), true);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT user_id, seq FROM events ORDER BY rowid")) {
+            while (rs.next()) {
+                physical.add(rs.getInt(1) + ":" + rs.getInt(2));
+            }
+        }
+        assertThat(physical).as("events table in CSR order").containsExactly("0:0", "0:1", "0:2", "1:0", "1:1");
         assertThat(rows).containsExactly("u1|shirt|pv|1000|1000", "u1|shoe|cart|1000|1000", "u1|shoe|buy|2000|2000",
                 "ü2 \"quoted\"|帽子|pv|5|5", "ü2 \"quoted\"|shirt|pv|7|7");
     }
@@ -186,15 +195,38 @@ class DatasetStoreTest {
     }
 
     @Test
-    void aFlippedEventByteFailsTheFingerprintCheck() throws IOException {
+    void aFlippedEventByteFailsTheChecksumAndTheFingerprint() throws IOException {
         Path dir = tmp.resolve("ds");
-        DatasetStore.save(sample(), dir);
+        StoreManifest m = DatasetStore.save(sample(), dir);
         Path f = dir.resolve(DatasetStore.EVENTS);
         byte[] b = Files.readAllBytes(f);
         b[64 + 3 * 8] ^= 1; // fourth event's time 5 becomes 4: still a valid, sorted array
         Files.write(f, b);
         assertThatThrownBy(() -> DatasetStore.open(dir)).isInstanceOf(InputFormatException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("fingerprint");
+                .hasMessageContaining(f.toString()).hasMessageContaining("checksum");
         assertThat(DatasetStore.open(dir, LoadCheck.STRUCTURE).time(3)).isEqualTo(4);
+        // Make the checksum agree with the changed file: only the content fingerprint still notices.
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b);
+        Path manifest = dir.resolve(DatasetStore.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"events.bin\" : " + m.eventsCrc32(),
+                "\"events.bin\" : " + crc.getValue()));
+        assertThat(DatasetStore.open(dir, LoadCheck.CHECKSUM).time(3)).isEqualTo(4);
+        assertThatThrownBy(() -> DatasetStore.open(dir, LoadCheck.FINGERPRINT)).isInstanceOf(InputFormatException.class)
+                .hasMessageContaining(f.toString()).hasMessageContaining("fingerprint");
+    }
+
+    @Test
+    void aChangedNameFailsTheChecksum() throws IOException {
+        Path dir = tmp.resolve("ds");
+        DatasetStore.save(sample(), dir);
+        Path f = dir.resolve(DatasetStore.NAMES);
+        byte[] b = Files.readAllBytes(f);
+        int at = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("shirt");
+        b[at] = 'S';
+        Files.write(f, b);
+        assertThatThrownBy(() -> DatasetStore.open(dir)).isInstanceOf(InputFormatException.class)
+                .hasMessageContaining(f.toString()).hasMessageContaining("checksum");
+        assertThat(DatasetStore.open(dir, LoadCheck.STRUCTURE).items().contains("Shirt")).isTrue();
     }
 }

@@ -1,0 +1,138 @@
+package dev.seqmind.cli.train;
+
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.ingest.IngestSpec;
+import dev.seqmind.data.ingest.Ingestor;
+import dev.seqmind.data.ingest.InputSpec;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.read.InputFiles;
+import dev.seqmind.data.read.InputFormat;
+import dev.seqmind.data.split.LeaveOneOutSplitter;
+import dev.seqmind.data.split.Split;
+import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.engine.EngineOptions;
+import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.sasrec.SasRecLoss;
+import dev.seqmind.neural.train.LrSchedule;
+import dev.seqmind.neural.train.TrainConfig;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.eval.EvalConfig;
+import dev.seqmind.rec.eval.EvalResult;
+import dev.seqmind.rec.eval.Evaluator;
+import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code seqmind train --model sasrec|bert4rec|gru4rec --data FILE --out DIR [--resume]}: leave-one-out split, fit
+ * on the training part with early stopping on validation NDCG@10, test on each user's last item with full ranking,
+ * and write a model directory (weights, configuration, item map, provenance, model card).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a neural sequence recommender (leave-one-out, full ranking) and write a model directory.")
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "sasrec, bert4rec or gru4rec")
+    String model;
+    @Option(names = "--data", required = true, description = "interaction log (format detected, e.g. 'user item' lines)")
+    Path data;
+    @Option(names = "--format", description = "input format when detection is not wanted, e.g. sasrec, csv")
+    String format;
+    @Option(names = "--out", required = true, description = "model directory to write")
+    Path out;
+    @Option(names = "--checkpoints", description = "checkpoint directory (default: OUT/checkpoints)")
+    Path checkpoints;
+    @Option(names = "--resume", description = "continue from the checkpoint directory")
+    boolean resume;
+    @Option(names = "--epochs", defaultValue = "100") int epochs;
+    @Option(names = "--batch", defaultValue = "128") int batch;
+    @Option(names = "--lr", defaultValue = "0.001") float lr;
+    @Option(names = "--weight-decay", defaultValue = "0", description = "decoupled (AdamW) weight decay") float weightDecay;
+    @Option(names = "--warmup", defaultValue = "0", description = "linear warm-up steps") int warmup;
+    @Option(names = "--schedule", defaultValue = "CONSTANT", description = "CONSTANT, LINEAR or COSINE") LrSchedule schedule;
+    @Option(names = "--clip", defaultValue = "5", description = "gradient-norm clip, 0 = none") float clip;
+    @Option(names = "--patience", defaultValue = "10", description = "epochs without better validation NDCG@10") int patience;
+    @Option(names = "--dim", defaultValue = "64") int dim;
+    @Option(names = "--blocks", defaultValue = "2") int blocks;
+    @Option(names = "--heads", defaultValue = "1", description = "attention heads (BERT4Rec: 2 when left at 1)") int heads;
+    @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec hidden units") int hidden;
+    @Option(names = "--dropout", defaultValue = "0.1") float dropout;
+    @Option(names = "--max-len", defaultValue = "200") int maxLen;
+    @Option(names = "--mask-prob", defaultValue = "0.2", description = "BERT4Rec masking probability") float maskProb;
+    @Option(names = "--loss", defaultValue = "FULL_SOFTMAX", description = "SASRec: FULL_SOFTMAX, SAMPLED_SOFTMAX or BCE")
+    SasRecLoss loss;
+    @Option(names = "--negatives", defaultValue = "3000", description = "SASRec sampled-softmax negatives") int negatives;
+    @Option(names = "--keep-seen", description = "rank items already in the history too (default: filter them)")
+    boolean keepSeen;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads") int threads;
+    @Option(names = "--djl-cache", description = "where the native PyTorch libraries are unpacked (DJL_CACHE_DIR)")
+    Path djlCache;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        SequenceDataset full = load();
+        Split split = new LeaveOneOutSplitter().split(full);
+        log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
+        Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        TrainConfig tc = new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1,
+                !keepSeen, ckpt, resume);
+        EngineOptions eo = new EngineOptions(djlCache, threads, 1);
+        FitContext ctx = new FitContext(seed, threads, split.validation(),
+                new ConsoleProgress(err, System.console() != null, 60_000));
+        NeuralTrainer trainer = trainer(tc, eo, err);
+        NeuralTrainer.Fitted fitted = trainer.fitWithState(split.train(), ctx);
+        EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
+                .withSeen(keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE)).test(fitted.model(), split, ctx.progress());
+        ModelCards.Written w = ModelCards.write(out, trainer, fitted, split, test, keepSeen, commandLine(), seed);
+        log(err, String.format("test (%d users, full ranking, seen items %s): HR@10 %.4f NDCG@10 %.4f; best epoch %d"
+                        + " of %d; training %.0fs (%.1fs/epoch); model written to %s",
+                test.numCases(), keepSeen ? "kept" : "filtered", w.hr10(), w.ndcg10(), fitted.state().bestEpoch(),
+                fitted.state().epoch(), fitted.state().trainSeconds(), w.secondsPerEpoch(), out));
+        return 0;
+    }
+
+    private SequenceDataset load() throws IOException {
+        InputFiles.requireExists(data);
+        InputFormat f = format == null ? InputFormat.detect(data) : InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        String name = data.getFileName().toString().replaceFirst("\\.(txt|csv|tsv|dat|inter|jsonl)(\\.gz)?$", "");
+        return new Ingestor(dev.seqmind.data.progress.Progress.NONE).run(IngestSpec.of(name, InputSpec.of(data, f)))
+                .dataset();
+    }
+
+    private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
+        return switch (model) {
+            case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives),
+                    tc, eo, line -> log(err, line));
+            case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
+                    line -> log(err, line));
+            case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, blocks, heads == 1 ? 2 : heads, dropout,
+                    maxLen, maskProb), tc, eo, line -> log(err, line));
+            default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec");
+        };
+    }
+
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("seqmind train --model ").append(model).append(" --data ").append(data)
+                .append(" --out ").append(out);
+        if (checkpoints != null) {
+            sb.append(" --checkpoints ").append(checkpoints);
+        }
+        sb.append(" --epochs ").append(epochs).append(" --batch ").append(batch).append(" --lr ").append(lr)
+                .append(" --patience ").append(patience).append(" --seed ").append(seed);
+        return sb.toString();
+    }
+
+    static void log(PrintStream err, String line) {
+        err.println(Instant.now() + " " + line);
+        err.flush();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.seqmind.neural.gru4rec;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.seqmind.neural.nn.FullSoftmaxLoss;
+import dev.seqmind.neural.nn.Layers;
+import dev.seqmind.neural.nn.PaddedBatch;
+import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.train.SequenceNetwork;
+
+import java.util.SplittableRandom;
+
+/**
+ * The GRU4Rec network: {@code h_t = GRU(Drop(E[x_t]), h_{t-1})}, output {@code Drop(h_t) P^T + p} in embedding
+ * space, scores by dot product with the item table {@code E} (tied). Sequences are right-padded so the recurrence
+ * starts at the first real item; scoring reads the state at each history's last item.
+ *
+ * <p>Not thread-safe while training; scoring is safe concurrently.
+ */
+public final class Gru4RecNetwork implements SequenceNetwork {
+    private static final int OUTPUT_CHUNK = 4096;
+
+    private final Gru4RecConfig config;
+    private final int numItems;
+    private final ParameterStore params;
+
+    public Gru4RecNetwork(Gru4RecConfig config, int numItems, ParameterStore params, long seed) {
+        this.config = config;
+        this.numItems = numItems;
+        this.params = params;
+        SplittableRandom rng = new SplittableRandom(seed);
+        int d = config.dim();
+        int h = config.hidden();
+        params.normal("item_emb", rng, 0.02f, numItems + 1L, d);
+        params.xavier("gru.w_ih", rng, 3L * h, d);
+        params.xavier("gru.w_hh", rng, 3L * h, h);
+        params.constant("gru.b_ih", 0f, 3L * h);
+        params.constant("gru.b_hh", 0f, 3L * h);
+        params.xavier("proj.w", rng, d, h);
+        params.constant("proj.b", 0f, d);
+    }
+
+    @Override
+    public String name() {
+        return "gru4rec";
+    }
+
+    @Override
+    public Gru4RecConfig config() {
+        return config;
+    }
+
+    @Override
+    public ParameterStore parameters() {
+        return params;
+    }
+
+    @Override
+    public int numItems() {
+        return numItems;
+    }
+
+    @Override
+    public int maxLength() {
+        return config.maxLength();
+    }
+
+    /** Outputs in embedding space, {@code [batch * length, dim]}. */
+    private NDArray outputs(NDManager m, PaddedBatch batch, boolean training) {
+        NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
+        NDArray x = Layers.dropout(Layers.rows(params.get("item_emb"), ids), config.dropout(), training);
+        NDArray h0 = m.zeros(new Shape(1, batch.batch(), config.hidden()));
+        NDList weights = new NDList(params.get("gru.w_ih"), params.get("gru.w_hh"), params.get("gru.b_ih"),
+                params.get("gru.b_hh"));
+        NDArray out = x.getNDArrayInternal().gru(x, h0, weights, true, 1, 0, training, false, true).get(0);
+        out = Layers.dropout(out, config.dropout(), training).reshape(-1, config.hidden());
+        return Layers.linear(out, params.get("proj.w"), params.get("proj.b"));
+    }
+
+    @Override
+    public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
+        int b = to - from;
+        int[][] inputs = new int[b][];
+        int[][] targets = new int[b][];
+        for (int r = 0; r < b; r++) {
+            int[] s = sequences[from + r];
+            inputs[r] = java.util.Arrays.copyOf(s, s.length - 1);
+            targets[r] = java.util.Arrays.copyOfRange(s, 1, s.length);
+        }
+        PaddedBatch in = PaddedBatch.ofItemsRightPadded(inputs, 0, b, config.maxLength());
+        PaddedBatch out = PaddedBatch.ofItemsRightPadded(targets, 0, b, config.maxLength());
+        long[] cells = out.nonPadIndices();
+        long[] tgt = new long[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            tgt[i] = out.tokens()[(int) cells[i]] - 1;
+        }
+        NDArray hv = Layers.rows(outputs(m, in, true), m.create(cells));
+        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), tgt, OUTPUT_CHUNK);
+    }
+
+    @Override
+    public float[] scores(NDManager m, int[][] histories, int from, int to) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            PaddedBatch in = PaddedBatch.ofItemsRightPadded(histories, from, to, config.maxLength());
+            NDArray last = Layers.rows(outputs(m, in, false), m.create(in.lastIndices()));
+            return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    @Override
+    public double trainingFlops(long cells, int batch, int length) {
+        double d = config.dim();
+        double h = config.hidden();
+        double tokens = (double) batch * length;
+        return 3 * (tokens * (2 * 3 * h * d + 2 * 3 * h * h + 2 * h * d) + cells * 2.0 * d * numItems);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.seqmind.neural.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.neural.store.ModelCard;
+import dev.seqmind.neural.train.SequenceNetwork;
+import dev.seqmind.rec.Recommender;
+
+/**
+ * A trained {@link SequenceNetwork} as a {@link Recommender}, scoring on the native engine. Histories longer than
+ * the network's maximum length keep their most recent items; item ids outside {@code [0, numItems)} are dropped.
+ *
+ * <p>Immutable once built (the network is no longer trained) and thread-safe: each call works in its own
+ * {@link NDManager} and {@link NDScope}.
+ */
+public final class NeuralRecommender implements Recommender {
+    private static final int BATCH = 256;
+
+    private final String name;
+    private final IdMap items;
+    private final SequenceNetwork network;
+    private final ModelCard card;
+
+    public NeuralRecommender(String name, IdMap items, SequenceNetwork network) {
+        this(name, items, network, null);
+    }
+
+    private NeuralRecommender(String name, IdMap items, SequenceNetwork network, ModelCard card) {
+        if (items.size() != network.numItems()) {
+            throw new IllegalArgumentException("item map of " + items.size() + " ids for a network of "
+                    + network.numItems() + " items");
+        }
+        this.name = name;
+        this.items = items;
+        this.network = network;
+        this.card = card;
+    }
+
+    /** The same model with a model card ({@code null} = none). */
+    public NeuralRecommender withCard(ModelCard value) {
+        return new NeuralRecommender(name, items, network, value);
+    }
+
+    /** The model card, or {@code null} when none was attached. */
+    public ModelCard card() {
+        return card;
+    }
+
+    public SequenceNetwork network() {
+        return network;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public IdMap items() {
+        return items;
+    }
+
+    @Override
+    public void score(int[] history, float[] out) {
+        scoreBatch(new int[][] {history}, new float[][] {out});
+    }
+
+    @Override
+    public void scoreBatch(int[][] histories, float[][] out) {
+        int n = items.size();
+        int[][] clean = new int[histories.length][];
+        for (int i = 0; i < histories.length; i++) {
+            if (out[i].length < n) {
+                throw new IllegalArgumentException("out has length " + out[i].length + " < numItems " + n);
+            }
+            clean[i] = inRange(histories[i], n);
+        }
+        for (int from = 0; from < clean.length; from += BATCH) {
+            int to = Math.min(clean.length, from + BATCH);
+            float[] s;
+            try (NDScope scope = new NDScope();
+                 NDManager m = network.parameters().manager().newSubManager()) {
+                scope.suppressNotUsedWarning();
+                s = network.scores(m, clean, from, to);
+            }
+            for (int i = from; i < to; i++) {
+                System.arraycopy(s, (i - from) * n, out[i], 0, n);
+            }
+        }
+    }
+
+    private static int[] inRange(int[] history, int n) {
+        int k = 0;
+        for (int item : history) {
+            if (item >= 0 && item < n) {
+                k++;
+            }
+        }
+        if (k == history.length) {
+            return history;
+        }
+        int[] h = new int[k];
+        k = 0;
+        for (int item : history) {
+            if (item >= 0 && item < n) {
+                h[k++] = item;
+            }
+        }
+        return h;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.seqmind.neural.model;
+
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.bert4rec.Bert4RecNetwork;
+import dev.seqmind.neural.engine.EngineOptions;
+import dev.seqmind.neural.engine.NeuralEngine;
+import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.gru4rec.Gru4RecNetwork;
+import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.sasrec.SasRecNetwork;
+import dev.seqmind.neural.train.SequenceNetwork;
+import dev.seqmind.neural.train.TrainConfig;
+import dev.seqmind.neural.train.TrainingLoop;
+import dev.seqmind.neural.train.TrainingState;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.RecommenderTrainer;
+
+import java.util.function.Consumer;
+
+/**
+ * Fits a neural sequence model. The trainer is an immutable configuration; each {@link #fit} starts the engine
+ * offline, builds a new network seeded from the context seed, trains it with the {@link TrainingLoop} (validation
+ * cases of the context drive early stopping) and returns it as a {@link NeuralRecommender}. Fitting never changes
+ * the trainer. Thread-safe, though only one fit should run at a time on a small machine.
+ */
+public final class NeuralTrainer implements RecommenderTrainer {
+    /** Builds a fresh network whose parameters go into {@code params}. */
+    public interface NetworkFactory {
+        SequenceNetwork create(int numItems, ParameterStore params, long seed);
+    }
+
+    private final String name;
+    private final NetworkFactory factory;
+    private final Object modelConfig;
+    private final TrainConfig training;
+    private final EngineOptions engine;
+    private final Consumer<String> log;
+
+    public NeuralTrainer(String name, NetworkFactory factory, Object modelConfig, TrainConfig training,
+                         EngineOptions engine, Consumer<String> log) {
+        this.name = name;
+        this.factory = factory;
+        this.modelConfig = modelConfig;
+        this.training = training;
+        this.engine = engine;
+        this.log = log;
+    }
+
+    public static NeuralTrainer sasRec(SasRecConfig config, TrainConfig training, EngineOptions engine,
+                                       Consumer<String> log) {
+        return new NeuralTrainer("sasrec", (n, p, s) -> new SasRecNetwork(config, n, p, s), config, training, engine,
+                log);
+    }
+
+    public static NeuralTrainer gru4Rec(Gru4RecConfig config, TrainConfig training, EngineOptions engine,
+                                        Consumer<String> log) {
+        return new NeuralTrainer("gru4rec", (n, p, s) -> new Gru4RecNetwork(config, n, p, s), config, training,
+                engine, log);
+    }
+
+    public static NeuralTrainer bert4Rec(Bert4RecConfig config, TrainConfig training, EngineOptions engine,
+                                         Consumer<String> log) {
+        return new NeuralTrainer("bert4rec", (n, p, s) -> new Bert4RecNetwork(config, n, p, s), config, training,
+                engine, log);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The architecture record (e.g. {@link SasRecConfig}), for model cards. */
+    public Object modelConfig() {
+        return modelConfig;
+    }
+
+    public TrainConfig training() {
+        return training;
+    }
+
+    @Override
+    public NeuralRecommender fit(SequenceDataset train, FitContext context) {
+        return fitWithState(train, context).model();
+    }
+
+    /** A fitted model with the training run's figures. */
+    public record Fitted(NeuralRecommender model, TrainingState state) {
+    }
+
+    public Fitted fitWithState(SequenceDataset train, FitContext context) {
+        var e = NeuralEngine.start(engine.withThreads(context.threads()));
+        SequenceNetwork net = factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
+        TrainingData data = TrainingData.of(train, context.validation());
+        TrainingState state = new TrainingLoop(net, training, context.seed(), context.progress(), log)
+                .run(data.sequences(), data.validationHistories(), data.validationTargets());
+        return new Fitted(new NeuralRecommender(name, train.items(), net), state);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.seqmind.neural.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import java.util.SplittableRandom;
+
+/**
+ * Pre-LayerNorm self-attention blocks over embedded, left-padded sequences: per block
+ * {@code x += Drop(Attn(LN(x)))} (masked multi-head attention with dropout on the attention weights), then
+ * {@code x += Drop(FFN(LN(x)))} (point-wise {@code dim -> ffnDim -> dim}, ReLU or GELU); padding cells are zeroed after
+ * every block; a final LayerNorm closes the stack. Padded keys are masked out, so a batch trimmed to its longest
+ * sequence gives the same states as the batch padded further.
+ *
+ * <p>Parameters are registered under {@code prefix + "b<i>."} and {@code prefix + "ln_f."} (the weights-file
+ * contract of the pure-Java forward pass). Stateless apart from the parameter references; thread-safe for inference.
+ */
+public final class TransformerStack {
+    private static final float MASKED = -1e9f;
+
+    private final ParameterStore params;
+    private final int dim;
+    private final int blocks;
+    private final int heads;
+    private final float dropout;
+    private final boolean gelu;
+    private final AttentionDirection direction;
+
+    /** Registers the parameters, drawing weights from {@code rng}. */
+    public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int blocks, int heads, float dropout,
+                            boolean gelu, AttentionDirection direction) {
+        this.params = params;
+        this.dim = dim;
+        this.blocks = blocks;
+        this.heads = heads;
+        this.dropout = dropout;
+        this.gelu = gelu;
+        this.direction = direction;
+        for (int b = 0; b < blocks; b++) {
+            String p = "b" + b + ".";
+            params.constant(p + "ln1.g", 1f, dim);
+            params.constant(p + "ln1.b", 0f, dim);
+            params.xavier(p + "qkv.w", rng, 3L * dim, dim);
+            params.constant(p + "qkv.b", 0f, 3L * dim);
+            params.xavier(p + "out.w", rng, dim, dim);
+            params.constant(p + "out.b", 0f, dim);
+            params.constant(p + "ln2.g", 1f, dim);
+            params.constant(p + "ln2.b", 0f, dim);
+            params.xavier(p + "ff1.w", rng, dim, dim);
+            params.constant(p + "ff1.b", 0f, dim);
+            params.xavier(p + "ff2.w", rng, dim, dim);
+            params.constant(p + "ff2.b", 0f, dim);
+        }
+        params.constant("ln_f.g", 1f, dim);
+        params.constant("ln_f.b", 0f, dim);
+    }
+
+    /**
+     * @param x      embedded input {@code [batch, len, dim]} (padding cells already zero)
+     * @param valid  1 at non-padding cells, 0 at padding, {@code [batch, len]} float
+     */
+    public NDArray forward(NDManager m, NDArray x, NDArray valid, boolean training) {
+        long b = x.getShape().get(0);
+        int len = (int) x.getShape().get(1);
+        NDArray keep = valid.expandDims(2);
+        NDArray mask = attentionMask(m, valid, len);
+        for (int i = 0; i < blocks; i++) {
+            String p = "b" + i + ".";
+            NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
+            x = x.add(Layers.dropout(attention(h, mask, b, len, p, training), dropout, training));
+            h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
+            NDArray f = Layers.linear(h, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
+            f = gelu ? Activation.gelu(f) : Activation.relu(f);
+            f = Layers.linear(Layers.dropout(f, dropout, training), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
+            x = x.add(Layers.dropout(f, dropout, training)).mul(keep);
+        }
+        return Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
+    }
+
+    /** Additive mask {@code [batch, len, len]}: padded keys, plus later keys when causal. */
+    private NDArray attentionMask(NDManager m, NDArray valid, int len) {
+        NDArray keyPad = valid.sub(1f).neg().muli(MASKED).expandDims(1);
+        if (direction == AttentionDirection.BIDIRECTIONAL) {
+            return keyPad;
+        }
+        float[] causal = new float[len * len];
+        for (int q = 0; q < len; q++) {
+            for (int k = q + 1; k < len; k++) {
+                causal[q * len + k] = MASKED;
+            }
+        }
+        return m.create(causal, new Shape(1, len, len)).add(keyPad);
+    }
+
+    private NDArray attention(NDArray h, NDArray mask, long b, int len, String p, boolean training) {
+        int dh = dim / heads;
+        NDArray qkv = Layers.linear(h, params.get(p + "qkv.w"), params.get(p + "qkv.b"));
+        NDArray q = qkv.get(":, :, 0:" + dim);
+        NDArray k = qkv.get(":, :, " + dim + ":" + (2 * dim));
+        NDArray v = qkv.get(":, :, " + (2 * dim) + ":");
+        NDArray msk = mask;
+        if (heads > 1) {
+            q = q.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
+            k = k.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
+            v = v.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
+            msk = mask.expandDims(1);
+        }
+        NDArray scores = q.matMul(k.swapAxes(-1, -2)).muli(1f / (float) Math.sqrt(dh)).addi(msk);
+        NDArray weights = Layers.dropout(scores.softmax(-1), dropout, training);
+        NDArray o = weights.matMul(v);
+        if (heads > 1) {
+            o = o.transpose(0, 2, 1, 3).reshape(b, len, dim);
+        }
+        return Layers.linear(o, params.get(p + "out.w"), params.get(p + "out.b"));
+    }
+
+    /** Forward FLOPs of the blocks for {@code batch x len} cells. */
+    public double forwardFlops(int batch, int len) {
+        double d = dim;
+        double tokens = (double) batch * len;
+        return blocks * (tokens * (2 * d * 3 * d + 2 * d * d + 2 * 2 * d * d) + batch * 2.0 * 2 * len * (double) len * d);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The building blocks the sequence networks are written in: named parameter tensors with their binary format
+ * ({@link dev.seqmind.neural.nn.ParameterStore}), functional layers over DJL {@code NDArray}s
+ * ({@link dev.seqmind.neural.nn.Layers}) and an AdamW optimiser whose state can be checkpointed
+ * ({@link dev.seqmind.neural.nn.AdamW}).
+ */
+package dev.seqmind.neural.nn;

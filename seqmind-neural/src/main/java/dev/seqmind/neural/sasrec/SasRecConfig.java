@@ -1,0 +1,47 @@
+package dev.seqmind.neural.sasrec;
+
+import dev.seqmind.data.error.InvalidParameterException;
+
+/**
+ * SASRec's architecture and loss. Defaults ({@link #sasRecPlus()}) are the published SASRec+ configuration for ML-1M.
+ *
+ * @param dim        embedding and hidden size
+ * @param blocks     number of self-attention blocks
+ * @param heads      attention heads ({@code dim} must be divisible by it)
+ * @param dropout    dropout rate on embeddings, attention weights and block outputs, in [0, 1)
+ * @param maxLength  the most recent items a history keeps
+ * @param loss       training loss
+ * @param negatives  sampled negatives per batch for {@link SasRecLoss#SAMPLED_SOFTMAX} (ignored otherwise)
+ */
+public record SasRecConfig(int dim, int blocks, int heads, float dropout, int maxLength, SasRecLoss loss,
+                           int negatives) {
+    public SasRecConfig {
+        InvalidParameterException.requireInRange("dim", dim, 1, 4096);
+        InvalidParameterException.requireInRange("blocks", blocks, 1, 64);
+        InvalidParameterException.requireInRange("heads", heads, 1, dim);
+        if (dim % heads != 0) {
+            throw new InvalidParameterException("heads", heads, "a divisor of dim=" + dim);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new InvalidParameterException("dropout", dropout, "in [0, 1)");
+        }
+        InvalidParameterException.requireInRange("maxLength", maxLength, 1, 100_000);
+        if (loss == null) {
+            throw new InvalidParameterException("loss", null, "one of FULL_SOFTMAX, SAMPLED_SOFTMAX, BCE");
+        }
+        InvalidParameterException.requireInRange("negatives", negatives, 1, 1_000_000);
+    }
+
+    /** 64 dims, 2 blocks, 1 head, dropout 0.1, length 200, full softmax. */
+    public static SasRecConfig sasRecPlus() {
+        return new SasRecConfig(64, 2, 1, 0.1f, 200, SasRecLoss.FULL_SOFTMAX, 3000);
+    }
+
+    public SasRecConfig withMaxLength(int value) {
+        return new SasRecConfig(dim, blocks, heads, dropout, value, loss, negatives);
+    }
+
+    public SasRecConfig withLoss(SasRecLoss value, int negativeCount) {
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLength, value, negativeCount);
+    }
+}

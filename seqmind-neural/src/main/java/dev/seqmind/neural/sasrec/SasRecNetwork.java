@@ -1,0 +1,178 @@
+package dev.seqmind.neural.sasrec;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.seqmind.neural.nn.AttentionDirection;
+import dev.seqmind.neural.nn.FullSoftmaxLoss;
+import dev.seqmind.neural.nn.TransformerStack;
+import dev.seqmind.neural.nn.Layers;
+import dev.seqmind.neural.nn.PaddedBatch;
+import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.train.SequenceNetwork;
+
+import java.util.SplittableRandom;
+
+/**
+ * The SASRec network. Input tokens (item id + 1, 0 = padding, left-padded) are embedded, scaled by {@code sqrt(dim)},
+ * added to learned position embeddings counted from the right end of the {@code maxLength} window (so a short
+ * batch equals the same batch padded to {@code maxLength}), and passed through {@code blocks} pre-LayerNorm blocks:
+ * {@code x += Drop(Attn(LN(x)))} with a causal, key-padding-masked attention, then
+ * {@code x += Drop(FFN(LN(x)))} with a point-wise two-layer ReLU FFN of width {@code dim}; padding cells are zeroed
+ * after every block; a final LayerNorm gives the hidden states. Scores are dot products with the item embedding
+ * table (tied output layer).
+ *
+ * <p>Training computes the output projection only at non-padding cells: hidden states are gathered at those cells
+ * first, so logits are {@code [cells, numItems]}, not {@code [batch, length, numItems]}.
+ *
+ * <p>Parameter names ({@code item_emb}, {@code pos_emb}, {@code b0.ln1.g}, ...) are the weights-file contract read by
+ * {@link SasRecJavaForward}. Not thread-safe while training; scoring is safe concurrently.
+ */
+public final class SasRecNetwork implements SequenceNetwork {
+    private static final float MASKED = -1e9f;
+    private static final int OUTPUT_CHUNK = 4096;
+
+    private final SasRecConfig config;
+    private final int numItems;
+    private final ParameterStore params;
+    private final TransformerStack stack;
+
+    public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed) {
+        this.config = config;
+        this.numItems = numItems;
+        this.params = params;
+        SplittableRandom rng = new SplittableRandom(seed);
+        int d = config.dim();
+        params.normal("item_emb", rng, 0.02f, numItems + 1L, d);
+        params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
+        this.stack = new TransformerStack(params, rng, d, config.blocks(), config.heads(), config.dropout(), false,
+                AttentionDirection.CAUSAL);
+    }
+
+    @Override
+    public SasRecConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "sasrec";
+    }
+
+    @Override
+    public ParameterStore parameters() {
+        return params;
+    }
+
+    @Override
+    public int numItems() {
+        return numItems;
+    }
+
+    @Override
+    public int maxLength() {
+        return config.maxLength();
+    }
+
+    /** Hidden states {@code [batch, length, dim]} of a padded batch. */
+    NDArray hidden(NDManager m, PaddedBatch batch, boolean training) {
+        int b = batch.batch();
+        int len = batch.length();
+        int d = config.dim();
+        float drop = config.dropout();
+        NDArray ids = m.create(batch.tokens(), new Shape(b, len));
+        NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
+        NDArray x = Layers.rows(params.get("item_emb"), ids).muli((float) Math.sqrt(d));
+        NDArray positions = m.arange(config.maxLength() - len, config.maxLength(), 1, DataType.INT64);
+        x = x.add(Layers.rows(params.get("pos_emb"), positions));
+        x = Layers.dropout(x, drop, training);
+        x = x.mul(valid.expandDims(2));
+        return stack.forward(m, x, valid, training);
+    }
+
+    @Override
+    public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
+        int b = to - from;
+        int[][] inputs = new int[b][];
+        int[][] targets = new int[b][];
+        for (int r = 0; r < b; r++) {
+            int[] s = sequences[from + r];
+            inputs[r] = java.util.Arrays.copyOf(s, s.length - 1);
+            targets[r] = java.util.Arrays.copyOfRange(s, 1, s.length);
+        }
+        PaddedBatch in = PaddedBatch.ofItems(inputs, 0, b, config.maxLength());
+        PaddedBatch out = PaddedBatch.ofItems(targets, 0, b, config.maxLength());
+        long[] cells = out.nonPadIndices();
+        long[] tgt = new long[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            tgt[i] = out.tokens()[(int) cells[i]] - 1;
+        }
+        NDArray hidden = hidden(m, in, true).reshape(-1, config.dim());
+        NDArray hv = Layers.rows(hidden, m.create(cells));
+        NDArray table = params.get("item_emb").get("1:");
+        return switch (config.loss()) {
+            case FULL_SOFTMAX -> FullSoftmaxLoss.objective(m, hv, table, tgt, OUTPUT_CHUNK);
+            case SAMPLED_SOFTMAX -> sampledSoftmax(m, hv, table, tgt, rng);
+            case BCE -> binaryCrossEntropy(m, hv, table, tgt, rng);
+        };
+    }
+
+    private NDArray sampledSoftmax(NDManager m, NDArray hv, NDArray table, long[] tgt, SplittableRandom rng) {
+        int k = Math.min(config.negatives(), numItems);
+        long[] neg = new long[k];
+        for (int i = 0; i < k; i++) {
+            neg[i] = rng.nextInt(numItems);
+        }
+        NDArray pos = hv.mul(Layers.rows(table, m.create(tgt))).sum(new int[] {1}, true);
+        NDArray negLogits = hv.matMul(Layers.rows(table, m.create(neg)).transpose());
+        // a sampled negative equal to the target is masked out so it does not compete with itself
+        float[] hit = new float[tgt.length * k];
+        for (int i = 0; i < tgt.length; i++) {
+            for (int j = 0; j < k; j++) {
+                if (neg[j] == tgt[i]) {
+                    hit[i * k + j] = MASKED;
+                }
+            }
+        }
+        negLogits = negLogits.add(m.create(hit, new Shape(tgt.length, k)));
+        NDArray logits = pos.concat(negLogits, 1);
+        return Layers.crossEntropy(logits, m.zeros(new Shape(tgt.length), DataType.INT64));
+    }
+
+    private NDArray binaryCrossEntropy(NDManager m, NDArray hv, NDArray table, long[] tgt, SplittableRandom rng) {
+        long[] neg = new long[tgt.length];
+        for (int i = 0; i < tgt.length; i++) {
+            long n;
+            do {
+                n = rng.nextInt(numItems);
+            } while (n == tgt[i] && numItems > 1);
+            neg[i] = n;
+        }
+        NDArray pos = hv.mul(Layers.rows(table, m.create(tgt))).sum(new int[] {1});
+        NDArray negs = hv.mul(Layers.rows(table, m.create(neg))).sum(new int[] {1});
+        // -log sigmoid(p) - log(1 - sigmoid(n)) = softplus(-p) + softplus(n)
+        NDArray lp = Layers.softplus(pos.neg()).add(Layers.softplus(negs));
+        return lp.mean();
+    }
+
+    @Override
+    public float[] scores(NDManager m, int[][] histories, int from, int to) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
+            NDArray last = hidden(m, in, false).get(":, -1, :");
+            return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    @Override
+    public double trainingFlops(long cells, int batch, int length) {
+        double forward = stack.forwardFlops(batch, length) + cells * 2.0 * config.dim() * numItems;
+        return 3 * forward;
+    }
+}

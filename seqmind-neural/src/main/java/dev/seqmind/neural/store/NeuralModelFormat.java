@@ -1,0 +1,135 @@
+package dev.seqmind.neural.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.bert4rec.Bert4RecNetwork;
+import dev.seqmind.neural.engine.NeuralEngine;
+import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.gru4rec.Gru4RecNetwork;
+import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.sasrec.SasRecNetwork;
+import dev.seqmind.neural.serve.SasRecJavaForward;
+import dev.seqmind.neural.train.SequenceNetwork;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ItemsFile;
+import dev.seqmind.rec.store.ModelFormat;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Saves and loads neural models (type {@code "neural"}): {@code network.json}, {@code weights.bin} and, when the
+ * model carries one, {@code card.json}. Loading a SASRec model returns the pure-Java {@link SasRecJavaForward} (no
+ * native engine needed to serve, and faster per request); GRU4Rec and BERT4Rec load onto the native engine.
+ * Stateless and thread-safe.
+ */
+public final class NeuralModelFormat implements ModelFormat {
+    static final String NETWORK = "network.json";
+    static final String WEIGHTS = "weights.bin";
+    static final String CARD = "card.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String type() {
+        return "neural";
+    }
+
+    @Override
+    public boolean supports(Recommender model) {
+        return model instanceof NeuralRecommender || model instanceof SasRecJavaForward;
+    }
+
+    @Override
+    public void save(Recommender model, Path dir) throws IOException {
+        String family;
+        Record config;
+        Map<String, long[]> shapes;
+        Map<String, float[]> values;
+        ModelCard card;
+        if (model instanceof NeuralRecommender nr) {
+            SequenceNetwork net = nr.network();
+            family = net.name();
+            config = net.config();
+            shapes = net.parameters().shapes();
+            values = net.parameters().snapshot();
+            card = nr.card();
+        } else {
+            SasRecJavaForward f = (SasRecJavaForward) model;
+            family = "sasrec";
+            config = f.config();
+            shapes = f.shapes();
+            values = f.weights();
+            card = f.card();
+        }
+        JSON.writeValue(dir.resolve(NETWORK).toFile(),
+                new NetworkSpec(family, model.numItems(), JSON.valueToTree(config)));
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(dir.resolve(WEIGHTS)), 1 << 16))) {
+            ParameterStore.writeArrays(out, shapes, values);
+        }
+        if (card != null) {
+            JSON.writeValue(dir.resolve(CARD).toFile(), card);
+        }
+    }
+
+    @Override
+    public Recommender load(Path dir) throws IOException {
+        NetworkSpec spec = JSON.readValue(dir.resolve(NETWORK).toFile(), NetworkSpec.class);
+        IdMap items = ItemsFile.readIds(dir);
+        if (items.size() != spec.numItems()) {
+            throw new SeqmindException(dir + ": items.json has " + items.size() + " items, network.json says "
+                    + spec.numItems() + "; the directory is inconsistent");
+        }
+        ParameterStore.Named named;
+        Path weights = dir.resolve(WEIGHTS);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
+            named = ParameterStore.readArrays(in, weights.toString());
+        }
+        ModelCard card = Files.isRegularFile(dir.resolve(CARD))
+                ? JSON.readValue(dir.resolve(CARD).toFile(), ModelCard.class) : null;
+        return switch (spec.family()) {
+            case "sasrec" -> new SasRecJavaForward(JSON.treeToValue(spec.config(), SasRecConfig.class), items,
+                    named.values(), named.shapes(), card);
+            case "gru4rec" -> onEngine(items, named, card, p -> new Gru4RecNetwork(
+                    treeToValue(spec, Gru4RecConfig.class), items.size(), p, 0));
+            case "bert4rec" -> onEngine(items, named, card, p -> new Bert4RecNetwork(
+                    treeToValue(spec, Bert4RecConfig.class), items.size(), p, 0));
+            default -> throw new SeqmindException(dir.resolve(NETWORK) + ": unknown network family '"
+                    + spec.family() + "' (known: sasrec, gru4rec, bert4rec)");
+        };
+    }
+
+    /** Loads a SASRec directory onto the native engine (batch scoring for evaluation). */
+    public static NeuralRecommender loadSasRecOnEngine(SasRecJavaForward model) {
+        return onEngine(model.items(), new ParameterStore.Named(model.shapes(), model.weights()), model.card(),
+                p -> new SasRecNetwork(model.config(), model.numItems(), p, 0));
+    }
+
+    private static <T> T treeToValue(NetworkSpec spec, Class<T> type) {
+        try {
+            return JSON.treeToValue(spec.config(), type);
+        } catch (IOException e) {
+            throw new SeqmindException("network.json: cannot read the " + spec.family() + " configuration: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static NeuralRecommender onEngine(IdMap items, ParameterStore.Named named, ModelCard card,
+                                              java.util.function.Function<ParameterStore, SequenceNetwork> build) {
+        var engine = NeuralEngine.start();
+        SequenceNetwork net = build.apply(new ParameterStore(engine.newBaseManager()));
+        net.parameters().restore(named.values());
+        return new NeuralRecommender(net.name(), items, net).withCard(card);
+    }
+}

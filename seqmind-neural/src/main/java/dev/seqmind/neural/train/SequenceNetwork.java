@@ -1,0 +1,45 @@
+package dev.seqmind.neural.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.seqmind.neural.nn.ParameterStore;
+
+import java.util.SplittableRandom;
+
+/**
+ * A trainable sequence model as the {@link TrainingLoop} sees it: parameters, a loss over a batch of training
+ * sequences and scores for histories. Sequences and histories are dense item ids, oldest first.
+ *
+ * <p>Implementations are not thread-safe while training; {@link #scores} may run concurrently once training ended.
+ */
+public interface SequenceNetwork {
+    /** Short model family name, e.g. "sasrec". */
+    String name();
+
+    /** The architecture record the network was built from (saved with the weights). */
+    Record config();
+
+    ParameterStore parameters();
+
+    int numItems();
+
+    /** The most recent items a sequence keeps (longer ones are truncated from the left). */
+    int maxLength();
+
+    /**
+     * The scalar training loss of {@code sequences[from, to)} (each of length >= 2). Arrays it creates belong to the
+     * current {@code NDScope}/{@code manager}. {@code rng} drives any sampling (masks, negatives) besides dropout.
+     */
+    NDArray loss(NDManager manager, int[][] sequences, int from, int to, SplittableRandom rng);
+
+    /**
+     * Scores of every item for each history, {@code [histories, numItems]} row-major, in inference mode (no dropout,
+     * no gradients).
+     */
+    float[] scores(NDManager manager, int[][] histories, int from, int to);
+
+    /** Approximate floating-point operations of one training step on {@code cells} non-padding positions. */
+    default double trainingFlops(long cells, int batch, int length) {
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.seqmind.neural.model;
+
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.split.EvalCase;
+import dev.seqmind.data.split.LeaveOneOutSplitter;
+import dev.seqmind.data.split.Split;
+import dev.seqmind.neural.PlantedSequences;
+import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.engine.EngineOptions;
+import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.sasrec.SasRecLoss;
+import dev.seqmind.neural.train.TrainConfig;
+import dev.seqmind.neural.train.TrainingState;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.Recommender;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tiny models on planted data ("item k is always followed by item k+1"): loss falls and the pattern is learnt. */
+class NeuralTrainerTest {
+    static final SequenceDataset DATA = PlantedSequences.successor(200, 30, 5, 14, 7);
+    static final Split SPLIT = new LeaveOneOutSplitter().split(DATA);
+    static final TrainConfig FAST = TrainConfig.defaults().withEpochs(25).withBatch(32).withLearningRate(5e-3f)
+            .withPatience(0).withExcludeSeen(false);
+
+    static double hitAt1(Recommender model, Split split, List<EvalCase> cases) {
+        float[] out = new float[model.numItems()];
+        int hits = 0;
+        for (EvalCase c : cases) {
+            model.score(split.history(c), out);
+            int best = 0;
+            for (int i = 1; i < out.length; i++) {
+                if (out[i] > out[best]) {
+                    best = i;
+                }
+            }
+            hits += best == c.target(0) ? 1 : 0;
+        }
+        return (double) hits / cases.size();
+    }
+
+    static void assertLearnt(NeuralTrainer trainer) {
+        NeuralTrainer.Fitted fitted = trainer.fitWithState(SPLIT.train(),
+                new FitContext(11, 2, SPLIT.validation(), Progress.NONE));
+        TrainingState s = fitted.state();
+        String what = trainer.name() + " " + trainer.modelConfig();
+        assertThat(s.history().getLast().loss()).as(what + ": loss falls").isLessThan(s.history().getFirst().loss() * 0.5);
+        assertThat(hitAt1(fitted.model(), SPLIT, SPLIT.test())).as(what + ": test HR@1").isGreaterThan(0.9);
+        assertThat(s.bestNdcg()).as(what + ": validation NDCG@10").isGreaterThan(0.9);
+    }
+
+    @Test
+    void sasRecLearnsSuccessorWithEveryLoss() {
+        for (SasRecLoss loss : SasRecLoss.values()) {
+            assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, loss, 8), FAST,
+                    EngineOptions.defaults(), line -> { }));
+        }
+    }
+
+    @Test
+    void gru4RecLearnsSuccessor() {
+        assertLearnt(NeuralTrainer.gru4Rec(new Gru4RecConfig(16, 32, 0f, 12), FAST, EngineOptions.defaults(),
+                line -> { }));
+    }
+
+    @Test
+    void bert4RecLearnsSuccessor() {
+        assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 1, 2, 0f, 12, 0.2f), FAST.withEpochs(40),
+                EngineOptions.defaults(), line -> { }));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.seqmind.neural.store;
+
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.split.LeaveOneOutSplitter;
+import dev.seqmind.data.split.Split;
+import dev.seqmind.neural.PlantedSequences;
+import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.engine.EngineOptions;
+import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.sasrec.SasRecLoss;
+import dev.seqmind.neural.serve.SasRecJavaForward;
+import dev.seqmind.neural.train.TrainConfig;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.store.Provenance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class NeuralModelFormatTest {
+    static final Split SPLIT = new LeaveOneOutSplitter().split(PlantedSequences.successor(60, 20, 5, 10, 3));
+    static final TrainConfig TWO_EPOCHS = TrainConfig.defaults().withEpochs(2).withBatch(16).withPatience(0);
+
+    static void assertRoundTrip(NeuralTrainer trainer, Path dir, Class<?> loadedType) throws Exception {
+        NeuralRecommender trained = trainer.fit(SPLIT.train(), new FitContext(1, 2, List.of(), Progress.NONE))
+                .withCard(new ModelCard("m", "t", "d", "fp", "loo", Map.of("test NDCG@10", 0.5), 2, 2, 1.0, 0.5, "cmd",
+                        "now"));
+        Provenance prov = Provenance.of(SPLIT.train(), trainer, new FitContext(1, 2, List.of(), Progress.NONE));
+        ModelDirectory.save(trained, dir, prov);
+        Recommender loaded = ModelDirectory.load(dir);
+        assertThat(loaded).isInstanceOf(loadedType);
+        assertThat(loaded.items()).isEqualTo(trained.items());
+        float[] a = new float[trained.numItems()];
+        float[] b = new float[trained.numItems()];
+        for (int[] h : new int[][] {{1, 2, 3}, {7}, {19, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}) {
+            trained.score(h, a);
+            loaded.score(h, b);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(b[i]).isCloseTo(a[i], within(1e-4f * Math.max(1f, Math.abs(a[i]))));
+            }
+        }
+        // a loaded model saves again identically enough to load once more
+        Path again = dir.resolveSibling(dir.getFileName() + "-again");
+        ModelDirectory.save(loaded, again, prov);
+        assertThat(ModelDirectory.load(again).numItems()).isEqualTo(trained.numItems());
+    }
+
+    @Test
+    void sasRecLoadsAsPureJavaForwardWithTheSameScores(@TempDir Path tmp) throws Exception {
+        assertRoundTrip(NeuralTrainer.sasRec(new SasRecConfig(8, 1, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 5),
+                TWO_EPOCHS, EngineOptions.defaults(), l -> { }), tmp.resolve("sasrec"), SasRecJavaForward.class);
+    }
+
+    @Test
+    void gru4RecAndBert4RecRoundTrip(@TempDir Path tmp) throws Exception {
+        assertRoundTrip(NeuralTrainer.gru4Rec(new Gru4RecConfig(8, 12, 0.1f, 12), TWO_EPOCHS, EngineOptions.defaults(),
+                l -> { }), tmp.resolve("gru"), NeuralRecommender.class);
+        assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 1, 2, 0.1f, 12, 0.2f), TWO_EPOCHS,
+                EngineOptions.defaults(), l -> { }), tmp.resolve("bert"), NeuralRecommender.class);
+    }
+}
