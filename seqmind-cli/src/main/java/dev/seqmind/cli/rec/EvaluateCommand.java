@@ -89,7 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var progress = new StderrProgress(System.err);
+        var progress = dev.seqmind.cli.TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String m : models) {
             trainers.add(ClassicTrainers.byName(m.trim()).orElseThrow(() -> new InvalidParameterException("--models",
