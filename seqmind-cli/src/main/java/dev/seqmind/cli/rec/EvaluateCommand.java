@@ -87,6 +87,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
+    @Option(names = "--per-user", description = "Also write per-user.tsv.gz: every metric@K of every user and model.")
+    boolean perUser;
+
     @Override
     public Integer call() throws IOException {
         var progress = dev.seqmind.cli.TerminalProgress.stderr(false);
@@ -131,6 +134,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         ReportJson.write(report, out.resolve("report.json"));
         ReportHtml.write(report, out.resolve("report.html"));
+        if (perUser) {
+            dev.seqmind.rec.eval.report.PerUserFile.write(out.resolve("per-user.tsv.gz"), runs, sp.test(),
+                    u -> ds.users().externalId(u));
+        }
         printSummary(runs);
         System.out.println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
         return 0;

@@ -37,6 +37,9 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (k < 1) {
+            throw new dev.seqmind.data.error.InvalidParameterException("-k", k, ">= 1");
+        }
         Recommender rec = ModelDirectory.load(model);
         ItemCatalog catalog = ItemsFile.readCatalog(model);
         var result = new Recommendations(rec).recommend(history, k,
