@@ -158,4 +158,12 @@ class ClassicModelsTest {
             assertThat(mined.rule(r).support()).isGreaterThanOrEqualTo(2);
         }
     }
+
+    @Test
+    void topKOnTheInterfaceExcludesWhatTheCallerSays() {
+        Recommender m = MarkovTrainer.ofOrder(1).fit(data, FitContext.of(1));
+        assertThat(m.topK(new int[] {5, 0}, 3, new int[0]).items()).containsExactly(1, 3, 0);
+        assertThat(m.topK(new int[] {5, 0}, 3, new int[] {5, 0}).items()).containsExactly(1, 3, 4);
+        assertThat(m.topK(new int[] {5, 0}, 2, new int[] {1}).items()).containsExactly(3, 0);
+    }
 }
