@@ -24,6 +24,7 @@ import dev.seqmind.rec.store.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,6 +42,9 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Fit and evaluate recommenders (full ranking by default) and write report.json + report.html.")
 public final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", required = true, description = "A log file (format detected) or a dataset directory.")
     Path data;
 
@@ -108,7 +112,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
                 sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
                 bootstrap, seed);
-        System.err.printf(Locale.ROOT, "%s: %d users, %d items, %d events; %s, %d test users; %s%n",
+        err().printf(Locale.ROOT, "%s: %d users, %d items, %d events; %s, %d test users; %s%n",
                 ds.info().name(), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
                 sp.test().size(), cfg);
         var runner = new EvaluationRunner(new Evaluator(cfg), seed,
@@ -139,21 +143,21 @@ public final class EvaluateCommand implements Callable<Integer> {
                     u -> ds.users().externalId(u));
         }
         printSummary(runs);
-        System.out.println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
+        out().println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
         return 0;
     }
 
     private void printSummary(List<ModelRun> runs) {
         int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
         var first = runs.get(0).result();
-        System.out.printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
+        out().printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
                 first.label(Metric.NDCG, k), "fit s", "users/s");
         for (ModelRun r : runs) {
-            System.out.printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
+            out().printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
                     r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
                     r.result().usersPerSecond());
         }
-        System.out.println("ranking: " + first.ranking());
+        out().println("ranking: " + first.ranking());
     }
 
     private String commandLine() {
@@ -163,5 +167,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }
