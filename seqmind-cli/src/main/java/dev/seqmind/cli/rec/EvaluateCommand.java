@@ -91,6 +91,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
+    @Option(names = "--fit-on", defaultValue = "train-for-test",
+            description = "train-for-test (default: every event before the test targets) or train (training events "
+                    + "only, validation cases for early stopping).")
+    String fitOn;
+
     @Option(names = "--per-user", description = "Also write per-user.tsv.gz: every metric@K of every user and model.")
     boolean perUser;
 
@@ -115,22 +120,29 @@ public final class EvaluateCommand implements Callable<Integer> {
         err().printf(Locale.ROOT, "%s: %d users, %d items, %d events; %s, %d test users; %s%n",
                 ds.info().name(), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
                 sp.test().size(), cfg);
+        EvaluationRunner.FitOn on = switch (fitOn) {
+            case "train-for-test" -> EvaluationRunner.FitOn.TRAIN_FOR_TEST;
+            case "train" -> EvaluationRunner.FitOn.TRAIN;
+            default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
+        };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed,
-                t -> ClassicTrainers.NAMES.contains(t.name()));
+                t -> ClassicTrainers.NAMES.contains(t.name()), on);
         List<ModelRun> runs = runner.run(sp, trainers, progress, (model, run) -> {
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
                         .orElseThrow();
                 try {
-                    ModelDirectory.save(model, saveModels.resolve(model.name()),
-                            Provenance.of(sp.trainForTest(), t, FitContext.of(seed)), ds.catalog());
+                    ModelDirectory.save(model, saveModels.resolve(model.name()), Provenance.of(
+                            on == EvaluationRunner.FitOn.TRAIN ? sp.train() : sp.trainForTest(), t,
+                            FitContext.of(seed)), ds.catalog());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         });
         var repro = new Reproducibility(ds.info().name(), ds.info().sources(), ds.info().steps(),
-                DatasetFingerprint.of(ds), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
+                DatasetFingerprint.of(ds), ds.numUsers(), ds.numItems(), ds.numInteractions(),
+                sp.protocol() + "; " + runner.fitDescription(),
                 sp.test().size(), seed, seed, seed, cfg.toString(), SeqmindVersion.version(), SeqmindVersion.gitSha(),
                 Provenance.runtime(), Provenance.platform(), commandLine());
         EvaluationReport report = new ReportBuilder(0.05, 0.95).build("seqmind evaluation: " + ds.info().name(),
@@ -163,7 +175,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private String commandLine() {
         return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
                 + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
-                + " --split " + split + (excludeSeen ? " --exclude-seen" : "")
+                + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed;
