@@ -4,17 +4,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code seqmind demo}: the main job end to end on generated data, as a new user would run it by hand: generate a
- * realistic log, ingest it, show its statistics (later steps are added as their modules land). Each step is the
- * same command a user would type, printed before it runs.
+ * realistic log with planted patterns, ingest it, show its statistics, mine the sequential rules (the planted chains
+ * come out on top), fit and evaluate classic recommenders into an HTML report, and ask a saved model for
+ * recommendations with their explanations. Each step is the same command a user would type, printed before it runs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the main job end to end on a generated log: generate, ingest, stats.")
+        description = "Run the main job end to end on a generated log: generate, ingest, stats, mine rules, "
+                + "evaluate recommenders (HTML report), recommend with explanations.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Working folder (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of("seqmind-demo");
@@ -31,17 +33,39 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of every random step (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    /** The first two items of the first planted chain (planted.tsv), as a history to ask the models about. */
+    private static List<String> plantedPrefix(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log.resolve("planted.tsv"));
+            String[] items = lines.get(1).split("\t")[1].split(" ");
+            return List.of(items[0], items[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of("1", "2");
+        }
+    }
+
     @Override
     public Integer call() {
         Path log = dir.resolve("log");
         Path dataset = dir.resolve("dataset");
-        List<String[]> steps = new ArrayList<>();
-        steps.add(new String[] {"generate", "--users", Integer.toString(users), "--items", Integer.toString(items),
-                "--events", Integer.toString(events), "--seed", Long.toString(seed), "--out", log.toString()});
-        steps.add(new String[] {"ingest", log.resolve("events.csv").toString(), "--items",
-                log.resolve("items.csv").toString(), "--dedup", "--out", dataset.toString()});
-        steps.add(new String[] {"stats", "--dataset", dataset.toString()});
-        for (String[] step : steps) {
+        Path report = dir.resolve("report");
+        Path models = dir.resolve("models");
+        // Suppliers: a step's arguments may depend on what an earlier step wrote (the planted chains).
+        List<Supplier<String[]>> steps = List.of(
+                () -> new String[] {"generate", "--users", Integer.toString(users), "--items", Integer.toString(items),
+                        "--events", Integer.toString(events), "--seed", Long.toString(seed), "--out", log.toString()},
+                () -> new String[] {"ingest", log.resolve("events.csv").toString(), "--items",
+                        log.resolve("items.csv").toString(), "--dedup", "--name", "demo-shop", "--out",
+                        dataset.toString()},
+                () -> new String[] {"stats", "--dataset", dataset.toString()},
+                () -> new String[] {"mine", "rules", "--dataset", dataset.toString(), "--each-event", "--min-support",
+                        "0.015", "--min-confidence", "0.6", "--sort", "lift", "--limit", "10"},
+                () -> new String[] {"evaluate", "--data", dataset.toString(), "--models", "pop,markov1,item-knn,rules",
+                        "--out", report.toString(), "--save-models", models.toString(), "--seed", Long.toString(seed)},
+                () -> new String[] {"recommend", "--model", models.resolve("rules").toString(), "--history",
+                        String.join(",", plantedPrefix(log)), "-k", "5"});
+        for (Supplier<String[]> next : steps) {
+            String[] step = next.get();
             System.out.println();
             System.out.println("$ seqmind " + String.join(" ", step));
             int code = SeqmindCommand.execute(step);
@@ -51,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         System.out.println();
-        System.out.println("demo done: dataset in " + dataset + " (open it with any command's --dataset)");
+        System.out.println("demo done: dataset in " + dataset + ", report in " + report.resolve("report.html")
+                + ", models in " + models);
         return 0;
     }
 }

@@ -13,7 +13,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         int code = exitCode(ex);
-        String prefix = "seqmind " + cl.getCommandName() + ": ";
+        String prefix = cl.getCommandSpec().qualifiedName() + ": ";
         if (code == ExitCodes.INTERNAL || System.getenv("SEQMIND_DEBUG") != null) {
             cl.getErr().println(prefix + "internal error: " + ex);
             ex.printStackTrace(cl.getErr());

@@ -59,7 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--split", defaultValue = "leave-one-out",
-            description = "leave-one-out (default) or temporal (global cut at the 80%/90% time quantiles).")
+            description = "leave-one-out (default) or temporal (global cut at the 80%%/90%% time quantiles).")
     String split;
 
     @Option(names = "--exclude-seen", description = "Remove each user's seen items from the ranking (off by default; "

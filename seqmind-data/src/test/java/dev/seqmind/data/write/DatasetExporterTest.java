@@ -49,9 +49,37 @@ class DatasetExporterTest {
         assertThat(back.timesOf(0)).isEqualTo(d.timesOf(0));
 
         List<Path> sas = ex.export(d, ExportFormat.SASREC, dir.resolve("sas"));
+        assertThat(sas).hasSize(3);
         SequenceDataset s = ingest(sas.get(0), InputFormat.SASREC).dataset();
         assertThat(s.numInteractions()).isEqualTo(3);
         assertThat(s.itemsOf(0)).containsExactly(0, 1);
         assertThat(Files.readAllLines(sas.get(2))).containsExactly("item_index\titem_id", "1\tshoe", "2\tsock");
+    }
+
+    @Test
+    void recBoleItemFileRoundTripsTitlesAndCategories() throws IOException {
+        Path f = write(dir, "log.csv", "user,item,time\nu,shoe,1\n");
+        Path items = write(dir, "items.tsv", "item_id\ttitle\tgenres\nshoe\tRed Running Shoe\tSports|Running Gear\n");
+        SequenceDataset d = ingest(dev.seqmind.data.ingest.IngestSpec.of("t",
+                dev.seqmind.data.ingest.InputSpec.of(f, InputFormat.CSV)).withItemFiles(List.of(
+                new dev.seqmind.data.ingest.IngestSpec.ItemFile(items, dev.seqmind.data.read.ItemTableReader
+                        .withHeader("\t", "item_id", "title", "genres", "\\|"))))).dataset();
+        List<Path> rb = new DatasetExporter().export(d, ExportFormat.RECBOLE, dir.resolve("rb"));
+        var catalog = dev.seqmind.data.read.ItemTableReader.recBoleItems("title", "categories").read(rb.get(1));
+        assertThat(catalog.get("shoe").title()).isEqualTo("Red Running Shoe");
+        assertThat(catalog.get("shoe").categories()).containsExactly("Sports", "Running_Gear");
+    }
+
+    @Test
+    void headerlessCsvMapsColumnsByIndex() throws IOException {
+        Path f = write(dir, "log.csv", "1700000000,u1,i1,buy\n1700000001,u1,i2,view\n");
+        var columns = new dev.seqmind.data.read.ColumnMapping(dev.seqmind.data.read.ColumnRef.byIndex(1),
+                dev.seqmind.data.read.ColumnRef.byIndex(2), dev.seqmind.data.read.ColumnRef.byIndex(3),
+                dev.seqmind.data.read.ColumnRef.byIndex(0), null);
+        SequenceDataset d = ingest(dev.seqmind.data.ingest.IngestSpec.of("t", new dev.seqmind.data.ingest.InputSpec(f,
+                InputFormat.CSV, columns, dev.seqmind.data.read.TimeFormat.EPOCH_SECONDS))).dataset();
+        assertThat(d.numInteractions()).isEqualTo(2);
+        assertThat(d.actions().externalIds()).containsExactly("buy", "view");
+        assertThat(d.timesOf(0)).containsExactly(1_700_000_000_000L, 1_700_000_001_000L);
     }
 }
