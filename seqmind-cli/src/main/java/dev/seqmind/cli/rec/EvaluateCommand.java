@@ -54,8 +54,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--items", description = "Item table with a header (id first; title, genres/categories).")
     Path items;
 
-    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn",
-            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
+            description = "Models to compare (default: ${DEFAULT-VALUE}; also seq-rules: the mining engine's "
+                    + "sequential rules, slower to fit).")
     List<String> models;
 
     @Option(names = "--split", defaultValue = "leave-one-out",
