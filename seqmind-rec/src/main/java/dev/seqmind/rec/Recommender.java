@@ -1,6 +1,7 @@
 package dev.seqmind.rec;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.rec.topk.TopKSelector;
 
 /**
  * A fitted next-item model: given any history (dense item ids of the training dataset's item map, oldest first),
@@ -33,6 +34,17 @@ public interface Recommender {
         for (int i = 0; i < histories.length; i++) {
             score(histories[i], out[i]);
         }
+    }
+
+    /**
+     * The {@code k} best items after {@code history}, never one of {@code exclude} (dense ids; pass the history to
+     * leave out seen items, or an empty array). Best first; equal scores go to the lower item id; items scored
+     * {@code -inf} are never returned, so the result may be shorter than {@code k}. Allocates its own buffers.
+     */
+    default TopKSelector.Result topK(int[] history, int k, int[] exclude) {
+        float[] scores = new float[numItems()];
+        score(history, scores);
+        return new TopKSelector().select(scores, scores.length, k, exclude, exclude.length);
     }
 
     /** Why {@code item} is recommended after {@code history}; {@link Explanation#NONE} when the model cannot say. */

@@ -24,6 +24,7 @@ import dev.seqmind.rec.store.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,6 +42,9 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Fit and evaluate recommenders (full ranking by default) and write report.json + report.html.")
 public final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", required = true, description = "A log file (format detected) or a dataset directory.")
     Path data;
 
@@ -50,8 +54,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--items", description = "Item table with a header (id first; title, genres/categories).")
     Path items;
 
-    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn",
-            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
+            description = "Models to compare (default: ${DEFAULT-VALUE}; also seq-rules: the mining engine's "
+                    + "sequential rules, slower to fit).")
     List<String> models;
 
     @Option(names = "--split", defaultValue = "leave-one-out",
@@ -87,9 +92,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
+    @Option(names = "--fit-on", defaultValue = "train-for-test",
+            description = "train-for-test (default: every event before the test targets) or train (training events "
+                    + "only, validation cases for early stopping).")
+    String fitOn;
+
+    @Option(names = "--per-user", description = "Also write per-user.tsv.gz: every metric@K of every user and model.")
+    boolean perUser;
+
     @Override
     public Integer call() throws IOException {
-        var progress = new StderrProgress(System.err);
+        var progress = dev.seqmind.cli.TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String m : models) {
             trainers.add(ClassicTrainers.byName(m.trim()).orElseThrow(() -> new InvalidParameterException("--models",
@@ -105,25 +118,32 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
                 sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
                 bootstrap, seed);
-        System.err.printf(Locale.ROOT, "%s: %d users, %d items, %d events; %s, %d test users; %s%n",
+        err().printf(Locale.ROOT, "%s: %d users, %d items, %d events; %s, %d test users; %s%n",
                 ds.info().name(), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
                 sp.test().size(), cfg);
+        EvaluationRunner.FitOn on = switch (fitOn) {
+            case "train-for-test" -> EvaluationRunner.FitOn.TRAIN_FOR_TEST;
+            case "train" -> EvaluationRunner.FitOn.TRAIN;
+            default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
+        };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed,
-                t -> ClassicTrainers.NAMES.contains(t.name()));
+                t -> ClassicTrainers.NAMES.contains(t.name()), on);
         List<ModelRun> runs = runner.run(sp, trainers, progress, (model, run) -> {
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
                         .orElseThrow();
                 try {
-                    ModelDirectory.save(model, saveModels.resolve(model.name()),
-                            Provenance.of(sp.trainForTest(), t, FitContext.of(seed)), ds.catalog());
+                    ModelDirectory.save(model, saveModels.resolve(model.name()), Provenance.of(
+                            on == EvaluationRunner.FitOn.TRAIN ? sp.train() : sp.trainForTest(), t,
+                            FitContext.of(seed)), ds.catalog());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         });
         var repro = new Reproducibility(ds.info().name(), ds.info().sources(), ds.info().steps(),
-                DatasetFingerprint.of(ds), ds.numUsers(), ds.numItems(), ds.numInteractions(), sp.protocol(),
+                DatasetFingerprint.of(ds), ds.numUsers(), ds.numItems(), ds.numInteractions(),
+                sp.protocol() + "; " + runner.fitDescription(),
                 sp.test().size(), seed, seed, seed, cfg.toString(), SeqmindVersion.version(), SeqmindVersion.gitSha(),
                 Provenance.runtime(), Provenance.platform(), commandLine());
         EvaluationReport report = new ReportBuilder(0.05, 0.95).build("seqmind evaluation: " + ds.info().name(),
@@ -131,30 +151,42 @@ public final class EvaluateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         ReportJson.write(report, out.resolve("report.json"));
         ReportHtml.write(report, out.resolve("report.html"));
+        if (perUser) {
+            dev.seqmind.rec.eval.report.PerUserFile.write(out.resolve("per-user.tsv.gz"), runs, sp.test(),
+                    u -> ds.users().externalId(u));
+        }
         printSummary(runs);
-        System.out.println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
+        out().println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
         return 0;
     }
 
     private void printSummary(List<ModelRun> runs) {
         int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
         var first = runs.get(0).result();
-        System.out.printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
+        out().printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
                 first.label(Metric.NDCG, k), "fit s", "users/s");
         for (ModelRun r : runs) {
-            System.out.printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
+            out().printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
                     r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
                     r.result().usersPerSecond());
         }
-        System.out.println("ranking: " + first.ranking());
+        out().println("ranking: " + first.ranking());
     }
 
     private String commandLine() {
         return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
                 + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
-                + " --split " + split + (excludeSeen ? " --exclude-seen" : "")
+                + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

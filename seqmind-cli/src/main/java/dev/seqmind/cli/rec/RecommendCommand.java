@@ -7,6 +7,7 @@ import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.topk.Recommendation;
 import dev.seqmind.rec.topk.Recommendations;
 import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,9 @@ import java.util.concurrent.Callable;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Top-K next items for a history, from a saved model directory, with explanations.")
 public final class RecommendCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "A model directory (seqmind evaluate --save-models).")
     Path model;
 
@@ -37,20 +41,23 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (k < 1) {
+            throw new dev.seqmind.data.error.InvalidParameterException("-k", k, ">= 1");
+        }
         Recommender rec = ModelDirectory.load(model);
         ItemCatalog catalog = ItemsFile.readCatalog(model);
         var result = new Recommendations(rec).recommend(history, k,
                 excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP, exclude);
         if (!result.unknownHistoryItems().isEmpty()) {
-            System.err.println("ignored items the model does not know: " + result.unknownHistoryItems());
+            err().println("ignored items the model does not know: " + result.unknownHistoryItems());
         }
-        System.out.println("history: " + String.join(" > ", history.stream().map(catalog::label).toList()));
+        out().println("history: " + String.join(" > ", history.stream().map(catalog::label).toList()));
         int rank = 1;
         for (Recommendation r : result.items()) {
-            System.out.printf(Locale.ROOT, "%2d. %-8s %-50s score %.4f%n      why: %s%n", rank++, r.item(),
+            out().printf(Locale.ROOT, "%2d. %-8s %-50s score %.4f%n      why: %s%n", rank++, r.item(),
                     truncate(catalog.label(r.item()), 50), r.score(), describe(r));
             if (!r.why().evidence().isEmpty()) {
-                System.out.println("      because of: " + String.join(", ", r.why().evidence().stream()
+                out().println("      because of: " + String.join(", ", r.why().evidence().stream()
                         .map(d -> catalog.label(rec.items().externalId(d))).toList()));
             }
         }
@@ -63,5 +70,13 @@ public final class RecommendCommand implements Callable<Integer> {
 
     private static String truncate(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -73,6 +73,7 @@ public final class Evaluator {
         int batch = config.batchSize();
         int batches = (n + batch - 1) / batch;
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger scored = new AtomicInteger();
         long t0 = System.nanoTime();
         try (Progress.Task task = progress.start("evaluate " + model.name(), n, "users");
              ExecutorService pool = Executors.newFixedThreadPool(config.threads())) {
@@ -89,6 +90,7 @@ public final class Evaluator {
                         int from = b * batch;
                         int to = Math.min(n, from + batch);
                         worker.run(cases, from, to, perUser, novelty, ild, pop, selfInfo, trainCounts, categories);
+                        scored.addAndGet(to - from);
                         task.advance(to - from);
                     }
                     return null;
@@ -103,6 +105,10 @@ public final class Evaluator {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException r ? r : new IllegalStateException("evaluation failed", c);
+        }
+        if (scored.get() < n) {
+            throw new dev.seqmind.data.error.SeqmindException("evaluation of " + model.name()
+                    + " was cancelled before all " + n + " users were scored");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<BeyondAccuracy> beyond = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class ClassicTrainers {
     /** Every name {@link #byName} knows, in the order reports list them. */
     public static final List<String> NAMES = List.of("pop", "recent-pop", "markov1", "markov2", "markov3",
-            "item-knn", "rules");
+            "item-knn", "rules", "seq-rules");
 
     private ClassicTrainers() {
     }
@@ -28,6 +28,7 @@ public final class ClassicTrainers {
             case "markov3" -> MarkovTrainer.ofOrder(3);
             case "item-knn" -> ItemKnnTrainer.defaults();
             case "rules" -> dev.seqmind.rec.model.rules.PrefixRuleTrainer.defaults();
+            case "seq-rules" -> dev.seqmind.rec.model.rules.MinedRuleTrainer.defaults();
             default -> null;
         });
     }

@@ -42,7 +42,8 @@ class PublishedAnchorsBench {
                 new dev.seqmind.rec.model.rules.PrefixRuleTrainer(2, 1, 0.001, 100,
                         dev.seqmind.rec.model.rules.Matching.SUFFIX, 1),
                 new dev.seqmind.rec.model.rules.PrefixRuleTrainer(2, 2, 0.001, 100,
-                        dev.seqmind.rec.model.rules.Matching.SUBSEQUENCE, 3));
+                        dev.seqmind.rec.model.rules.Matching.SUBSEQUENCE, 3),
+                dev.seqmind.rec.model.rules.MinedRuleTrainer.defaults());
         List<RecommenderTrainer> out = new ArrayList<>();
         for (RecommenderTrainer t : all) {
             if (only == null || List.of(only.split(",")).contains(t.name())) {

@@ -10,6 +10,7 @@ import dev.seqmind.rec.model.markov.MarkovTrainer;
 import dev.seqmind.rec.model.pop.PopularityTrainer;
 import dev.seqmind.rec.model.pop.RecentPopularityTrainer;
 import dev.seqmind.rec.model.rules.Matching;
+import dev.seqmind.rec.model.rules.MinedRuleTrainer;
 import dev.seqmind.rec.model.rules.PrefixRuleTrainer;
 import dev.seqmind.rec.model.rules.RuleBasedRecommender;
 import dev.seqmind.rec.topk.TopKSelector;
@@ -128,5 +129,41 @@ class ClassicModelsTest {
         assertThat(s[3]).isCloseTo(2.5f, within(0.01f));
         // minSupport 2 drops the rules seen once.
         assertThat(((RuleBasedRecommender) gaps).numRules()).isEqualTo(5);
+    }
+
+    @Test
+    void minedSequentialRulesFireOnTheRecentWindowAndExplainThemselves() {
+        // Sequence-level rules with support >= 2: 0=>1 (0.5), 0=>3 (0.5), 2=>0 (1), 2=>3 (1), {0,2}=>3 (1).
+        RuleBasedRecommender mined = (RuleBasedRecommender) new MinedRuleTrainer(
+                dev.seqmind.mining.MinSupport.count(2), 1.0, 0.01, 2, 3, 1000).fit(data, FitContext.of(1));
+        assertThat(mined.numRules()).isEqualTo(5);
+        assertThat(top(mined, new int[] {2, 5, 0}, 3)).containsExactly(0, 3, 1);
+        var why = mined.explain(new int[] {2, 5, 0}, 3);
+        assertThat(why.kind()).isEqualTo("rule");
+        assertThat(why.evidence()).containsExactly(0, 2);
+        assertThat(why.confidence()).isEqualTo(1.0);
+        // Window 1 sees only the last item.
+        RuleBasedRecommender narrow = (RuleBasedRecommender) new MinedRuleTrainer(
+                dev.seqmind.mining.MinSupport.count(2), 1.0, 0.01, 2, 1, 1000).fit(data, FitContext.of(1));
+        assertThat(top(narrow, new int[] {2, 5, 0}, 2)).containsExactly(1, 3);
+    }
+
+    @Test
+    void minedRuleSupportIsLoweredUntilTheRuleBudgetWouldOverflow() {
+        // 5 users: support 5 gives no rule, 2 gives 5 rules, 1 gives more than 6 -> the support-2 level is kept.
+        RuleBasedRecommender mined = (RuleBasedRecommender) new MinedRuleTrainer(
+                dev.seqmind.mining.MinSupport.count(1), 1.0, 0.01, 2, 3, 6).fit(data, FitContext.of(1));
+        assertThat(mined.numRules()).isEqualTo(5);
+        for (int r = 0; r < mined.numRules(); r++) {
+            assertThat(mined.rule(r).support()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void topKOnTheInterfaceExcludesWhatTheCallerSays() {
+        Recommender m = MarkovTrainer.ofOrder(1).fit(data, FitContext.of(1));
+        assertThat(m.topK(new int[] {5, 0}, 3, new int[0]).items()).containsExactly(1, 3, 0);
+        assertThat(m.topK(new int[] {5, 0}, 3, new int[] {5, 0}).items()).containsExactly(1, 3, 4);
+        assertThat(m.topK(new int[] {5, 0}, 2, new int[] {1}).items()).containsExactly(3, 0);
     }
 }

@@ -19,6 +19,8 @@ final class ClassicTrainersForTest {
                 new dev.seqmind.rec.model.rules.PrefixRuleTrainer(3, 1, 0.1, 10,
                         dev.seqmind.rec.model.rules.Matching.SUBSEQUENCE, 4),
                 new dev.seqmind.rec.model.rules.PrefixRuleTrainer(2, 1, 0.01, 10,
-                        dev.seqmind.rec.model.rules.Matching.SUFFIX, 1));
+                        dev.seqmind.rec.model.rules.Matching.SUFFIX, 1),
+                new dev.seqmind.rec.model.rules.MinedRuleTrainer(dev.seqmind.mining.MinSupport.count(1), 0.5, 0.0, 2, 3,
+                        10_000));
     }
 }

@@ -15,19 +15,38 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * Fits each trainer on {@code split.trainForTest()} with the same seed and evaluates it on the test cases. Models
- * never see a test target: the split guarantees it. Stateless apart from its settings; not meant for concurrent use
- * of one {@link Progress}.
+ * Fits each trainer with the same seed and evaluates it on the test cases. Models never see a test target: the
+ * split guarantees it. Stateless apart from its settings; not meant for concurrent use of one {@link Progress}.
  */
 public final class EvaluationRunner {
+    /** What models are fitted on. */
+    public enum FitOn {
+        /** Every event before the test targets (train plus validation events); no validation cases are given. */
+        TRAIN_FOR_TEST,
+        /** Training events only, with the validation cases for early stopping (the neural-model protocol). */
+        TRAIN
+    }
+
     private final Evaluator evaluator;
     private final long fitSeed;
     private final Predicate<RecommenderTrainer> isBaseline;
+    private final FitOn fitOn;
 
     public EvaluationRunner(Evaluator evaluator, long fitSeed, Predicate<RecommenderTrainer> isBaseline) {
+        this(evaluator, fitSeed, isBaseline, FitOn.TRAIN_FOR_TEST);
+    }
+
+    public EvaluationRunner(Evaluator evaluator, long fitSeed, Predicate<RecommenderTrainer> isBaseline, FitOn fitOn) {
         this.evaluator = evaluator;
         this.fitSeed = fitSeed;
         this.isBaseline = isBaseline;
+        this.fitOn = java.util.Objects.requireNonNull(fitOn, "fitOn");
+    }
+
+    /** A one-line description of what the models were fitted on, for reports. */
+    public String fitDescription() {
+        return fitOn == FitOn.TRAIN ? "models fitted on training events, validation cases for early stopping"
+                : "models fitted on all events before the test targets (train + validation)";
     }
 
     /**
@@ -39,9 +58,11 @@ public final class EvaluationRunner {
                               BiConsumer<Recommender, ModelRun> onModel) {
         List<ModelRun> runs = new ArrayList<>();
         for (RecommenderTrainer t : trainers) {
-            FitContext ctx = new FitContext(fitSeed, evaluator.config().threads(), split.validation(), progress);
+            boolean onTrain = fitOn == FitOn.TRAIN;
+            FitContext ctx = new FitContext(fitSeed, evaluator.config().threads(),
+                    onTrain ? split.validation() : List.of(), progress);
             long t0 = System.nanoTime();
-            Recommender model = t.fit(split.trainForTest(), ctx);
+            Recommender model = t.fit(onTrain ? split.train() : split.trainForTest(), ctx);
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             EvalResult r = evaluator.test(model, split, progress);
             ModelRun run = new ModelRun(t.name(), TrainerParams.of(t), isBaseline.test(t), fitSeconds, r);

@@ -5,5 +5,7 @@ public enum Matching {
     /** The antecedent equals the last items of the history (contiguous, ending at the most recent item). */
     SUFFIX,
     /** The antecedent occurs in order, gaps allowed, within the last {@code window} items of the history. */
-    SUBSEQUENCE
+    SUBSEQUENCE,
+    /** Every antecedent item occurs, in any order, within the last {@code window} items (mined sequential rules). */
+    SET
 }

@@ -133,6 +133,22 @@ public final class RuleBasedRecommender implements Recommender {
             return;
         }
         int from = Math.max(0, n - window);
+        if (matching == Matching.SET) {
+            // Each rule is indexed under its last antecedent item; it fires once when all its items are present.
+            for (int p = n - 1; p >= from; p--) {
+                int item = h[p];
+                if (seenLater(h, p, n, item)) {
+                    continue;
+                }
+                for (int j = rules.byLastStart[item]; j < rules.byLastStart[item + 1]; j++) {
+                    int r = rules.byLast[j];
+                    if (allPresent(r, h, from, n)) {
+                        fired.accept(r);
+                    }
+                }
+            }
+            return;
+        }
         for (int p = n - 1; p >= from; p--) {
             int item = h[p];
             if (seenLater(h, p, n, item)) {
@@ -145,6 +161,20 @@ public final class RuleBasedRecommender implements Recommender {
                 }
             }
         }
+    }
+
+    private boolean allPresent(int r, int[] h, int from, int to) {
+        for (int j = rules.antStart[r]; j < rules.antStart[r + 1] - 1; j++) {
+            int a = rules.antItems[j];
+            boolean found = false;
+            for (int q = from; q < to && !found; q++) {
+                found = h[q] == a;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean suffixMatches(int r, int[] h, int len) {

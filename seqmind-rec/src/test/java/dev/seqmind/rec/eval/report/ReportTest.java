@@ -78,4 +78,21 @@ class ReportTest {
         assertThat(sampled).contains("\"sampled\":true").contains("NDCG@10 (sampled)")
                 .contains("\"seenExcluded\":true");
     }
+
+    @Test
+    void perUserFileHasOneRowPerModelAndUser(@TempDir Path dir) throws Exception {
+        Split split = new LeaveOneOutSplitter().split(DATA);
+        var runs = new EvaluationRunner(new Evaluator(EvalConfig.defaults().withBootstrapSamples(0)), 1, t -> true)
+                .run(split, List.of(ClassicTrainers.byName("pop").orElseThrow(),
+                        ClassicTrainers.byName("markov1").orElseThrow()), Progress.NONE, null);
+        Path f = dir.resolve("per-user.tsv.gz");
+        PerUserFile.write(f, runs, split.test(), u -> DATA.users().externalId(u));
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(f))))) {
+            List<String> lines = in.lines().toList();
+            assertThat(lines).hasSize(1 + 2 * split.test().size());
+            assertThat(lines.get(0).split("\t")).hasSize(2 + 7 * 4).contains("NDCG@10");
+            assertThat(lines.get(1)).startsWith("pop\tu0\t");
+        }
+    }
 }
