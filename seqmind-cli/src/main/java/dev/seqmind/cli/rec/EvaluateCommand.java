@@ -20,7 +20,7 @@ import dev.seqmind.rec.eval.report.ReportHtml;
 import dev.seqmind.rec.eval.report.ReportJson;
 import dev.seqmind.rec.eval.report.Reproducibility;
 import dev.seqmind.rec.model.ClassicTrainers;
-import dev.seqmind.rec.store.DatasetFingerprint;
+import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.rec.topk.SeenItems;
@@ -142,7 +142,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         });
         var repro = new Reproducibility(ds.info().name(), ds.info().sources(), ds.info().steps(),
-                DatasetFingerprint.of(ds), ds.numUsers(), ds.numItems(), ds.numInteractions(),
+                DatasetFingerprint.of(ds).id(), ds.numUsers(), ds.numItems(), ds.numInteractions(),
                 sp.protocol() + "; " + runner.fitDescription(),
                 sp.test().size(), seed, seed, seed, cfg.toString(), SeqmindVersion.version(), SeqmindVersion.gitSha(),
                 Provenance.runtime(), Provenance.platform(), commandLine());

@@ -7,7 +7,7 @@ import dev.seqmind.neural.model.NeuralTrainer;
 import dev.seqmind.neural.store.ModelCard;
 import dev.seqmind.rec.eval.EvalResult;
 import dev.seqmind.rec.eval.Metric;
-import dev.seqmind.rec.store.DatasetFingerprint;
+import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 
@@ -37,7 +37,7 @@ final class ModelCards {
         metrics.put("validation NDCG@10 (best epoch)", fitted.state().bestNdcg());
         int epochs = fitted.state().epoch();
         double perEpoch = fitted.state().history().stream().mapToDouble(r -> r.seconds()).average().orElse(Double.NaN);
-        String fingerprint = DatasetFingerprint.of(split.train());
+        String fingerprint = DatasetFingerprint.of(split.train()).id();
         ModelCard card = new ModelCard(trainer.name() + " " + trainer.modelConfig(), trainer.training().toString(),
                 split.full().info().name() + " " + split.full().info().sources(), fingerprint,
                 split.protocol() + ", trained on all but the last 2 items, validated on the second-to-last, tested on"

@@ -69,6 +69,11 @@ public record DatasetFingerprint(String sha256, int users, int items, int action
                 data.actions().size(), n);
     }
 
+    /** {@code sha256:<hex>}: how provenance records and reports name the data a model saw. */
+    public String id() {
+        return "sha256:" + sha256;
+    }
+
     /** The first 12 hex digits: enough to tell datasets apart in a report. */
     public String shortHash() {
         return sha256.substring(0, 12);

@@ -1,5 +1,7 @@
 package dev.seqmind.rec.store;
 
+import dev.seqmind.data.model.DatasetFingerprint;
+
 import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
@@ -43,7 +45,7 @@ public record Provenance(String datasetName, List<String> datasetSources, List<S
     /** The provenance of fitting {@code trainer} on {@code train} with {@code context}'s seed. */
     public static Provenance of(SequenceDataset train, RecommenderTrainer trainer, FitContext context) {
         return new Provenance(train.info().name(), train.info().sources(), train.info().steps(),
-                DatasetFingerprint.of(train), train.numUsers(), train.numItems(), train.numInteractions(),
+                DatasetFingerprint.of(train).id(), train.numUsers(), train.numItems(), train.numInteractions(),
                 trainer.name(), trainer.getClass().getName(), TrainerParams.of(trainer), context.seed(),
                 SeqmindVersion.version(), SeqmindVersion.gitSha(), runtime(), platform());
     }

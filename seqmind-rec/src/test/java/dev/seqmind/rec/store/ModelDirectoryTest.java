@@ -1,5 +1,7 @@
 package dev.seqmind.rec.store;
 
+import dev.seqmind.data.model.DatasetFingerprint;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seqmind.data.error.InputFormatException;
@@ -53,7 +55,7 @@ class ModelDirectoryTest {
             assertThat(loaded.explain(h, 3)).isEqualTo(model.explain(h, 3));
         }
         var meta = ModelDirectory.readMeta(dir);
-        assertThat(meta.provenance().datasetFingerprint()).isEqualTo(DatasetFingerprint.of(DATA));
+        assertThat(meta.provenance().datasetFingerprint()).isEqualTo(DatasetFingerprint.of(DATA).id());
         assertThat(meta.provenance().params()).isEqualTo(TrainerParams.of(trainer));
         assertThat(ItemsFile.readCatalog(dir).label("2")).isEqualTo("Two");
     }
@@ -74,7 +76,7 @@ class ModelDirectoryTest {
     }
 
     @Test
-    void fingerprintDependsOnContentNotIds() {
+    void fingerprintDependsOnContent() {
         assertThat(DatasetFingerprint.of(DATA)).isEqualTo(DatasetFingerprint.of(TestData.of(7,
                 new int[] {0, 1, 2, 3}, new int[] {1, 2, 3, 4}, new int[] {0, 2, 3, 5}, new int[] {6, 1, 2, 0})));
         assertThat(DatasetFingerprint.of(DATA)).isNotEqualTo(DatasetFingerprint.of(TestData.of(7,
