@@ -19,7 +19,7 @@ import dev.seqmind.rec.eval.report.ReportBuilder;
 import dev.seqmind.rec.eval.report.ReportHtml;
 import dev.seqmind.rec.eval.report.ReportJson;
 import dev.seqmind.rec.eval.report.Reproducibility;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.Trainers;
 import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
@@ -105,8 +105,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         var progress = dev.seqmind.cli.TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String m : models) {
-            trainers.add(ClassicTrainers.byName(m.trim()).orElseThrow(() -> new InvalidParameterException("--models",
-                    m, "a list of " + ClassicTrainers.NAMES)));
+            try {
+                trainers.add(Trainers.byName(m.trim()));
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
+            }
         }
         SequenceDataset ds = DatasetLoader.load(data, format, items, progress);
         Split sp = switch (split) {
@@ -127,7 +130,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed,
-                t -> ClassicTrainers.NAMES.contains(t.name()), on);
+                Trainers::isBaseline, on);
         List<ModelRun> runs = runner.run(sp, trainers, progress, (model, run) -> {
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
