@@ -3,6 +3,8 @@ package dev.seqmind.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,10 +38,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** The first two items of the first planted chain (planted.tsv), as a history to ask the models about. */
     private static List<String> plantedPrefix(Path log) {
         try {
-            List<String> lines = java.nio.file.Files.readAllLines(log.resolve("planted.tsv"));
+            List<String> lines = Files.readAllLines(log.resolve("planted.tsv"));
             String[] items = lines.get(1).split("\t")[1].split(" ");
             return List.of(items[0], items[1]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of("1", "2");
         }
     }

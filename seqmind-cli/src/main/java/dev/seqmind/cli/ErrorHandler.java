@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 
 /** Turns errors into one clear line on stderr and an exit code; stack traces only for bugs or with SEQMIND_DEBUG. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -40,7 +41,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String message(Throwable ex) {
-        if (ex instanceof java.nio.file.NoSuchFileException e) {
+        if (ex instanceof NoSuchFileException e) {
             return "no such file: " + e.getFile();
         }
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {

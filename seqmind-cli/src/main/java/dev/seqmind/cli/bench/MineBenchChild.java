@@ -10,6 +10,7 @@ import dev.seqmind.mining.sequence.SequenceMiningParams;
 import dev.seqmind.mining.sequence.SequentialPatternMiner;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,7 +39,7 @@ public final class MineBenchChild {
 
     /** CPU time of the whole process so far (every thread: JIT, GC, workers), or -1 where unavailable. */
     static long processCpuMillis() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1_000_000;
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         ExportFormat f;
         try {
             f = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));

@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         String datasetName = name != null ? name : out.toAbsolutePath().getFileName().toString();
         IngestSpec spec = options.toSpec(datasetName, files);

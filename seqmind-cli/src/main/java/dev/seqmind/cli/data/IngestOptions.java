@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +151,7 @@ public final class IngestOptions {
             return InputFormat.valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("--format", s, "one of auto, " + String.join(", ",
-                    java.util.Arrays.stream(InputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList()));
+                    Arrays.stream(InputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList()));
         }
     }
 

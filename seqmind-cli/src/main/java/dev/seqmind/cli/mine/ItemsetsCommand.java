@@ -4,7 +4,6 @@ import dev.seqmind.cli.ExitCodes;
 import dev.seqmind.mining.BudgetExceededException;
 import dev.seqmind.mining.CollectingSink;
 import dev.seqmind.mining.MiningBudget;
-import dev.seqmind.mining.Pattern;
 import dev.seqmind.mining.PatternFormat;
 import dev.seqmind.mining.PatternWriter;
 import dev.seqmind.mining.itemset.AssociationRuleMiner;
@@ -39,7 +38,8 @@ public final class ItemsetsCommand implements Callable<Integer> {
     @Mixin
     MineOutput out;
 
-    @Option(names = "--kind", defaultValue = "ALL", converter = EnumConverters.Kind.class, description = "ALL, CLOSED or MAXIMAL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", defaultValue = "ALL", converter = EnumConverters.Kind.class,
+            description = "ALL, CLOSED or MAXIMAL (default: ${DEFAULT-VALUE}).")
     OutputKind kind;
 
     @Option(names = "--max-length", defaultValue = "2147483647", description = "Largest itemset.")
@@ -51,7 +51,8 @@ public final class ItemsetsCommand implements Callable<Integer> {
     @Option(names = "--min-confidence", defaultValue = "0.5", description = "With --rules (default: ${DEFAULT-VALUE}).")
     double minConfidence;
 
-    @Option(names = "--sort", defaultValue = "CONFIDENCE", converter = EnumConverters.Sort.class, description = "With --rules: CONFIDENCE, LIFT or SUPPORT.")
+    @Option(names = "--sort", defaultValue = "CONFIDENCE", converter = EnumConverters.Sort.class,
+            description = "With --rules: CONFIDENCE, LIFT or SUPPORT.")
     RuleRow.SortKey sort;
 
     @Option(names = "--max-patterns", defaultValue = "9223372036854775807",
@@ -95,23 +96,9 @@ public final class ItemsetsCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "%d transactions; %d %s itemsets at support >= %d in %.2f s%n",
                     db.numTransactions(), n, kind.name().toLowerCase(Locale.ROOT), minSup,
                     (System.nanoTime() - t0) / 1e9);
-            int shown = 0;
-            for (Pattern p : collected.sortedBySupport()) {
-                StringBuilder sb = new StringBuilder("{");
-                for (int i = 0; i < p.items().length; i++) {
-                    sb.append(i == 0 ? "" : ", ").append(MineOutput.describe(db.itemIds(), db.catalog(), p.items()[i]));
-                }
-                sb.append('}');
-                if (!out.matches(sb.toString())) {
-                    continue;
-                }
-                pw.printf(Locale.ROOT, "%8d  %6.2f%%  %s%n", p.support(), 100.0 * p.support() / db.numTransactions(),
-                        sb);
-                if (++shown == out.limit) {
-                    pw.printf("... (%d shown; --limit 0 shows all, --format tsv writes all)%n", shown);
-                    break;
-                }
-            }
+            out.printPatterns(pw, collected.sortedBySupport(),
+                    p -> "{" + MineOutput.describeAll(db.itemIds(), db.catalog(), p.items()) + "}",
+                    db.numTransactions());
         }
         pw.flush();
         out.close(w);

@@ -62,28 +62,7 @@ public final class MineInput {
             return TransactionDatabase.of(DatasetStore.open(dataset));
         }
         if (looksLikeSequenceFile(spmf)) {
-            SequenceDatabase db = SpmfSequenceFile.read(spmf);
-            int n = db.numSequences();
-            int[] starts = new int[n + 1];
-            int[] items = new int[db.numElements()];
-            int w = 0;
-            for (int s = 0; s < n; s++) {
-                starts[s] = w;
-                int from = w;
-                for (int e = db.start(s); e < db.end(s); e++) {
-                    items[w++] = db.item(e);
-                }
-                java.util.Arrays.sort(items, from, w);
-                int u = from;
-                for (int k = from; k < w; k++) {
-                    if (k == from || items[k] != items[u - 1]) {
-                        items[u++] = items[k];
-                    }
-                }
-                w = u;
-            }
-            starts[n] = w;
-            return new TransactionDatabase(starts, java.util.Arrays.copyOf(items, w), db.itemIds(), db.catalog());
+            return TransactionDatabase.of(SpmfSequenceFile.read(spmf));
         }
         return TransactionDatabase.readSpmf(spmf);
     }

@@ -2,6 +2,8 @@ package dev.seqmind.cli.mine;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.mining.Pattern;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
@@ -13,7 +15,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Output options shared by the mine commands. */
 public final class MineOutput {
@@ -36,7 +40,7 @@ public final class MineOutput {
     String grep;
 
     /** Converts format names case-insensitively. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    static final class FormatConverter implements ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
             return Format.valueOf(value.toUpperCase(Locale.ROOT));
@@ -79,7 +83,45 @@ public final class MineOutput {
         return title == null || title.isEmpty() ? id : id + " \"" + title + "\"";
     }
 
+    /** The items' {@link #describe descriptions}, comma-separated. */
+    static String describeAll(IdMap items, ItemCatalog catalog, int[] dense) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < dense.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(describe(items, catalog, dense[i]));
+        }
+        return sb.toString();
+    }
+
     boolean matches(String text) {
         return grep == null || text.toLowerCase(Locale.ROOT).contains(grep.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Human format, after {@code shown} lines: true (and prints how to see the rest) when {@code --limit} is reached.
+     */
+    boolean limitReached(PrintWriter pw, int shown) {
+        if (shown == limit) {
+            pw.printf("... (%d shown; --limit 0 shows all, --format tsv writes all)%n", shown);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Human format: one line per pattern in the given order (support, percentage of {@code total}, its text), only
+     * those whose text {@link #matches} {@code --grep}, at most {@code --limit}.
+     */
+    void printPatterns(PrintWriter pw, List<Pattern> patterns, Function<Pattern, String> text, long total) {
+        int shown = 0;
+        for (Pattern p : patterns) {
+            String t = text.apply(p);
+            if (!matches(t)) {
+                continue;
+            }
+            pw.printf(Locale.ROOT, "%8d  %6.2f%%  %s%n", p.support(), 100.0 * p.support() / total, t);
+            if (limitReached(pw, ++shown)) {
+                break;
+            }
+        }
     }
 }

@@ -26,14 +26,6 @@ record RuleRow(int[] left, String arrow, int[] right, long support, double confi
         return c.reversed().thenComparing(Comparator.comparingLong(RuleRow::support).reversed());
     }
 
-    String side(int[] items, IdMap ids, ItemCatalog catalog, String sep) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < items.length; i++) {
-            sb.append(i == 0 ? "" : sep).append(MineOutput.describe(ids, catalog, items[i]));
-        }
-        return sb.toString();
-    }
-
     /** Prints rows in the chosen format; the human format honours --limit and --grep. */
     static void print(PrintWriter pw, List<RuleRow> rows, MineOutput out, IdMap ids, ItemCatalog catalog, long n) {
         switch (out.format) {
@@ -57,14 +49,13 @@ record RuleRow(int[] left, String arrow, int[] right, long support, double confi
                 pw.printf("%8s %6s %6s  rule%n", "support", "conf", "lift");
                 int shown = 0;
                 for (RuleRow r : rows) {
-                    String text = "{" + r.side(r.left, ids, catalog, ", ") + "} " + r.arrow + " {"
-                            + r.side(r.right, ids, catalog, ", ") + "}";
+                    String text = "{" + MineOutput.describeAll(ids, catalog, r.left) + "} " + r.arrow + " {"
+                            + MineOutput.describeAll(ids, catalog, r.right) + "}";
                     if (!out.matches(text)) {
                         continue;
                     }
                     pw.printf(Locale.ROOT, "%8d %6.3f %6.2f  %s%n", r.support, r.confidence, r.lift, text);
-                    if (++shown == out.limit) {
-                        pw.printf("... (%d shown; --limit 0 shows all, --format tsv writes all)%n", shown);
+                    if (out.limitReached(pw, ++shown)) {
                         break;
                     }
                 }

@@ -52,8 +52,8 @@ public final class RulesCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int maxPrefix;
 
-    @Option(names = "--sort", defaultValue = "CONFIDENCE", converter = EnumConverters.Sort.class, description = "CONFIDENCE, LIFT or SUPPORT (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--sort", defaultValue = "CONFIDENCE", converter = EnumConverters.Sort.class,
+            description = "CONFIDENCE, LIFT or SUPPORT (default: ${DEFAULT-VALUE}).")
     RuleRow.SortKey sort;
 
     @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default: ${DEFAULT-VALUE}).")

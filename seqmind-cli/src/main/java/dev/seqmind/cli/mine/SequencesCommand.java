@@ -43,11 +43,12 @@ public final class SequencesCommand implements Callable<Integer> {
     @Mixin
     MineOutput out;
 
-    @Option(names = "--algorithm", defaultValue = "AUTO", converter = EnumConverters.Algorithm.class, description = "AUTO, PREFIXSPAN or SPAM (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--algorithm", defaultValue = "AUTO", converter = EnumConverters.Algorithm.class,
+            description = "AUTO, PREFIXSPAN or SPAM (default: ${DEFAULT-VALUE}).")
     SequenceAlgorithm algorithm;
 
-    @Option(names = "--kind", defaultValue = "ALL", converter = EnumConverters.Kind.class, description = "ALL, CLOSED or MAXIMAL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", defaultValue = "ALL", converter = EnumConverters.Kind.class,
+            description = "ALL, CLOSED or MAXIMAL (default: ${DEFAULT-VALUE}).")
     OutputKind kind;
 
     @Option(names = "--top-k", defaultValue = "0", description = "Only the k patterns of highest support (ties "
@@ -126,26 +127,13 @@ public final class SequencesCommand implements Callable<Integer> {
                 db.name(), stats.sequences(), stats.frequentItems(), stats.patterns(),
                 kind.name().toLowerCase(Locale.ROOT), stats.minSupport(), stats.algorithm(),
                 stats.elapsedNanos() / 1e9);
-        int shown = 0;
-        for (Pattern p : patterns) {
+        out.printPatterns(pw, patterns, p -> {
             StringBuilder sb = new StringBuilder("<");
             for (int[] set : p.itemsets()) {
-                sb.append('(');
-                for (int i = 0; i < set.length; i++) {
-                    sb.append(i == 0 ? "" : ", ").append(MineOutput.describe(db.itemIds(), db.catalog(), set[i]));
-                }
-                sb.append(')');
+                sb.append('(').append(MineOutput.describeAll(db.itemIds(), db.catalog(), set)).append(')');
             }
-            sb.append('>');
-            if (!out.matches(sb.toString())) {
-                continue;
-            }
-            pw.printf(Locale.ROOT, "%8d  %6.2f%%  %s%n", p.support(), 100.0 * p.support() / stats.sequences(), sb);
-            if (++shown == out.limit) {
-                pw.printf("... (%d shown; --limit 0 shows all, --format tsv writes all)%n", shown);
-                break;
-            }
-        }
+            return sb.append('>').toString();
+        }, stats.sequences());
         pw.flush();
     }
 }

@@ -2,43 +2,29 @@ package dev.seqmind.cli.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seqmind.cli.CliRun;
 import dev.seqmind.cli.SeqmindCommand;
 import dev.seqmind.data.generate.GeneratorConfig;
 import dev.seqmind.data.generate.LogGenerator;
 import dev.seqmind.data.store.DatasetStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.seqmind.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GenerateAndStatsCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SeqmindCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void generateWritesTheLogItemsAndPlantedChains() throws IOException {
         Path dir = tmp.resolve("gen");
-        Run r = run("generate", "--users", "200", "--items", "300", "--events", "5000", "--seed", "3",
+        CliRun r = run("generate", "--users", "200", "--items", "300", "--events", "5000", "--seed", "3",
                 "--out", dir.toString(), "--log-name", "log.csv.gz");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote 5,000 rows").contains("rows/s").contains("support");
@@ -57,11 +43,11 @@ class GenerateAndStatsCommandTest {
     void statsDescribesAStoredDataset() throws IOException {
         Path dir = tmp.resolve("ds");
         DatasetStore.save(new LogGenerator(GeneratorConfig.of(300, 400, 6_000, 5)).toDataset(), dir);
-        Run text = run("stats", "--dataset", dir.toString());
+        CliRun text = run("stats", "--dataset", dir.toString());
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("users             300").contains("interactions      6,000")
                 .contains("Gini").contains("2024-").contains("pv").contains("buy").contains("fingerprint");
-        Run json = run("stats", "--dataset", dir.toString(), "--json");
+        CliRun json = run("stats", "--dataset", dir.toString(), "--json");
         assertThat(json.exit()).isZero();
         JsonNode node = new ObjectMapper().readTree(json.out());
         assertThat(node.get("interactions").asLong()).isEqualTo(6_000);

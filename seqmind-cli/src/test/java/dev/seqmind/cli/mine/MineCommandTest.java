@@ -1,6 +1,6 @@
 package dev.seqmind.cli.mine;
 
-import dev.seqmind.cli.SeqmindCommand;
+import dev.seqmind.cli.CliRun;
 import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.data.model.ItemMetadata;
@@ -9,16 +9,14 @@ import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.data.store.DatasetStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.seqmind.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MineCommandTest {
@@ -32,27 +30,14 @@ class MineCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SeqmindCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void sequencesWritesSpmfOutputWithAbsoluteSupport() throws IOException {
         Path file = tmp.resolve("db.txt");
         Files.writeString(file, SEQUENCES);
-        Run r = run("mine", "sequences", "--spmf", file.toString(), "--min-support", "4", "--format", "spmf");
+        CliRun r = run("mine", "sequences", "--spmf", file.toString(), "--min-support", "4", "--format", "spmf");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("1 -1 3 -1 #SUP: 4", "2 -1 #SUP: 4");
-        Run frac = run("mine", "sequences", "--spmf", file.toString(), "--min-support", "0.5", "--kind", "maximal",
+        CliRun frac = run("mine", "sequences", "--spmf", file.toString(), "--min-support", "0.5", "--kind", "maximal",
                 "--max-gap", "1");
         assertThat(frac.exit()).as(frac.err()).isZero();
         assertThat(frac.out()).contains("maximal patterns at support >= 2");
@@ -62,7 +47,7 @@ class MineCommandTest {
     void patternBudgetExitsWithBudgetCode() throws IOException {
         Path file = tmp.resolve("db.txt");
         Files.writeString(file, SEQUENCES);
-        Run r = run("mine", "sequences", "--spmf", file.toString(), "--min-support", "1", "--max-patterns", "5");
+        CliRun r = run("mine", "sequences", "--spmf", file.toString(), "--min-support", "1", "--max-patterns", "5");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("pattern budget of 5");
     }
@@ -71,10 +56,10 @@ class MineCommandTest {
     void itemsetsAndAssociationRulesFromTransactions() throws IOException {
         Path file = tmp.resolve("tx.txt");
         Files.writeString(file, "1 2 3\n1 2\n2 3\n1 2 3\n");
-        Run r = run("mine", "itemsets", "--spmf", file.toString(), "--min-support", "0.5", "--format", "tsv");
+        CliRun r = run("mine", "itemsets", "--spmf", file.toString(), "--min-support", "0.5", "--format", "tsv");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("1 2\t2\t3\t0.75");
-        Run rules = run("mine", "itemsets", "--spmf", file.toString(), "--min-support", "2", "--rules",
+        CliRun rules = run("mine", "itemsets", "--spmf", file.toString(), "--min-support", "2", "--rules",
                 "--min-confidence", "1", "--format", "tsv");
         assertThat(rules.out().lines()).anyMatch(l -> l.startsWith("1\t2\t3\t"));
     }
@@ -91,10 +76,10 @@ class MineCommandTest {
                 "d", new ItemMetadata("Dune", List.of(), "", Map.of()))));
         Path dir = tmp.resolve("ds");
         DatasetStore.save(b.build(), dir);
-        Run r = run("mine", "rules", "--dataset", dir.toString(), "--min-support", "0.5", "--min-confidence", "0.9");
+        CliRun r = run("mine", "rules", "--dataset", dir.toString(), "--min-support", "0.5", "--min-confidence", "0.9");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("{a \"Alien\"} => {d \"Dune\"}");
-        Run next = run("mine", "rules", "--dataset", dir.toString(), "--min-support", "5", "--next-item",
+        CliRun next = run("mine", "rules", "--dataset", dir.toString(), "--min-support", "5", "--next-item",
                 "--min-confidence", "0");
         assertThat(next.out()).contains("{b} -> {d \"Dune\"}");
     }

@@ -5,6 +5,8 @@ import dev.seqmind.data.ingest.DropCounter;
 import dev.seqmind.data.ingest.TracedEvents;
 import dev.seqmind.data.model.SequenceDataset;
 
+import java.util.Arrays;
+
 /**
  * Iterative k-core: repeatedly drops users with fewer than {@code userK} events and items with fewer than
  * {@code itemK} events until every remaining user and item has enough (dropping an item can push a user under its
@@ -32,7 +34,7 @@ public record KCore(int userK, int itemK) implements CleaningStep {
         SequenceDataset d = in.data();
         int n = d.numInteractions();
         boolean[] alive = new boolean[n];
-        java.util.Arrays.fill(alive, true);
+        Arrays.fill(alive, true);
         int[] userCount = new int[d.numUsers()];
         int[] itemCount = new int[d.numItems()];
         for (int u = 0; u < d.numUsers(); u++) {
@@ -60,8 +62,8 @@ public record KCore(int userK, int itemK) implements CleaningStep {
                 }
             }
             if (changed) {
-                java.util.Arrays.fill(userCount, 0);
-                java.util.Arrays.fill(itemCount, 0);
+                Arrays.fill(userCount, 0);
+                Arrays.fill(itemCount, 0);
                 for (int u = 0; u < d.numUsers(); u++) {
                     for (int i = d.start(u); i < d.end(u); i++) {
                         if (alive[i]) {

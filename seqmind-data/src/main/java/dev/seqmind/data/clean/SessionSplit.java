@@ -7,6 +7,9 @@ import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.TimeKind;
 
+import java.time.Duration;
+import java.util.Arrays;
+
 /**
  * Splits each user's events into sessions wherever the gap between consecutive events exceeds {@code gapMillis}.
  * Each session becomes its own sequence with the id {@code user#n} (n from 1). Drops nothing.
@@ -23,7 +26,7 @@ public record SessionSplit(long gapMillis) implements CleaningStep {
 
     @Override
     public String detail() {
-        return "new session after " + java.time.Duration.ofMillis(gapMillis) + " without events";
+        return "new session after " + Duration.ofMillis(gapMillis) + " without events";
     }
 
     @Override
@@ -45,7 +48,7 @@ public record SessionSplit(long gapMillis) implements CleaningStep {
                 }
             }
         }
-        int[] off = java.util.Arrays.copyOf(offsets, count + 1);
+        int[] off = Arrays.copyOf(offsets, count + 1);
         off[count] = d.numInteractions();
         int[] items = new int[d.numInteractions()];
         long[] times = new long[items.length];

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -215,7 +216,7 @@ public final class LogGenerator {
             for (PlantedSupport p : planted) {
                 w.write(p.id() + "\t" + String.join(" ", p.items()) + "\t" + p.targetFraction() + "\t"
                         + p.plantedUsers() + "\t" + p.support() + "\t"
-                        + String.format(java.util.Locale.ROOT, "%.6f", p.support() / (double) config.users()) + "\t"
+                        + String.format(Locale.ROOT, "%.6f", p.support() / (double) config.users()) + "\t"
                         + String.join(" -> ", p.titles()) + "\n");
             }
         }

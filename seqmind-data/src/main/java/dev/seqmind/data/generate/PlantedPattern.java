@@ -1,6 +1,7 @@
 package dev.seqmind.data.generate;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * One item chain planted into a share of users: they see {@code items[0]}, later {@code items[1]}, and so on,
@@ -43,7 +44,7 @@ record PlantedPattern(int id, int[] items, double targetFraction) {
      * like "tent, sleeping bag, lantern"), falling back to the whole catalogue for small ones.
      */
     static PlantedPattern[] choose(GeneratorConfig config, ItemUniverse universe, Vocabulary vocabulary) {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(Seeds.mix(config.seed(), Seeds.PATTERNS));
+        SplittableRandom rnd = new SplittableRandom(Seeds.mix(config.seed(), Seeds.PATTERNS));
         int len = config.patternLength();
         boolean[] used = new boolean[universe.size()];
         PlantedPattern[] out = new PlantedPattern[config.patterns()];

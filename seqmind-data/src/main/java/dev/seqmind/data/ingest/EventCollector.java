@@ -2,15 +2,20 @@ package dev.seqmind.data.ingest;
 
 import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.error.SeqmindException;
-import dev.seqmind.data.model.EventColumns;
 import dev.seqmind.data.model.DatasetInfo;
+import dev.seqmind.data.model.EventColumns;
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.data.model.Interaction;
+import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.TimeKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where readers put what they parse: accepted rows go into primitive columns (dense ids, time, action, source line),
@@ -33,7 +38,7 @@ public final class EventCollector {
     private int fileIndex = -1;
     private TimeKind timeKind = TimeKind.EPOCH_MILLIS;
     private String[] categories = new String[0];
-    private final java.util.Map<String, dev.seqmind.data.model.ItemMetadata> metadata = new java.util.LinkedHashMap<>();
+    private final Map<String, ItemMetadata> metadata = new LinkedHashMap<>();
 
     /**
      * @param strict       stop at the first malformed row
@@ -104,12 +109,12 @@ public final class EventCollector {
     }
 
     /** Adds item metadata read from a side file (titles, genres), keyed by external item id. */
-    public void addMetadata(String externalItem, dev.seqmind.data.model.ItemMetadata value) {
+    public void addMetadata(String externalItem, ItemMetadata value) {
         metadata.merge(externalItem, value, (a, b) -> b);
     }
 
     /** Adds every entry of a side file's catalog. */
-    public void addCatalog(dev.seqmind.data.model.ItemCatalog catalog) {
+    public void addCatalog(ItemCatalog catalog) {
         catalog.asMap().forEach(this::addMetadata);
     }
 
@@ -145,21 +150,19 @@ public final class EventCollector {
         return drops.report("read", detail, rowsRead, columns.size());
     }
 
-    private dev.seqmind.data.model.ItemCatalog catalog(IdMap itemMap) {
-        var m = new java.util.LinkedHashMap<String, dev.seqmind.data.model.ItemMetadata>();
+    private ItemCatalog catalog(IdMap itemMap) {
+        var m = new LinkedHashMap<String, ItemMetadata>();
         for (int i = 0; i < Math.min(categories.length, itemMap.size()); i++) {
             if (categories[i] != null) {
-                m.put(itemMap.externalId(i), new dev.seqmind.data.model.ItemMetadata("", List.of(categories[i]), "",
-                        java.util.Map.of()));
+                m.put(itemMap.externalId(i), new ItemMetadata("", List.of(categories[i]), "", Map.of()));
             }
         }
         metadata.forEach((item, md) -> m.merge(item, md, EventCollector::mergeMetadata));
-        return new dev.seqmind.data.model.ItemCatalog(m);
+        return new ItemCatalog(m);
     }
 
-    private static dev.seqmind.data.model.ItemMetadata mergeMetadata(dev.seqmind.data.model.ItemMetadata fromRows,
-                                                                     dev.seqmind.data.model.ItemMetadata fromFile) {
-        return new dev.seqmind.data.model.ItemMetadata(fromFile.title(),
+    private static ItemMetadata mergeMetadata(ItemMetadata fromRows, ItemMetadata fromFile) {
+        return new ItemMetadata(fromFile.title(),
                 fromFile.categories().isEmpty() ? fromRows.categories() : fromFile.categories(), fromFile.text(),
                 fromFile.attributes());
     }
@@ -167,7 +170,7 @@ public final class EventCollector {
     /** Groups the accepted rows by user in time order (ties in file order). Single use. */
     public TracedEvents finish(String datasetName) {
         if (actions.size() == 0) {
-            actions.getOrAdd(dev.seqmind.data.model.Interaction.DEFAULT_ACTION);
+            actions.getOrAdd(Interaction.DEFAULT_ACTION);
         }
         IdMap userMap = users.build();
         IdMap itemMap = items.build();

@@ -29,7 +29,7 @@ public record IngestSpec(String name, List<InputSpec> inputs, List<ItemFile> ite
         Objects.requireNonNull(name, "name");
         inputs = List.copyOf(inputs);
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no input file");
+            throw new IllegalArgumentException("no input file: give at least one log file to ingest");
         }
         itemFiles = List.copyOf(itemFiles);
         Objects.requireNonNull(pseudonymizer, "pseudonymizer");

@@ -1,8 +1,10 @@
 package dev.seqmind.data.ingest;
 
 import dev.seqmind.data.clean.CleaningStep;
+import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.read.InputFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ public final class Ingestor {
     public IngestResult run(IngestSpec spec) throws IOException {
         long bytes = 0;
         for (InputSpec in : spec.inputs()) {
-            dev.seqmind.data.read.InputFiles.requireExists(in.path());
+            InputFiles.requireExists(in.path());
             bytes += Files.size(in.path());
         }
         EventCollector collector = new EventCollector(spec.strict(), (int) Math.min(1 << 30, bytes / 24 + 1024),
@@ -33,12 +35,12 @@ public final class Ingestor {
                 in.format().reader(in.columns(), in.time()).read(in.path(), collector);
                 task.advance(1);
                 if (progress.isCancelled()) {
-                    throw new dev.seqmind.data.error.SeqmindException("ingest interrupted: nothing was written");
+                    throw new SeqmindException("ingest interrupted: nothing was written");
                 }
             }
         }
         for (IngestSpec.ItemFile f : spec.itemFiles()) {
-            dev.seqmind.data.read.InputFiles.requireExists(f.path());
+            InputFiles.requireExists(f.path());
             collector.addCatalog(f.reader().read(f.path()));
         }
         StepReport read = collector.report(spec.inputs().size() + " file(s)");

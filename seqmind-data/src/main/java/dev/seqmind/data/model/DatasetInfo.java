@@ -1,5 +1,6 @@
 package dev.seqmind.data.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record DatasetInfo(String name, List<String> sources, TimeKind timeKind, 
     }
 
     public DatasetInfo withStep(String step) {
-        var s = new java.util.ArrayList<>(steps);
+        var s = new ArrayList<>(steps);
         s.add(step);
         return new DatasetInfo(name, sources, timeKind, s, pseudonymised, actionWeights);
     }

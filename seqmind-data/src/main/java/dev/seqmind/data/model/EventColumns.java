@@ -1,6 +1,9 @@
 package dev.seqmind.data.model;
 
+import dev.seqmind.data.error.SeqmindException;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,8 +52,7 @@ public final class EventColumns {
 
     private void newChunk() {
         if (size + CHUNK > Integer.MAX_VALUE - 8) {
-            throw new dev.seqmind.data.error.SeqmindException("more than " + size
-                    + " events do not fit one dataset; split the input");
+            throw new SeqmindException("more than " + size + " events do not fit one dataset; split the input");
         }
         users.add(u = new int[CHUNK]);
         items.add(it = new int[CHUNK]);
@@ -95,7 +97,7 @@ public final class EventColumns {
     }
 
     private int[] scatterInts(List<int[]> column, int[] out, int[] offsets) {
-        int[] cursor = java.util.Arrays.copyOf(offsets, offsets.length - 1);
+        int[] cursor = Arrays.copyOf(offsets, offsets.length - 1);
         for (int c = 0; c < users.size(); c++) {
             int[] uc = users.get(c);
             int[] src = column.set(c, null);
@@ -107,7 +109,7 @@ public final class EventColumns {
     }
 
     private long[] scatterLongs(List<long[]> column, long[] out, int[] offsets) {
-        int[] cursor = java.util.Arrays.copyOf(offsets, offsets.length - 1);
+        int[] cursor = Arrays.copyOf(offsets, offsets.length - 1);
         for (int c = 0; c < users.size(); c++) {
             int[] uc = users.get(c);
             long[] src = column.set(c, null);
@@ -119,7 +121,7 @@ public final class EventColumns {
     }
 
     private byte[] scatterBytes(List<byte[]> column, byte[] out, int[] offsets) {
-        int[] cursor = java.util.Arrays.copyOf(offsets, offsets.length - 1);
+        int[] cursor = Arrays.copyOf(offsets, offsets.length - 1);
         for (int c = 0; c < users.size(); c++) {
             int[] uc = users.get(c);
             byte[] src = column.set(c, null);

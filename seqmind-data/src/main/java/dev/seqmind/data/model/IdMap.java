@@ -1,6 +1,7 @@
 package dev.seqmind.data.model;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,7 +69,7 @@ public final class IdMap {
 
     /** External ids in dense-id order (an unmodifiable view). */
     public List<String> externalIds() {
-        return java.util.Collections.unmodifiableList(Arrays.asList(external));
+        return Collections.unmodifiableList(Arrays.asList(external));
     }
 
     /** Keeps the entries whose dense id has {@code keep[id]}, renumbering them densely in the same order. */

@@ -1,5 +1,6 @@
 package dev.seqmind.data.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class ItemCatalog {
                 copy.put(Objects.requireNonNull(k), v);
             }
         });
-        this.byItem = java.util.Collections.unmodifiableMap(copy);
+        this.byItem = Collections.unmodifiableMap(copy);
     }
 
     /** The item's metadata, or {@link ItemMetadata#EMPTY}. */

@@ -24,12 +24,19 @@ public final class SequenceDatasetBuilder {
         this(info, 1024);
     }
 
+    /** @param expectedEvents a guess at the number of events, used to size the user and item id maps */
     public SequenceDatasetBuilder(DatasetInfo info, int expectedEvents) {
         this(info, expectedEvents, new IdMap.Builder(Math.max(16, expectedEvents / 8)),
                 new IdMap.Builder(Math.max(16, expectedEvents / 8)), new IdMap.Builder());
     }
 
-    /** A builder that continues numbering from existing id maps, e.g. to keep item ids of a trained model. */
+    /**
+     * A builder that continues numbering from existing id maps, e.g. to keep item ids of a trained model. The builder
+     * adds to the given maps and builds them in {@link #build()}.
+     *
+     * @param expectedEvents not used: the id maps are already sized, and the event columns grow in chunks without
+     *                       copying (kept so that existing callers compile)
+     */
     public SequenceDatasetBuilder(DatasetInfo info, int expectedEvents, IdMap.Builder users, IdMap.Builder items,
                                   IdMap.Builder actions) {
         this.info = info;

@@ -1,5 +1,7 @@
 package dev.seqmind.data.read;
 
+import dev.seqmind.data.model.Interaction;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -29,7 +31,7 @@ public record DelimitedFormat(String delimiter, HeaderMode header, boolean quote
     /** CSV with a header naming {@code user,item[,action][,time]} columns. */
     public static DelimitedFormat csv(ColumnMapping columns) {
         return new DelimitedFormat(",", HeaderMode.AUTO, true, StandardCharsets.UTF_8, columns, TimeFormat.AUTO,
-                dev.seqmind.data.model.Interaction.DEFAULT_ACTION);
+                Interaction.DEFAULT_ACTION);
     }
 
     /** Taobao UserBehavior: {@code user,item,category,behavior,timestamp}, no header, epoch seconds. */
@@ -57,7 +59,7 @@ public record DelimitedFormat(String delimiter, HeaderMode header, boolean quote
         ColumnMapping m = new ColumnMapping(ColumnRef.byName("user_id"), ColumnRef.byName("item_id"), null,
                 ColumnRef.byName("timestamp").asOptional(), null);
         return new DelimitedFormat("\t", HeaderMode.PRESENT, false, StandardCharsets.UTF_8, m, TimeFormat.AUTO,
-                dev.seqmind.data.model.Interaction.DEFAULT_ACTION);
+                Interaction.DEFAULT_ACTION);
     }
 
     private static ColumnMapping indexed4() {

@@ -6,8 +6,10 @@ import dev.seqmind.data.ingest.EventCollector;
 import dev.seqmind.data.model.TimeKind;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -111,11 +113,11 @@ public final class DelimitedReader implements InteractionReader {
 
     /** Maps action fields to ids without decoding a string per row: logs repeat a handful of action names. */
     private static final class ActionCache {
-        private final java.nio.charset.Charset charset;
+        private final Charset charset;
         private byte[][] keys = new byte[0][];
         private int[] ids = new int[0];
 
-        ActionCache(java.nio.charset.Charset charset) {
+        ActionCache(Charset charset) {
             this.charset = charset;
         }
 
@@ -127,8 +129,8 @@ public final class DelimitedReader implements InteractionReader {
             }
             int id = out.actionId(f.string(field, charset));
             if (keys.length < 32) {
-                keys = java.util.Arrays.copyOf(keys, keys.length + 1);
-                ids = java.util.Arrays.copyOf(ids, ids.length + 1);
+                keys = Arrays.copyOf(keys, keys.length + 1);
+                ids = Arrays.copyOf(ids, ids.length + 1);
                 keys[keys.length - 1] = f.bytes(field);
                 ids[ids.length - 1] = id;
             }

@@ -1,6 +1,9 @@
 package dev.seqmind.data.read;
 
+import dev.seqmind.data.ingest.CanonicalNumber;
+
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -24,7 +27,7 @@ public final class FieldSplitter {
 
     public FieldSplitter(String delimiter, boolean quotes) {
         this.whitespace = WHITESPACE.equals(delimiter);
-        this.delimiter = delimiter.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        this.delimiter = delimiter.getBytes(StandardCharsets.ISO_8859_1);
         this.quotes = quotes;
         if (!whitespace && this.delimiter.length == 0) {
             throw new IllegalArgumentException("empty delimiter");
@@ -164,9 +167,9 @@ public final class FieldSplitter {
     /** The field as a canonical number, or {@link dev.seqmind.data.ingest.CanonicalNumber#NOT_CANONICAL}. */
     public long canonical(int field) {
         if (quoted[field]) {
-            return dev.seqmind.data.ingest.CanonicalNumber.NOT_CANONICAL;
+            return CanonicalNumber.NOT_CANONICAL;
         }
-        return dev.seqmind.data.ingest.CanonicalNumber.parse(buf, starts[field], ends[field]);
+        return CanonicalNumber.parse(buf, starts[field], ends[field]);
     }
 
     /** The field's text, quotes removed and {@code ""} unescaped, trimmed of surrounding blanks when unquoted. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Opens input files: gzip is recognised by its magic bytes, binary and empty files are refused with one clear error. */
 public final class InputFiles {
@@ -49,7 +50,7 @@ public final class InputFiles {
             }
         } catch (IOException | RuntimeException e) {
             in.close();
-            if (e instanceof java.util.zip.ZipException) {
+            if (e instanceof ZipException) {
                 throw new InputFormatException(file.toString(), 0, "", "corrupt gzip data: " + e.getMessage());
             }
             throw e;
@@ -57,7 +58,11 @@ public final class InputFiles {
         return in;
     }
 
-    /** True when {@code file} exists. */
+    /**
+     * Checks that {@code file} exists before any work starts, so that a mistyped path fails at once.
+     *
+     * @throws NoSuchFileException naming the file when it does not exist (the command line reports it as such)
+     */
     public static void requireExists(Path file) throws NoSuchFileException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());

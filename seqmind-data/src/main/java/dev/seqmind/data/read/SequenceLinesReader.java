@@ -2,6 +2,7 @@ package dev.seqmind.data.read;
 
 import dev.seqmind.data.ingest.CanonicalNumber;
 import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.model.Interaction;
 import dev.seqmind.data.model.TimeKind;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class SequenceLinesReader implements InteractionReader {
     public void read(Path file, EventCollector out) throws IOException {
         out.beginFile(file.toString());
         out.timeKind(TimeKind.ORDINAL);
-        int action = out.actionId(dev.seqmind.data.model.Interaction.DEFAULT_ACTION);
+        int action = out.actionId(Interaction.DEFAULT_ACTION);
         FieldSplitter f = new FieldSplitter(FieldSplitter.WHITESPACE, false);
         try (LineReader lines = new LineReader(InputFiles.open(file))) {
             while (lines.next()) {

@@ -2,12 +2,14 @@ package dev.seqmind.data.read;
 
 import dev.seqmind.data.ingest.CanonicalNumber;
 import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.model.Interaction;
 import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.TimeKind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public final class SpmfSequenceReader implements InteractionReader {
     public void read(Path file, EventCollector out) throws IOException {
         out.beginFile(file.toString());
         out.timeKind(TimeKind.ORDINAL);
-        int action = out.actionId(dev.seqmind.data.model.Interaction.DEFAULT_ACTION);
+        int action = out.actionId(Interaction.DEFAULT_ACTION);
         FieldSplitter f = new FieldSplitter(FieldSplitter.WHITESPACE, false);
         int[] items = new int[64];
         long[] times = new long[64];
@@ -70,8 +72,8 @@ public final class SpmfSequenceReader implements InteractionReader {
                         problem = "token " + (i + 1) + ": negative item id " + v + " (only -1 and -2 are markers)";
                     } else {
                         if (count == items.length) {
-                            items = java.util.Arrays.copyOf(items, count * 2);
-                            times = java.util.Arrays.copyOf(times, count * 2);
+                            items = Arrays.copyOf(items, count * 2);
+                            times = Arrays.copyOf(times, count * 2);
                         }
                         items[count] = out.itemId(v);
                         times[count] = itemset;

@@ -1,5 +1,6 @@
 package dev.seqmind.data.split;
 
+import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class LeaveOneOutSplitter {
 
     public LeaveOneOutSplitter(int minLength) {
         if (minLength < 3) {
-            throw new dev.seqmind.data.error.InvalidParameterException("minLength", minLength, ">= 3",
+            throw new InvalidParameterException("minLength", minLength, ">= 3",
                     "a user needs a training, a validation and a test event");
         }
         this.minLength = minLength;

@@ -135,7 +135,8 @@ public final class DatasetStore {
             data = new SequenceDataset(names.users(), names.items(), names.actions(), a.offsets(), a.items(),
                     a.times(), a.actions(), names.catalog(), m.info());
         } catch (IOException e) {
-            throw new SeqmindException("cannot read dataset directory " + dir + ": " + e, e);
+            throw new SeqmindException("cannot read dataset directory " + dir + ": " + e
+                    + "; check its permissions, or ingest the data again", e);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(events.toString(), 0, "", "inconsistent arrays (" + e.getMessage()
                     + "); ingest the data again");

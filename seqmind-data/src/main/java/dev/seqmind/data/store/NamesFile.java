@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class NamesFile {
         CRC32 crc = new CRC32();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              LittleEndianOut out = new LittleEndianOut(new BufferedOutputStream(new CheckedOutputStream(
-                     java.nio.channels.Channels.newOutputStream(ch), crc), 1 << 16))) {
+                     Channels.newOutputStream(ch), crc), 1 << 16))) {
             out.bytes(MAGIC);
             out.i32(VERSION);
             writeIds(out, names.users());

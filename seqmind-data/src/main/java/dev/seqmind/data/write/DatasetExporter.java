@@ -1,5 +1,6 @@
 package dev.seqmind.data.write;
 
+import dev.seqmind.data.ingest.CanonicalNumber;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.SequenceDataset;
@@ -70,7 +71,7 @@ public final class DatasetExporter {
     private static int[] spmfCodes(IdMap items) {
         int[] code = new int[items.size()];
         for (int i = 0; i < code.length; i++) {
-            long v = dev.seqmind.data.ingest.CanonicalNumber.parse(items.externalId(i));
+            long v = CanonicalNumber.parse(items.externalId(i));
             if (v < 0 || v > Integer.MAX_VALUE) {
                 for (int k = 0; k < code.length; k++) {
                     code[k] = k + 1;

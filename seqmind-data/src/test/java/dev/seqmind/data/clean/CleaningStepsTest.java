@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ class CleaningStepsTest {
 
     private static List<String> items(SequenceDataset d, String user) {
         int u = d.users().denseId(user);
-        return java.util.Arrays.stream(d.itemsOf(u)).mapToObj(i -> d.items().externalId(i)).toList();
+        return Arrays.stream(d.itemsOf(u)).mapToObj(i -> d.items().externalId(i)).toList();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 import static dev.seqmind.data.ingest.IngestTestSupport.ingest;
@@ -117,6 +118,6 @@ class DelimitedReaderTest {
         Path f = write(dir, "log.csv", "user,item,time\nu,c,5\nv,x,1\nu,a,5\nu,b,1\n");
         SequenceDataset d = ingest(f, InputFormat.CSV).dataset();
         int u = d.users().denseId("u");
-        assertThat(java.util.Arrays.stream(d.itemsOf(u)).mapToObj(i -> d.items().externalId(i))).containsExactly("b", "c", "a");
+        assertThat(Arrays.stream(d.itemsOf(u)).mapToObj(i -> d.items().externalId(i))).containsExactly("b", "c", "a");
     }
 }

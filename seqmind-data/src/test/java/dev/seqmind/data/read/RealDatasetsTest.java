@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class RealDatasetsTest {
         for (int i = 0; i < d.numInteractions(); i++) {
             min = Math.min(min, d.time(i));
         }
-        assertThat(java.time.Instant.ofEpochMilli(min).toString()).startsWith("1997-09-20");
+        assertThat(Instant.ofEpochMilli(min).toString()).startsWith("1997-09-20");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,9 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -183,7 +186,7 @@ class DatasetStoreTest {
             DatasetStore.save(sample(), dir);
             Path f = dir.resolve(name);
             byte[] b = Files.readAllBytes(f);
-            Files.write(f, java.util.Arrays.copyOf(b, b.length - 7), StandardOpenOption.TRUNCATE_EXISTING);
+            Files.write(f, Arrays.copyOf(b, b.length - 7), StandardOpenOption.TRUNCATE_EXISTING);
             assertThatThrownBy(() -> DatasetStore.open(dir)).isInstanceOf(SeqmindException.class)
                     .hasMessageContaining(f.toString());
         }
@@ -206,7 +209,7 @@ class DatasetStoreTest {
                 .hasMessageContaining(f.toString()).hasMessageContaining("checksum");
         assertThat(DatasetStore.open(dir, LoadCheck.STRUCTURE).time(3)).isEqualTo(4);
         // Make the checksum agree with the changed file: only the content fingerprint still notices.
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(b);
         Path manifest = dir.resolve(DatasetStore.MANIFEST);
         Files.writeString(manifest, Files.readString(manifest).replace("\"events.bin\" : " + m.eventsCrc32(),
@@ -222,7 +225,7 @@ class DatasetStoreTest {
         DatasetStore.save(sample(), dir);
         Path f = dir.resolve(DatasetStore.NAMES);
         byte[] b = Files.readAllBytes(f);
-        int at = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("shirt");
+        int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("shirt");
         b[at] = 'S';
         Files.write(f, b);
         assertThatThrownBy(() -> DatasetStore.open(dir)).isInstanceOf(InputFormatException.class)

@@ -1,8 +1,14 @@
 package dev.seqmind.data.write;
 
 import dev.seqmind.data.SharedData;
+import dev.seqmind.data.ingest.IngestSpec;
+import dev.seqmind.data.ingest.InputSpec;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.read.ColumnMapping;
+import dev.seqmind.data.read.ColumnRef;
 import dev.seqmind.data.read.InputFormat;
+import dev.seqmind.data.read.ItemTableReader;
+import dev.seqmind.data.read.TimeFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,12 +66,12 @@ class DatasetExporterTest {
     void recBoleItemFileRoundTripsTitlesAndCategories() throws IOException {
         Path f = write(dir, "log.csv", "user,item,time\nu,shoe,1\n");
         Path items = write(dir, "items.tsv", "item_id\ttitle\tgenres\nshoe\tRed Running Shoe\tSports|Running Gear\n");
-        SequenceDataset d = ingest(dev.seqmind.data.ingest.IngestSpec.of("t",
-                dev.seqmind.data.ingest.InputSpec.of(f, InputFormat.CSV)).withItemFiles(List.of(
-                new dev.seqmind.data.ingest.IngestSpec.ItemFile(items, dev.seqmind.data.read.ItemTableReader
+        SequenceDataset d = ingest(IngestSpec.of("t",
+                InputSpec.of(f, InputFormat.CSV)).withItemFiles(List.of(
+                new IngestSpec.ItemFile(items, ItemTableReader
                         .withHeader("\t", "item_id", "title", "genres", "\\|"))))).dataset();
         List<Path> rb = new DatasetExporter().export(d, ExportFormat.RECBOLE, dir.resolve("rb"));
-        var catalog = dev.seqmind.data.read.ItemTableReader.recBoleItems("title", "categories").read(rb.get(1));
+        var catalog = ItemTableReader.recBoleItems("title", "categories").read(rb.get(1));
         assertThat(catalog.get("shoe").title()).isEqualTo("Red Running Shoe");
         assertThat(catalog.get("shoe").categories()).containsExactly("Sports", "Running_Gear");
     }
@@ -73,11 +79,11 @@ class DatasetExporterTest {
     @Test
     void headerlessCsvMapsColumnsByIndex() throws IOException {
         Path f = write(dir, "log.csv", "1700000000,u1,i1,buy\n1700000001,u1,i2,view\n");
-        var columns = new dev.seqmind.data.read.ColumnMapping(dev.seqmind.data.read.ColumnRef.byIndex(1),
-                dev.seqmind.data.read.ColumnRef.byIndex(2), dev.seqmind.data.read.ColumnRef.byIndex(3),
-                dev.seqmind.data.read.ColumnRef.byIndex(0), null);
-        SequenceDataset d = ingest(dev.seqmind.data.ingest.IngestSpec.of("t", new dev.seqmind.data.ingest.InputSpec(f,
-                InputFormat.CSV, columns, dev.seqmind.data.read.TimeFormat.EPOCH_SECONDS))).dataset();
+        var columns = new ColumnMapping(ColumnRef.byIndex(1),
+                ColumnRef.byIndex(2), ColumnRef.byIndex(3),
+                ColumnRef.byIndex(0), null);
+        SequenceDataset d = ingest(IngestSpec.of("t", new InputSpec(f,
+                InputFormat.CSV, columns, TimeFormat.EPOCH_SECONDS))).dataset();
         assertThat(d.numInteractions()).isEqualTo(2);
         assertThat(d.actions().externalIds()).containsExactly("buy", "view");
         assertThat(d.timesOf(0)).containsExactly(1_700_000_000_000L, 1_700_000_001_000L);

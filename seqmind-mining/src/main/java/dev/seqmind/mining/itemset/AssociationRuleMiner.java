@@ -1,6 +1,7 @@
 package dev.seqmind.mining.itemset;
 
 import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.mining.IntArrayKey;
 import dev.seqmind.mining.Pattern;
 
 import java.util.ArrayList;
@@ -33,9 +34,9 @@ public final class AssociationRuleMiner {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new InvalidParameterException("minConfidence", minConfidence, "in [0, 1]");
         }
-        Map<Key, Long> support = new HashMap<>(frequentItemsets.size() * 2);
+        Map<IntArrayKey, Long> support = new HashMap<>(frequentItemsets.size() * 2);
         for (Pattern p : frequentItemsets) {
-            support.put(new Key(p.items()), p.support());
+            support.put(new IntArrayKey(p.items()), p.support());
         }
         double n = transactions;
         long count = 0;
@@ -48,8 +49,8 @@ public final class AssociationRuleMiner {
             for (int mask = 1; mask < (1 << k) - 1; mask++) {
                 int[] a = pick(items, mask, true);
                 int[] c = pick(items, mask, false);
-                Long supA = support.get(new Key(a));
-                Long supC = support.get(new Key(c));
+                Long supA = support.get(new IntArrayKey(a));
+                Long supC = support.get(new IntArrayKey(c));
                 if (supA == null || supC == null) {
                     throw new IllegalArgumentException("the itemset set is not complete: a subset of "
                             + Arrays.toString(items) + " is missing");
@@ -83,17 +84,5 @@ public final class AssociationRuleMiner {
             }
         }
         return out;
-    }
-
-    private record Key(int[] items) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(k.items, items);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(items);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.seqmind.mining.itemset;
 
+import dev.seqmind.mining.IntArrayKey;
 import dev.seqmind.mining.Pattern;
 import dev.seqmind.mining.PatternSink;
 import dev.seqmind.mining.sequence.OutputKind;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ final class ItemsetClosureFilter {
     }
 
     static long filter(List<Pattern> itemsets, OutputKind kind, PatternSink sink) {
-        Map<Key, Integer> index = new HashMap<>(itemsets.size() * 2);
+        Map<IntArrayKey, Integer> index = new HashMap<>(itemsets.size() * 2);
         for (int i = 0; i < itemsets.size(); i++) {
-            index.put(new Key(itemsets.get(i).items()), i);
+            index.put(new IntArrayKey(itemsets.get(i).items()), i);
         }
         boolean[] dominated = new boolean[itemsets.size()];
         for (Pattern q : itemsets) {
@@ -36,7 +36,7 @@ final class ItemsetClosureFilter {
                         sub[w++] = a[i];
                     }
                 }
-                Integer p = index.get(new Key(sub));
+                Integer p = index.get(new IntArrayKey(sub));
                 if (p != null && (kind == OutputKind.MAXIMAL || itemsets.get(p).support() == q.support())) {
                     dominated[p] = true;
                 }
@@ -52,17 +52,5 @@ final class ItemsetClosureFilter {
         }
         sink.finish();
         return n;
-    }
-
-    private record Key(int[] items) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(k.items, items);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(items);
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.mining.SequenceDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,24 @@ public final class TransactionDatabase {
         }
         starts[users] = w;
         return new TransactionDatabase(starts, Arrays.copyOf(items, w), data.items(), data.catalog());
+    }
+
+    /** Each sequence as one transaction: the set of items in any of its itemsets. Keeps the item ids and catalog. */
+    public static TransactionDatabase of(SequenceDatabase db) {
+        int n = db.numSequences();
+        int[] starts = new int[n + 1];
+        int[] items = new int[db.numElements()];
+        int w = 0;
+        for (int s = 0; s < n; s++) {
+            starts[s] = w;
+            int from = w;
+            for (int e = db.start(s); e < db.end(s); e++) {
+                items[w++] = db.item(e);
+            }
+            w = sortUnique(items, from, w);
+        }
+        starts[n] = w;
+        return new TransactionDatabase(starts, Arrays.copyOf(items, w), db.itemIds(), db.catalog());
     }
 
     /**

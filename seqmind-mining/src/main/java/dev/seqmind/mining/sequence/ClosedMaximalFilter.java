@@ -1,5 +1,6 @@
 package dev.seqmind.mining.sequence;
 
+import dev.seqmind.mining.IntArrayKey;
 import dev.seqmind.mining.Pattern;
 import dev.seqmind.mining.PatternSink;
 
@@ -41,9 +42,9 @@ final class ClosedMaximalFilter {
     }
 
     private static boolean[] oneItemSmaller(List<Pattern> patterns, OutputKind kind) {
-        Map<Key, Integer> index = new HashMap<>(patterns.size() * 2);
+        Map<IntArrayKey, Integer> index = new HashMap<>(patterns.size() * 2);
         for (int i = 0; i < patterns.size(); i++) {
-            index.put(new Key(patterns.get(i).items()), i);
+            index.put(new IntArrayKey(patterns.get(i).items()), i);
         }
         boolean[] dominated = new boolean[patterns.size()];
         for (Pattern q : patterns) {
@@ -66,7 +67,7 @@ final class ClosedMaximalFilter {
                 } else {
                     sub = remove(a, i, i + 1);
                 }
-                Integer p = index.get(new Key(sub));
+                Integer p = index.get(new IntArrayKey(sub));
                 if (p != null && (kind == OutputKind.MAXIMAL || patterns.get(p).support() == q.support())) {
                     dominated[p] = true;
                 }
@@ -120,17 +121,5 @@ final class ClosedMaximalFilter {
         System.arraycopy(a, 0, out, 0, from);
         System.arraycopy(a, to, out, from, a.length - to);
         return out;
-    }
-
-    private record Key(int[] items) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(k.items, items);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(items);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.seqmind.mining.sequence;
 
+import java.util.Arrays;
+
 /**
  * The projections of every single item (rank), built in one pass: for rank {@code r}, entries
  * {@code [from(r), to(r))} of {@code seqs}/{@code ends} list each sequence containing it and the element of its first
@@ -44,7 +46,7 @@ final class FirstLevel {
         int[] seqs = new int[offsets[f]];
         int[] ends = new int[offsets[f]];
         int[] seen = new int[f];
-        java.util.Arrays.fill(seen, -1);
+        Arrays.fill(seen, -1);
         for (int s = 0; s < db.numSequences; s++) {
             for (int e = db.starts[s]; e < db.starts[s + 1]; e++) {
                 int r = db.codes[e] & RankedDatabase.RANK_MASK;

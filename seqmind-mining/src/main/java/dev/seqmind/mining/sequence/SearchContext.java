@@ -132,10 +132,11 @@ final class SearchContext {
         }
         long count = emitted.incrementAndGet();
         if (count > budget.maxPatterns()) {
+            // exactly maxPatterns reached the sink; with several workers more than one of them can get here
             stopped = true;
             throw new BudgetExceededException("mining stopped at the pattern budget of " + budget.maxPatterns()
                     + " patterns; raise the minimum support, set a maximum length, or raise the budget",
-                    count - 1);
+                    budget.maxPatterns());
         }
         synchronized (sinkLock) {
             sink.accept(items, length, support);

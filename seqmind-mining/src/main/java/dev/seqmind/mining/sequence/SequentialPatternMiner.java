@@ -3,17 +3,18 @@ package dev.seqmind.mining.sequence;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.progress.Progress;
+import dev.seqmind.mining.BudgetExceededException;
 import dev.seqmind.mining.CollectingSink;
 import dev.seqmind.mining.ItemsetGrouping;
 import dev.seqmind.mining.PatternSink;
 import dev.seqmind.mining.SequenceDatabase;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mines frequent sequential patterns under SPMF semantics: a pattern is a sequence of itemsets; a sequence contains it
@@ -101,7 +102,7 @@ public final class SequentialPatternMiner {
             while (!ctx.stopped() && (r = nextRank.getAndIncrement()) < db.numRanks()) {
                 if (progress.isCancelled()) {
                     ctx.stop();
-                    throw new dev.seqmind.mining.BudgetExceededException("mining was cancelled after "
+                    throw new BudgetExceededException("mining was cancelled after "
                             + ctx.emitted() + " patterns", ctx.emitted());
                 }
                 if (db.supportOfRank[r] >= ctx.threshold()) {
@@ -131,7 +132,7 @@ public final class SequentialPatternMiner {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     pool.shutdownNow();
-                    throw new dev.seqmind.mining.BudgetExceededException("mining was interrupted", ctx.emitted());
+                    throw new BudgetExceededException("mining was interrupted", ctx.emitted());
                 }
             }
             if (failure != null) {

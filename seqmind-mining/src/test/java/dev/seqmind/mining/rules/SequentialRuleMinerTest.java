@@ -13,9 +13,14 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +90,7 @@ class SequentialRuleMinerTest {
     }
 
     static int[] items(int mask) {
-        return java.util.stream.IntStream.range(0, ITEMS).filter(i -> (mask >>> i & 1) == 1).toArray();
+        return IntStream.range(0, ITEMS).filter(i -> (mask >>> i & 1) == 1).toArray();
     }
 
     @Property(tries = 300)
@@ -128,16 +133,16 @@ class SequentialRuleMinerTest {
         // element order: itemsets in order, items ascending inside
         List<int[]> flat = new ArrayList<>();
         for (List<int[]> seq : seqs) {
-            flat.add(seq.stream().flatMapToInt(java.util.Arrays::stream).toArray());
+            flat.add(seq.stream().flatMapToInt(Arrays::stream).toArray());
         }
-        java.util.Map<String, Integer> ruleSup = new java.util.TreeMap<>();
-        java.util.Map<String, Integer> prefixSup = new java.util.HashMap<>();
+        Map<String, Integer> ruleSup = new TreeMap<>();
+        Map<String, Integer> prefixSup = new HashMap<>();
         for (int[] f : flat) {
             Set<String> rules = new TreeSet<>();
             Set<String> prefixes = new TreeSet<>();
             for (int i = 1; i < f.length; i++) {
                 for (int m = 1; m <= maxPrefix && i - m >= 0; m++) {
-                    String p = java.util.Arrays.toString(java.util.Arrays.copyOfRange(f, i - m, i));
+                    String p = Arrays.toString(Arrays.copyOfRange(f, i - m, i));
                     prefixes.add(p);
                     rules.add(p + " -> " + f[i]);
                 }

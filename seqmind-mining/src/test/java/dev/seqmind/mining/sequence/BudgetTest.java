@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BudgetTest {
     private static SequenceDatabase dense() {
         StringBuilder sb = new StringBuilder();
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        SplittableRandom rnd = new SplittableRandom(42);
         for (int s = 0; s < 200; s++) {
             for (int k = 0; k < 30; k++) {
                 sb.append(rnd.nextInt(8)).append(" -1 ");

@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,7 +70,7 @@ class SequentialPatternMinerPropertiesTest {
             for (int s = 0; s < seqs.size(); s++) {
                 sb.append('\n');
                 for (int k = 0; k < seqs.get(s).size(); k++) {
-                    sb.append(java.util.Arrays.toString(seqs.get(s).get(k))).append("@p").append(positions.get(s)[k])
+                    sb.append(Arrays.toString(seqs.get(s).get(k))).append("@p").append(positions.get(s)[k])
                             .append("t").append(times.get(s)[k]).append(' ');
                 }
             }
@@ -132,7 +133,7 @@ class SequentialPatternMinerPropertiesTest {
                 .map(s -> s.stream().mapToInt(Integer::intValue).toArray());
         return Combinators.combine(minLen, extraLen, gap, gapTime, window, required, excluded)
                 .as((mn, ex, g, gt, w, r, e) -> {
-                    int[] excl = java.util.Arrays.stream(e).filter(x -> r.length == 0 || x != r[0]).toArray();
+                    int[] excl = Arrays.stream(e).filter(x -> r.length == 0 || x != r[0]).toArray();
                     int max = ex >= Integer.MAX_VALUE - 2 ? Integer.MAX_VALUE : mn + ex;
                     return new PatternConstraints(mn, max, g, gt, w, r, excl);
                 });
