@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                dev.seqmind.cli.mine.MineCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,

@@ -83,37 +83,51 @@ public final class EventColumns {
         for (int x = 0; x < numUsers; x++) {
             offsets[x + 1] += offsets[x];
         }
-        int[] cursor = java.util.Arrays.copyOf(offsets, numUsers);
-        int[] outItems = new int[n];
-        long[] outTimes = new long[n];
-        byte[] outActions = new byte[n];
-        long[] outSources = withSources ? new long[n] : null;
-        for (int c = 0; c < users.size(); c++) {
-            int[] uc = users.get(c);
-            int[] ic = items.get(c);
-            long[] tc = times.get(c);
-            byte[] acc = actions.get(c);
-            long[] sc = withSources ? sources.get(c) : null;
-            int len = chunkLength(c);
-            for (int i = 0; i < len; i++) {
-                int p = cursor[uc[i]]++;
-                outItems[p] = ic[i];
-                outTimes[p] = tc[i];
-                outActions[p] = acc[i];
-                if (sc != null) {
-                    outSources[p] = sc[i];
-                }
-            }
-            users.set(c, null); // release as we go: the peak stays near one copy of the data plus the output
-            items.set(c, null);
-            times.set(c, null);
-            actions.set(c, null);
-            if (withSources) {
-                sources.set(c, null);
-            }
-        }
+        // One column at a time, each input chunk released once scattered: the peak is the input plus the largest
+        // output column, not the input plus the whole output.
+        int[] outItems = scatterInts(items, new int[n], offsets);
+        long[] outTimes = scatterLongs(times, new long[n], offsets);
+        byte[] outActions = scatterBytes(actions, new byte[n], offsets);
+        long[] outSources = withSources ? scatterLongs(sources, new long[n], offsets) : null;
+        users.clear();
         sortUnorderedUsers(offsets, outItems, outTimes, outActions, outSources);
         return new Csr(offsets, outItems, outTimes, outActions, outSources);
+    }
+
+    private int[] scatterInts(List<int[]> column, int[] out, int[] offsets) {
+        int[] cursor = java.util.Arrays.copyOf(offsets, offsets.length - 1);
+        for (int c = 0; c < users.size(); c++) {
+            int[] uc = users.get(c);
+            int[] src = column.set(c, null);
+            for (int i = 0, len = chunkLength(c); i < len; i++) {
+                out[cursor[uc[i]]++] = src[i];
+            }
+        }
+        return out;
+    }
+
+    private long[] scatterLongs(List<long[]> column, long[] out, int[] offsets) {
+        int[] cursor = java.util.Arrays.copyOf(offsets, offsets.length - 1);
+        for (int c = 0; c < users.size(); c++) {
+            int[] uc = users.get(c);
+            long[] src = column.set(c, null);
+            for (int i = 0, len = chunkLength(c); i < len; i++) {
+                out[cursor[uc[i]]++] = src[i];
+            }
+        }
+        return out;
+    }
+
+    private byte[] scatterBytes(List<byte[]> column, byte[] out, int[] offsets) {
+        int[] cursor = java.util.Arrays.copyOf(offsets, offsets.length - 1);
+        for (int c = 0; c < users.size(); c++) {
+            int[] uc = users.get(c);
+            byte[] src = column.set(c, null);
+            for (int i = 0, len = chunkLength(c); i < len; i++) {
+                out[cursor[uc[i]]++] = src[i];
+            }
+        }
+        return out;
     }
 
     private int chunkLength(int c) {

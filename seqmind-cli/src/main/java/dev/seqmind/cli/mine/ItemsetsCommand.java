@@ -1,0 +1,120 @@
+package dev.seqmind.cli.mine;
+
+import dev.seqmind.cli.ExitCodes;
+import dev.seqmind.mining.BudgetExceededException;
+import dev.seqmind.mining.CollectingSink;
+import dev.seqmind.mining.MiningBudget;
+import dev.seqmind.mining.Pattern;
+import dev.seqmind.mining.PatternFormat;
+import dev.seqmind.mining.PatternWriter;
+import dev.seqmind.mining.itemset.AssociationRuleMiner;
+import dev.seqmind.mining.itemset.FpGrowthMiner;
+import dev.seqmind.mining.itemset.ItemsetParams;
+import dev.seqmind.mining.itemset.TransactionDatabase;
+import dev.seqmind.mining.sequence.OutputKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code seqmind mine itemsets}: frequent itemsets by FP-Growth, optionally association rules. */
+@Command(name = "itemsets", mixinStandardHelpOptions = true,
+        description = "Frequent itemsets (FP-Growth) over transactions: SPMF itemset lines, an SPMF sequence file "
+                + "(each sequence as a set) or a dataset (each user's items as a set); --rules adds association rules.")
+public final class ItemsetsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MineInput input;
+
+    @Mixin
+    MineOutput out;
+
+    @Option(names = "--kind", defaultValue = "ALL", converter = EnumConverters.Kind.class, description = "ALL, CLOSED or MAXIMAL (default: ${DEFAULT-VALUE}).")
+    OutputKind kind;
+
+    @Option(names = "--max-length", defaultValue = "2147483647", description = "Largest itemset.")
+    int maxLength;
+
+    @Option(names = "--rules", description = "Print association rules instead of itemsets.")
+    boolean rules;
+
+    @Option(names = "--min-confidence", defaultValue = "0.5", description = "With --rules (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    @Option(names = "--sort", defaultValue = "CONFIDENCE", converter = EnumConverters.Sort.class, description = "With --rules: CONFIDENCE, LIFT or SUPPORT.")
+    RuleRow.SortKey sort;
+
+    @Option(names = "--max-patterns", defaultValue = "9223372036854775807",
+            description = "Stop with an error after this many itemsets.")
+    long maxPatterns;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        TransactionDatabase db = input.transactions();
+        ItemsetParams params = new ItemsetParams(input.minSupport(), rules ? OutputKind.ALL : kind, maxLength,
+                MiningBudget.UNLIMITED.withMaxPatterns(maxPatterns));
+        Writer w = out.open(stdout);
+        PrintWriter pw = new PrintWriter(w);
+        CollectingSink collected = new CollectingSink();
+        boolean stream = !rules && out.format != MineOutput.Format.HUMAN;
+        long n;
+        try {
+            n = FpGrowthMiner.mine(db, params, stream ? new PatternWriter(w, PatternFormat.valueOf(out.format.name()),
+                    false, db::label, db.numTransactions()) : collected);
+        } catch (BudgetExceededException e) {
+            out.close(w);
+            spec.commandLine().getErr().println("seqmind mine itemsets: " + e.getMessage());
+            return ExitCodes.BUDGET_EXCEEDED;
+        }
+        long minSup = input.minSupport().absolute(db.numTransactions());
+        if (rules) {
+            List<RuleRow> rows = new ArrayList<>();
+            AssociationRuleMiner.mine(collected.patterns(), db.numTransactions(), minConfidence, r -> rows.add(
+                    new RuleRow(r.antecedent(), "=>", r.consequent(), r.support(), r.confidence(), r.lift(),
+                            r.leverage())));
+            rows.sort(RuleRow.order(sort));
+            if (out.format == MineOutput.Format.HUMAN) {
+                pw.printf(Locale.ROOT, "%d transactions; %d itemsets at support >= %d; %d association rules at "
+                        + "confidence >= %.2f in %.2f s%n", db.numTransactions(), n, minSup, rows.size(),
+                        minConfidence, (System.nanoTime() - t0) / 1e9);
+            }
+            RuleRow.print(pw, rows, out, db.itemIds(), db.catalog(), db.numTransactions());
+        } else if (!stream) {
+            pw.printf(Locale.ROOT, "%d transactions; %d %s itemsets at support >= %d in %.2f s%n",
+                    db.numTransactions(), n, kind.name().toLowerCase(Locale.ROOT), minSup,
+                    (System.nanoTime() - t0) / 1e9);
+            int shown = 0;
+            for (Pattern p : collected.sortedBySupport()) {
+                StringBuilder sb = new StringBuilder("{");
+                for (int i = 0; i < p.items().length; i++) {
+                    sb.append(i == 0 ? "" : ", ").append(MineOutput.describe(db.itemIds(), db.catalog(), p.items()[i]));
+                }
+                sb.append('}');
+                if (!out.matches(sb.toString())) {
+                    continue;
+                }
+                pw.printf(Locale.ROOT, "%8d  %6.2f%%  %s%n", p.support(), 100.0 * p.support() / db.numTransactions(),
+                        sb);
+                if (++shown == out.limit) {
+                    pw.printf("... (%d shown; --limit 0 shows all, --format tsv writes all)%n", shown);
+                    break;
+                }
+            }
+        }
+        pw.flush();
+        out.close(w);
+        return 0;
+    }
+}
