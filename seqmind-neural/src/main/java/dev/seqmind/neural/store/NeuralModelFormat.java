@@ -134,12 +134,6 @@ public final class NeuralModelFormat implements ModelFormat {
         return new Loaded(spec, items, named, card);
     }
 
-    /** Loads a SASRec directory onto the native engine (batch scoring for evaluation). */
-    public static NeuralRecommender loadSasRecOnEngine(SasRecJavaForward model) {
-        return onEngine(model.items(), new ParameterStore.Named(model.shapes(), model.weights()), model.card(),
-                p -> new SasRecNetwork(model.config(), model.numItems(), p, 0));
-    }
-
     private static <T> T treeToValue(NetworkSpec spec, Class<T> type) {
         try {
             return JSON.treeToValue(spec.config(), type);
