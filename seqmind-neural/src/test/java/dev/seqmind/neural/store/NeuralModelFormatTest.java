@@ -44,10 +44,10 @@ class NeuralModelFormatTest {
     }
 
     static Recommender assertRoundTrip(NeuralTrainer trainer, Path dir, Class<?> loadedType) throws Exception {
-        NeuralRecommender trained = trainer.fit(SPLIT.train(), new FitContext(1, 2, List.of(), Progress.NONE))
+        NeuralRecommender trained = trainer.fit(SPLIT.train(), new FitContext(1, 1, List.of(), Progress.NONE))
                 .withCard(new ModelCard("m", "t", "d", "fp", "loo", Map.of("test NDCG@10", 0.5), 2, 2, 1.0, 0.5, "cmd",
                         "now"));
-        Provenance prov = Provenance.of(SPLIT.train(), trainer, new FitContext(1, 2, List.of(), Progress.NONE));
+        Provenance prov = Provenance.of(SPLIT.train(), trainer, new FitContext(1, 1, List.of(), Progress.NONE));
         ModelDirectory.save(trained, dir, prov);
         Recommender loaded = ModelDirectory.load(dir);
         assertThat(loaded).isInstanceOf(loadedType);
@@ -69,7 +69,7 @@ class NeuralModelFormatTest {
         assertSameScores(trained, pure);
         assertThat(pure.card().metrics()).containsEntry("test NDCG@10", 0.5);
         ModelDirectory.save(pure, tmp.resolve("from-pure"), Provenance.of(SPLIT.train(), NeuralTrainer.sasRec(
-                SasRecConfig.sasRecPlus(), TWO_EPOCHS, EngineOptions.defaults(), l -> { }), FitContext.of(1)));
+                SasRecConfig.sasRecPlus(), TWO_EPOCHS, EngineOptions.defaults(), l -> { }), new FitContext(1, 1, List.of(), Progress.NONE)));
         assertSameScores(trained, ModelDirectory.load(tmp.resolve("from-pure")));
     }
 

@@ -26,7 +26,7 @@ class TrainingLoopResumeTest {
     static final TrainConfig BASE = TrainConfig.defaults().withBatch(16).withPatience(0).withExcludeSeen(false);
 
     static Map<String, float[]> train(TrainConfig config, TrainingData data) {
-        var engine = NeuralEngine.start();
+        var engine = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         SasRecNetwork net = new SasRecNetwork(NET, SPLIT.full().numItems(), new ParameterStore(engine.newBaseManager()),
                 7);
         new TrainingLoop(net, config, 7, Progress.NONE, line -> { })
