@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks (not tests): print timings, memory and ratios against a named baseline.",
         subcommands = {
                 IngestBench.class,
+                dev.seqmind.cli.train.ServeLatencyBench.class,
                 MineBenchCommand.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
         })

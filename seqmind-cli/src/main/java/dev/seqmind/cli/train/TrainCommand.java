@@ -87,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
                 !keepSeen, ckpt, resume);
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
-                new ConsoleProgress(err, System.console() != null, 60_000));
+                dev.seqmind.cli.TerminalProgress.stderr(false));
         NeuralTrainer trainer = trainer(tc, eo, err);
         NeuralTrainer.Fitted fitted = trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)

@@ -25,6 +25,7 @@ public final class SasRecJavaForward implements Recommender {
     private final int heads;
     private final int maxLen;
     private final float[] itemEmb; // [(n + 1) * d], row 0 = padding
+    private final float[] itemEmbT; // [d * n]: column i = item i, for a vectorised scoring loop
     private final float[] posEmb;  // [maxLen * d]
     private final Block[] blocks;
     private final float[] lnfG;
@@ -57,6 +58,12 @@ public final class SasRecJavaForward implements Recommender {
         this.maxLen = config.maxLength();
         this.itemEmb = require(weights, "item_emb", (n + 1L) * d);
         this.posEmb = require(weights, "pos_emb", (long) maxLen * d);
+        this.itemEmbT = new float[d * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                itemEmbT[j * n + i] = itemEmb[(i + 1) * d + j];
+            }
+        }
         this.blocks = new Block[config.blocks()];
         for (int b = 0; b < blocks.length; b++) {
             String p = "b" + b + ".";
@@ -125,13 +132,13 @@ public final class SasRecJavaForward implements Recommender {
             throw new IllegalArgumentException("out has length " + out.length + " < numItems " + n);
         }
         float[] h = lastHidden(history);
-        for (int i = 0; i < n; i++) {
-            int base = (i + 1) * d;
-            float s = 0;
-            for (int j = 0; j < d; j++) {
-                s += itemEmb[base + j] * h[j];
+        java.util.Arrays.fill(out, 0, n, 0f);
+        for (int j = 0; j < d; j++) {
+            float a = h[j];
+            int row = j * n;
+            for (int i = 0; i < n; i++) {
+                out[i] += a * itemEmbT[row + i];
             }
-            out[i] = s;
         }
     }
 
@@ -188,40 +195,47 @@ public final class SasRecJavaForward implements Recommender {
         int first = lastOnly ? len - 1 : 0;
         int dh = d / heads;
         float inv = 1f / (float) Math.sqrt(dh);
+        // keys transposed to [d][len] so that a query's scores are axpy loops over key positions
+        float[] kT = new float[d * len];
+        for (int t = 0; t < len; t++) {
+            int ko = t * d3 + d;
+            for (int j = 0; j < d; j++) {
+                kT[j * len + t] = qkv[ko + j];
+            }
+        }
         float[] att = new float[len * d];
         float[] scores = new float[len];
         for (int q = first; q < len; q++) {
+            int visible = q + 1;
             for (int hd = 0; hd < heads; hd++) {
                 int qo = q * d3 + hd * dh;
-                float max = Float.NEGATIVE_INFINITY;
-                boolean any = false;
-                for (int k = 0; k <= q; k++) {
-                    if (!valid[k]) {
-                        scores[k] = Float.NEGATIVE_INFINITY;
-                        continue;
+                java.util.Arrays.fill(scores, 0, visible, 0f);
+                for (int j = 0; j < dh; j++) {
+                    float a = qkv[qo + j] * inv;
+                    int row = (hd * dh + j) * len;
+                    for (int k = 0; k < visible; k++) {
+                        scores[k] += a * kT[row + k];
                     }
-                    int ko = k * d3 + d + hd * dh;
-                    float s = 0;
-                    for (int j = 0; j < dh; j++) {
-                        s += qkv[qo + j] * qkv[ko + j];
-                    }
-                    s *= inv;
-                    scores[k] = s;
-                    max = Math.max(max, s);
-                    any = true;
                 }
-                if (!any) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < visible; k++) {
+                    if (valid[k]) {
+                        max = Math.max(max, scores[k]);
+                    }
+                }
+                if (max == Float.NEGATIVE_INFINITY) {
                     continue; // only padding visible: the cell is zeroed below anyway
                 }
                 float sum = 0;
-                for (int k = 0; k <= q; k++) {
+                for (int k = 0; k < visible; k++) {
                     float e = valid[k] ? (float) Math.exp(scores[k] - max) : 0f;
                     scores[k] = e;
                     sum += e;
                 }
+                float invSum = 1f / sum;
                 int ao = q * d + hd * dh;
-                for (int k = 0; k <= q; k++) {
-                    float a = scores[k] / sum;
+                for (int k = 0; k < visible; k++) {
+                    float a = scores[k] * invSum;
                     if (a == 0f) {
                         continue;
                     }

@@ -23,6 +23,6 @@ public record ModelCard(String model, String training, String dataset, String da
                         Map<String, Double> metrics, int epochs, int bestEpoch, double trainSeconds,
                         double secondsPerEpoch, String command, String created) {
     public ModelCard {
-        metrics = Map.copyOf(metrics);
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 }

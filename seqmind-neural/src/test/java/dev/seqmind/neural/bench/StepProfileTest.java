@@ -28,7 +28,7 @@ class StepProfileTest {
         SplittableRandom rng = new SplittableRandom(1);
         int[][] seqs = new int[128][];
         for (int i = 0; i < seqs.length; i++) {
-            seqs[i] = rng.ints(200, 0, n).toArray();
+            seqs[i] = rng.ints(200, 0, n).toArray(); // 199 input cells per row
         }
         AdamW adam = new AdamW(0.9f, 0.98f, 1e-8f, 0);
         for (int it = 0; it < 6; it++) {
@@ -45,8 +45,10 @@ class StepProfileTest {
             long t2 = System.nanoTime();
             adam.step(net.parameters(), 1e-3f, 5f);
             long t3 = System.nanoTime();
-            System.out.printf("step fwd %.0f bwd %.0f opt %.0f ms, cpu %.0f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (t3 - t2) / 1e6, (cpu() - c0) / 1e6);
+            double flops = net.trainingFlops(128L * 199, 128, 199);
+            System.out.printf("step fwd %.0f bwd %.0f opt %.0f ms, cpu %.0f ms, %.1f GFLOP, %.1f GFLOP/s wall,"
+                            + " %.1f GFLOP per CPU-second%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+                    (cpu() - c0) / 1e6, flops / 1e9, flops / (t3 - t0), flops / (cpu() - c0));
         }
         // the output layer alone: [25472, 64] x [64, 3416] + cross-entropy, forward and backward
         try (NDManager m = e.newBaseManager()) {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NeuralEngineTest {
     @Test
     void startsPyTorchOfflineAndComputes() {
-        Engine engine = NeuralEngine.start();
+        Engine engine = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         assertThat(engine.getEngineName()).isEqualTo("PyTorch");
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
         try (NDManager m = engine.newBaseManager()) {

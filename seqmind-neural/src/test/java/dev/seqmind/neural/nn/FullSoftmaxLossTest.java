@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 class FullSoftmaxLossTest {
     @Test
     void matchesAutogradCrossEntropyAcrossChunks() {
-        Engine e = NeuralEngine.start();
+        Engine e = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         SplittableRandom rng = new SplittableRandom(3);
         int n = 1000;
         int c = 300;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 class SasRecJavaForwardTest {
     @Test
     void givesTheNativeNetworksScores() {
-        var engine = NeuralEngine.start();
+        var engine = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         int n = 50;
         for (int heads : new int[] {1, 2}) {
             SasRecConfig cfg = new SasRecConfig(16, 2, heads, 0.1f, 10, SasRecLoss.FULL_SOFTMAX, 8);

@@ -31,34 +31,46 @@ class NeuralModelFormatTest {
     static final Split SPLIT = new LeaveOneOutSplitter().split(PlantedSequences.successor(60, 20, 5, 10, 3));
     static final TrainConfig TWO_EPOCHS = TrainConfig.defaults().withEpochs(2).withBatch(16).withPatience(0);
 
-    static void assertRoundTrip(NeuralTrainer trainer, Path dir, Class<?> loadedType) throws Exception {
-        NeuralRecommender trained = trainer.fit(SPLIT.train(), new FitContext(1, 2, List.of(), Progress.NONE))
-                .withCard(new ModelCard("m", "t", "d", "fp", "loo", Map.of("test NDCG@10", 0.5), 2, 2, 1.0, 0.5, "cmd",
-                        "now"));
-        Provenance prov = Provenance.of(SPLIT.train(), trainer, new FitContext(1, 2, List.of(), Progress.NONE));
-        ModelDirectory.save(trained, dir, prov);
-        Recommender loaded = ModelDirectory.load(dir);
-        assertThat(loaded).isInstanceOf(loadedType);
-        assertThat(loaded.items()).isEqualTo(trained.items());
-        float[] a = new float[trained.numItems()];
-        float[] b = new float[trained.numItems()];
+    static void assertSameScores(Recommender expected, Recommender actual) {
+        float[] a = new float[expected.numItems()];
+        float[] b = new float[expected.numItems()];
         for (int[] h : new int[][] {{1, 2, 3}, {7}, {19, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}) {
-            trained.score(h, a);
-            loaded.score(h, b);
+            expected.score(h, a);
+            actual.score(h, b);
             for (int i = 0; i < a.length; i++) {
                 assertThat(b[i]).isCloseTo(a[i], within(1e-4f * Math.max(1f, Math.abs(a[i]))));
             }
         }
+    }
+
+    static Recommender assertRoundTrip(NeuralTrainer trainer, Path dir, Class<?> loadedType) throws Exception {
+        NeuralRecommender trained = trainer.fit(SPLIT.train(), new FitContext(1, 1, List.of(), Progress.NONE))
+                .withCard(new ModelCard("m", "t", "d", "fp", "loo", Map.of("test NDCG@10", 0.5), 2, 2, 1.0, 0.5, "cmd",
+                        "now"));
+        Provenance prov = Provenance.of(SPLIT.train(), trainer, new FitContext(1, 1, List.of(), Progress.NONE));
+        ModelDirectory.save(trained, dir, prov);
+        Recommender loaded = ModelDirectory.load(dir);
+        assertThat(loaded).isInstanceOf(loadedType);
+        assertThat(loaded.items()).isEqualTo(trained.items());
+        assertSameScores(trained, loaded);
         // a loaded model saves again identically enough to load once more
         Path again = dir.resolveSibling(dir.getFileName() + "-again");
         ModelDirectory.save(loaded, again, prov);
         assertThat(ModelDirectory.load(again).numItems()).isEqualTo(trained.numItems());
+        return trained;
     }
 
     @Test
-    void sasRecLoadsAsPureJavaForwardWithTheSameScores(@TempDir Path tmp) throws Exception {
-        assertRoundTrip(NeuralTrainer.sasRec(new SasRecConfig(8, 1, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 5),
-                TWO_EPOCHS, EngineOptions.defaults(), l -> { }), tmp.resolve("sasrec"), SasRecJavaForward.class);
+    void sasRecRoundTripsAndLoadsAsPureJavaWithTheSameScores(@TempDir Path tmp) throws Exception {
+        Recommender trained = assertRoundTrip(NeuralTrainer.sasRec(
+                new SasRecConfig(8, 1, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 5), TWO_EPOCHS, EngineOptions.defaults(),
+                l -> { }), tmp.resolve("sasrec"), NeuralRecommender.class);
+        SasRecJavaForward pure = NeuralModelFormat.loadPureJava(tmp.resolve("sasrec"));
+        assertSameScores(trained, pure);
+        assertThat(pure.card().metrics()).containsEntry("test NDCG@10", 0.5);
+        ModelDirectory.save(pure, tmp.resolve("from-pure"), Provenance.of(SPLIT.train(), NeuralTrainer.sasRec(
+                SasRecConfig.sasRecPlus(), TWO_EPOCHS, EngineOptions.defaults(), l -> { }), new FitContext(1, 1, List.of(), Progress.NONE)));
+        assertSameScores(trained, ModelDirectory.load(tmp.resolve("from-pure")));
     }
 
     @Test
