@@ -17,17 +17,37 @@ public interface CleaningStep {
 
     TracedEvents apply(TracedEvents in, DropCounter drops);
 
-    /** Drops the events that {@code drop} marks, naming {@code reason} with their locations. */
-    static TracedEvents dropMarked(TracedEvents in, boolean[] drop, String reason, DropCounter drops) {
-        boolean any = false;
-        boolean[] keep = new boolean[drop.length];
-        for (int i = 0; i < drop.length; i++) {
-            keep[i] = !drop[i];
-            if (drop[i]) {
-                any = true;
-                drops.drop(reason, in.where(i));
-            }
+    /** Marks an event kept in a {@code reason} array of {@link #dropByReason}. */
+    byte KEEP = 0;
+
+    /**
+     * Drops every event whose {@code reason[i]} is not {@link #KEEP}; {@code reasons[r - 1]} names reason {@code r}.
+     * Counts each reason with its first examples in input order.
+     */
+    static TracedEvents dropByReason(TracedEvents in, byte[] reason, String[] reasons, DropCounter drops) {
+        long[] counts = new long[reasons.length + 1];
+        for (byte r : reason) {
+            counts[r]++;
         }
-        return any ? in.filter(keep) : in;
+        if (counts[KEEP] == reason.length) {
+            return in;
+        }
+        for (int r = 1; r <= reasons.length; r++) {
+            drops.dropMany(reasons[r - 1], counts[r], in.firstInInput(reason, (byte) r, DropCounter.EXAMPLES));
+        }
+        boolean[] keep = new boolean[reason.length];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = reason[i] == KEEP;
+        }
+        return in.filter(keep);
+    }
+
+    /** {@link #dropByReason} with one reason. */
+    static TracedEvents dropMarked(TracedEvents in, boolean[] drop, String reason, DropCounter drops) {
+        byte[] r = new byte[drop.length];
+        for (int i = 0; i < drop.length; i++) {
+            r[i] = drop[i] ? (byte) 1 : KEEP;
+        }
+        return dropByReason(in, r, new String[] {reason}, drops);
     }
 }

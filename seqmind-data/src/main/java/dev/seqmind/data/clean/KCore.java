@@ -74,13 +74,11 @@ public record KCore(int userK, int itemK) implements CleaningStep {
                 }
             }
         }
-        boolean[] keep = alive;
+        byte[] reason = new byte[n];
         for (int i = 0; i < n; i++) {
-            if (!keep[i]) {
-                drops.drop(dropUserRound[i] ? "user below " + userK + " events" : "item below " + itemK + " events",
-                        in.where(i));
-            }
+            reason[i] = alive[i] ? KEEP : dropUserRound[i] ? (byte) 1 : (byte) 2;
         }
-        return in.filter(keep);
+        return CleaningStep.dropByReason(in, reason, new String[] {"user below " + userK + " events",
+                "item below " + itemK + " events"}, drops);
     }
 }

@@ -32,19 +32,15 @@ public record LengthLimits(int min, int max) implements CleaningStep {
     @Override
     public TracedEvents apply(TracedEvents in, DropCounter drops) {
         SequenceDataset d = in.data();
-        boolean[] keep = new boolean[d.numInteractions()];
-        boolean any = false;
+        byte[] reason = new byte[d.numInteractions()];
         for (int u = 0; u < d.numUsers(); u++) {
             int len = d.length(u);
             int from = len < min ? d.end(u) : (max > 0 ? Math.max(d.start(u), d.end(u) - max) : d.start(u));
-            for (int i = d.start(u); i < d.end(u); i++) {
-                keep[i] = i >= from;
-                if (!keep[i]) {
-                    any = true;
-                    drops.drop(len < min ? "user shorter than " + min : "older than the latest " + max, in.where(i));
-                }
+            for (int i = d.start(u); i < from; i++) {
+                reason[i] = len < min ? (byte) 1 : (byte) 2;
             }
         }
-        return any ? in.filter(keep) : in;
+        return CleaningStep.dropByReason(in, reason, new String[] {"user shorter than " + min,
+                "older than the latest " + max}, drops);
     }
 }

@@ -29,6 +29,38 @@ public record TracedEvents(SequenceDataset data, long[] sources, List<String> fi
         return name + ":" + (s & ((1L << 40) - 1));
     }
 
+    /**
+     * {@code file:line} of the (at most {@code max}) events earliest in the input among those whose
+     * {@code reason[i] == wanted}: cleaning reports name the first examples in file order, not in user order.
+     */
+    public List<String> firstInInput(byte[] reason, byte wanted, int max) {
+        long[] best = new long[max];
+        int[] bestIndex = new int[max];
+        int n = 0;
+        for (int i = 0; i < reason.length; i++) {
+            if (reason[i] != wanted) {
+                continue;
+            }
+            long key = sources == null ? i : sources[i];
+            if (n == max && key >= best[n - 1]) {
+                continue;
+            }
+            int k = n < max ? n++ : n - 1;
+            while (k > 0 && best[k - 1] > key) { // insertion into the small sorted array
+                best[k] = best[k - 1];
+                bestIndex[k] = bestIndex[k - 1];
+                k--;
+            }
+            best[k] = key;
+            bestIndex[k] = i;
+        }
+        List<String> out = new java.util.ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            out.add(where(bestIndex[k]));
+        }
+        return out;
+    }
+
     public TracedEvents withData(SequenceDataset newData) {
         return new TracedEvents(newData, sources, files);
     }

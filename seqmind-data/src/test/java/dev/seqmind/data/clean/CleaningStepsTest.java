@@ -97,4 +97,18 @@ class CleaningStepsTest {
             assertThat(r.report().steps().get(i).rowsIn()).isEqualTo(r.report().steps().get(i - 1).rowsOut());
         }
     }
+
+    @Test
+    void examplesAreTheFirstDroppedRowsInFileOrder() throws IOException {
+        // user z comes first in the file but last in user order; its rows must lead the examples
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            csv.append(i % 2 == 0 ? "z" : "a").append(",i").append(i).append(",x,").append(100 - i).append('\n');
+        }
+        IngestResult r = run(csv.toString(), new LengthLimits(5, 0));
+        StepReport s = r.report().steps().get(1);
+        assertThat(s.dropped()).isEqualTo(8);
+        Path f = dir.resolve("log.csv");
+        assertThat(s.drops().get(0).examples()).containsExactly(f + ":2", f + ":3", f + ":4", f + ":5", f + ":6");
+    }
 }
