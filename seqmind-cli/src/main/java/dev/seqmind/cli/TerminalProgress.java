@@ -67,6 +67,11 @@ public final class TerminalProgress implements Progress {
             }
         }
 
+        /** Counts in the task's unit; bytes as MiB. */
+        private String amount(long n) {
+            return "bytes".equals(unit) ? String.format("%,.1f MiB", n / 1048576.0) : String.format("%,d %s", n, unit);
+        }
+
         private synchronized void maybeDraw(boolean last) {
             long now = System.nanoTime();
             if (!last && now - lastDraw < (interactive ? REDRAW_NANOS : LOG_NANOS)) {
@@ -87,14 +92,14 @@ public final class TerminalProgress implements Progress {
                 int width = 24;
                 int filled = (int) Math.round(f * width);
                 sb.append('[').append("#".repeat(filled)).append("-".repeat(width - filled)).append("] ");
-                sb.append(String.format("%3.0f%% %,d/%,d %s", f * 100, d, total, unit));
+                sb.append(String.format("%3.0f%% %s/%s", f * 100, amount(d), amount(total)));
                 if (!last && rate > 0 && d < total) {
                     sb.append(String.format(" ETA %s", eta((total - d) / rate)));
                 }
             } else {
-                sb.append(String.format("%,d %s", d, unit));
+                sb.append(amount(d));
             }
-            sb.append(String.format(" %,.0f %s/s %s", rate, unit, elapsed(secs)));
+            sb.append(' ').append(amount((long) rate)).append("/s ").append(elapsed(secs));
             if (!status.isEmpty()) {
                 sb.append("  ").append(status);
             }

@@ -53,6 +53,18 @@ public final class EventCollector {
         columns = new EventColumns(keepSources);
     }
 
+    private dev.seqmind.data.progress.Progress.Task progress = dev.seqmind.data.progress.Progress.Task.NONE;
+
+    /** Where reading reports the bytes of input consumed. */
+    public void progress(dev.seqmind.data.progress.Progress.Task task) {
+        this.progress = task;
+    }
+
+    /** Opens an input file (see {@link dev.seqmind.data.read.InputFiles#open}) counting its bytes as progress. */
+    public java.io.InputStream open(java.nio.file.Path file) throws java.io.IOException {
+        return dev.seqmind.data.read.InputFiles.open(file, progress::advance);
+    }
+
     /** Starts a new input file; later rows and drops are located in it. */
     public void beginFile(String name) {
         file = name;

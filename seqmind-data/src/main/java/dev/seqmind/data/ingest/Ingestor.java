@@ -29,11 +29,11 @@ public final class Ingestor {
         }
         EventCollector collector = new EventCollector(spec.strict(), (int) Math.min(1 << 30, bytes / 24 + 1024),
                 !spec.steps().isEmpty());
-        try (Progress.Task task = progress.start("read", spec.inputs().size(), "files")) {
+        try (Progress.Task task = progress.start("read", bytes, "bytes")) {
+            collector.progress(task);
             for (InputSpec in : spec.inputs()) {
                 task.status(in.path().getFileName().toString());
                 in.format().reader(in.columns(), in.time()).read(in.path(), collector);
-                task.advance(1);
                 if (progress.isCancelled()) {
                     throw new SeqmindException("ingest interrupted: nothing was written");
                 }

@@ -39,7 +39,7 @@ public final class DelimitedReader implements InteractionReader {
         out.beginFile(name);
         ColumnMapping m = format.columns();
         FieldSplitter f = new FieldSplitter(format.delimiter(), format.quotes());
-        try (LineReader lines = new LineReader(InputFiles.open(file))) {
+        try (LineReader lines = new LineReader(out.open(file))) {
             if (!lines.next()) {
                 throw new InputFormatException(name, 0, "", "the file is empty");
             }

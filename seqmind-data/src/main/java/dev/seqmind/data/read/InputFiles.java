@@ -24,11 +24,20 @@ public final class InputFiles {
      * @throws InputFormatException when the file is missing, empty, or binary
      */
     public static InputStream open(Path file) throws IOException {
+        return open(file, n -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}, telling {@code fileBytesRead} how many bytes of the file itself (before
+     * decompression) each read consumed, so progress can be shown against the file's size.
+     */
+    public static InputStream open(Path file, java.util.function.LongConsumer fileBytesRead) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException(file.toString(), 0, "", Files.exists(file) ? "not a regular file"
                     : "no such file");
         }
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream raw = new BufferedInputStream(new CountingStream(Files.newInputStream(file), fileBytesRead),
+                1 << 16);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
@@ -66,6 +75,34 @@ public final class InputFiles {
     public static void requireExists(Path file) throws NoSuchFileException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
+        }
+    }
+
+    /** Reports the bytes each read returns. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final java.util.function.LongConsumer counter;
+
+        CountingStream(InputStream in, java.util.function.LongConsumer counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counter.accept(n);
+            }
+            return n;
         }
     }
 }

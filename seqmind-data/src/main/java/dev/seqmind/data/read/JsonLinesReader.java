@@ -37,7 +37,7 @@ public final class JsonLinesReader implements InteractionReader {
         if (columns.time() == null) {
             out.timeKind(TimeKind.ORDINAL);
         }
-        try (LineReader lines = new LineReader(InputFiles.open(file))) {
+        try (LineReader lines = new LineReader(out.open(file))) {
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;

@@ -25,7 +25,7 @@ public final class SequenceLinesReader implements InteractionReader {
         out.timeKind(TimeKind.ORDINAL);
         int action = out.actionId(Interaction.DEFAULT_ACTION);
         FieldSplitter f = new FieldSplitter(FieldSplitter.WHITESPACE, false);
-        try (LineReader lines = new LineReader(InputFiles.open(file))) {
+        try (LineReader lines = new LineReader(out.open(file))) {
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;

@@ -35,7 +35,7 @@ public final class SpmfSequenceReader implements InteractionReader {
         int[] items = new int[64];
         long[] times = new long[64];
         long sequence = 0;
-        try (LineReader lines = new LineReader(InputFiles.open(file))) {
+        try (LineReader lines = new LineReader(out.open(file))) {
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;
