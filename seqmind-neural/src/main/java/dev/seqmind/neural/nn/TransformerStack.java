@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.seqmind.data.error.InvalidParameterException;
 
 import java.util.SplittableRandom;
 
@@ -27,6 +28,23 @@ public final class TransformerStack {
     private final float dropout;
     private final boolean gelu;
     private final AttentionDirection direction;
+
+    /**
+     * Checks the architecture numbers a Transformer network's configuration carries, in this order: {@code dim} in
+     * [1, 4096], {@code blocks} in [1, 64], {@code heads} in [1, dim] and a divisor of {@code dim}, {@code dropout} in
+     * [0, 1). Throws {@link InvalidParameterException} naming the first bad one.
+     */
+    public static void requireValidShape(int dim, int blocks, int heads, float dropout) {
+        InvalidParameterException.requireInRange("dim", dim, 1, 4096);
+        InvalidParameterException.requireInRange("blocks", blocks, 1, 64);
+        InvalidParameterException.requireInRange("heads", heads, 1, dim);
+        if (dim % heads != 0) {
+            throw new InvalidParameterException("heads", heads, "a divisor of dim=" + dim);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new InvalidParameterException("dropout", dropout, "in [0, 1)");
+        }
+    }
 
     /** Registers the parameters, drawing weights from {@code rng}. */
     public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int blocks, int heads, float dropout,
