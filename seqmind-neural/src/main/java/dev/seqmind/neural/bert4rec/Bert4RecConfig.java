@@ -1,6 +1,7 @@
 package dev.seqmind.neural.bert4rec;
 
 import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.neural.nn.TransformerStack;
 
 /**
  * BERT4Rec's architecture and masking.
@@ -14,15 +15,7 @@ import dev.seqmind.data.error.InvalidParameterException;
  */
 public record Bert4RecConfig(int dim, int blocks, int heads, float dropout, int maxLength, float maskProb) {
     public Bert4RecConfig {
-        InvalidParameterException.requireInRange("dim", dim, 1, 4096);
-        InvalidParameterException.requireInRange("blocks", blocks, 1, 64);
-        InvalidParameterException.requireInRange("heads", heads, 1, dim);
-        if (dim % heads != 0) {
-            throw new InvalidParameterException("heads", heads, "a divisor of dim=" + dim);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new InvalidParameterException("dropout", dropout, "in [0, 1)");
-        }
+        TransformerStack.requireValidShape(dim, blocks, heads, dropout);
         InvalidParameterException.requireInRange("maxLength", maxLength, 2, 100_000);
         if (!(maskProb > 0 && maskProb < 1)) {
             throw new InvalidParameterException("maskProb", maskProb, "in (0, 1)", "BERT4Rec used 0.2 on ML-1M");

@@ -2,12 +2,10 @@ package dev.seqmind.neural.bert4rec;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.seqmind.neural.nn.AttentionDirection;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
+import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.PaddedBatch;
 import dev.seqmind.neural.nn.ParameterStore;
@@ -79,14 +77,9 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         return config.maxLength();
     }
 
-    private NDArray hidden(NDManager m, long[] tokens, int b, int len, boolean training) {
-        NDArray ids = m.create(tokens, new Shape(b, len));
-        NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
-        NDArray x = Layers.rows(params.get("item_emb"), ids);
-        NDArray positions = m.arange(config.maxLength() - len, config.maxLength(), 1, DataType.INT64);
-        x = x.add(Layers.rows(params.get("pos_emb"), positions));
-        x = Layers.dropout(x, config.dropout(), training).mul(valid.expandDims(2));
-        return stack.forward(m, x, valid, training);
+    private NDArray hidden(NDManager m, PaddedBatch batch, boolean training) {
+        return stack.forwardTokens(m, batch, params.get("item_emb"), params.get("pos_emb"), config.maxLength(), 1f,
+                training);
     }
 
     private NDArray head(NDArray h) {
@@ -126,16 +119,14 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         }
         cells = java.util.Arrays.copyOf(cells, n);
         tgt = java.util.Arrays.copyOf(tgt, n);
-        NDArray h = hidden(m, tokens, batch.batch(), len, true).reshape(-1, config.dim());
+        NDArray h = hidden(m, new PaddedBatch(tokens, batch.batch(), len), true).reshape(-1, config.dim());
         NDArray hv = head(Layers.rows(h, m.create(cells)));
         return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:" + (numItems + 1)), tgt, OUTPUT_CHUNK);
     }
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        return GradientMode.offDuring(() -> {
             int[][] withMask = new int[to - from][];
             for (int r = from; r < to; r++) {
                 int[] h = histories[r];
@@ -146,11 +137,9 @@ public final class Bert4RecNetwork implements SequenceNetwork {
                 withMask[r - from] = s;
             }
             PaddedBatch in = PaddedBatch.ofItems(withMask, 0, withMask.length, config.maxLength());
-            NDArray last = head(hidden(m, in.tokens(), in.batch(), in.length(), false).get(":, -1, :"));
+            NDArray last = head(hidden(m, in, false).get(":, -1, :"));
             return last.matMul(params.get("item_emb").get("1:" + (numItems + 1)).transpose()).toFloatArray();
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        });
     }
 
     @Override

@@ -4,9 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
+import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.Layers;
+import dev.seqmind.neural.nn.NextItemBatch;
 import dev.seqmind.neural.nn.PaddedBatch;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.train.SequenceNetwork;
@@ -82,36 +83,18 @@ public final class Gru4RecNetwork implements SequenceNetwork {
 
     @Override
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
-        int b = to - from;
-        int[][] inputs = new int[b][];
-        int[][] targets = new int[b][];
-        for (int r = 0; r < b; r++) {
-            int[] s = sequences[from + r];
-            inputs[r] = java.util.Arrays.copyOf(s, s.length - 1);
-            targets[r] = java.util.Arrays.copyOfRange(s, 1, s.length);
-        }
-        PaddedBatch in = PaddedBatch.ofItemsRightPadded(inputs, 0, b, config.maxLength());
-        PaddedBatch out = PaddedBatch.ofItemsRightPadded(targets, 0, b, config.maxLength());
-        long[] cells = out.nonPadIndices();
-        long[] tgt = new long[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            tgt[i] = out.tokens()[(int) cells[i]] - 1;
-        }
-        NDArray hv = Layers.rows(outputs(m, in, true), m.create(cells));
-        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), tgt, OUTPUT_CHUNK);
+        NextItemBatch pairs = NextItemBatch.rightPadded(sequences, from, to, config.maxLength());
+        NDArray hv = Layers.rows(outputs(m, pairs.inputs(), true), m.create(pairs.cells()));
+        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), pairs.targets(), OUTPUT_CHUNK);
     }
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        return GradientMode.offDuring(() -> {
             PaddedBatch in = PaddedBatch.ofItemsRightPadded(histories, from, to, config.maxLength());
             NDArray last = Layers.rows(outputs(m, in, false), m.create(in.lastIndices()));
             return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        });
     }
 
     @Override

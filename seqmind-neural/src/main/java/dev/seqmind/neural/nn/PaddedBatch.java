@@ -18,22 +18,7 @@ public record PaddedBatch(long[] tokens, int batch, int length) {
      * (and at least 1 column), shifting ids by one so that 0 is free for padding.
      */
     public static PaddedBatch ofItems(int[][] rows, int from, int to, int maxLength) {
-        int len = 1;
-        for (int r = from; r < to; r++) {
-            len = Math.max(len, Math.min(maxLength, rows[r].length));
-        }
-        int b = to - from;
-        long[] tokens = new long[b * len];
-        for (int r = 0; r < b; r++) {
-            int[] seq = rows[from + r];
-            int n = Math.min(len, seq.length);
-            int base = r * len + (len - n);
-            int src = seq.length - n;
-            for (int j = 0; j < n; j++) {
-                tokens[base + j] = seq[src + j] + 1L;
-            }
-        }
-        return new PaddedBatch(tokens, b, len);
+        return pad(rows, from, to, maxLength, true);
     }
 
     /**
@@ -41,6 +26,11 @@ public record PaddedBatch(long[] tokens, int batch, int length) {
      * at column 0, as a recurrent network wants them.
      */
     public static PaddedBatch ofItemsRightPadded(int[][] rows, int from, int to, int maxLength) {
+        return pad(rows, from, to, maxLength, false);
+    }
+
+    /** Shared by both layouts: width, truncation and the id shift are the same, only the row offset differs. */
+    private static PaddedBatch pad(int[][] rows, int from, int to, int maxLength, boolean padLeft) {
         int len = 1;
         for (int r = from; r < to; r++) {
             len = Math.max(len, Math.min(maxLength, rows[r].length));
@@ -50,9 +40,10 @@ public record PaddedBatch(long[] tokens, int batch, int length) {
         for (int r = 0; r < b; r++) {
             int[] seq = rows[from + r];
             int n = Math.min(len, seq.length);
+            int base = r * len + (padLeft ? len - n : 0);
             int src = seq.length - n;
             for (int j = 0; j < n; j++) {
-                tokens[r * len + j] = seq[src + j] + 1L;
+                tokens[base + j] = seq[src + j] + 1L;
             }
         }
         return new PaddedBatch(tokens, b, len);

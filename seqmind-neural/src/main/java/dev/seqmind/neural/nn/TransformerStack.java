@@ -2,8 +2,10 @@ package dev.seqmind.neural.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.seqmind.data.error.InvalidParameterException;
 
 import java.util.SplittableRandom;
 
@@ -27,6 +29,23 @@ public final class TransformerStack {
     private final float dropout;
     private final boolean gelu;
     private final AttentionDirection direction;
+
+    /**
+     * Checks the architecture numbers a Transformer network's configuration carries, in this order: {@code dim} in
+     * [1, 4096], {@code blocks} in [1, 64], {@code heads} in [1, dim] and a divisor of {@code dim}, {@code dropout} in
+     * [0, 1). Throws {@link InvalidParameterException} naming the first bad one.
+     */
+    public static void requireValidShape(int dim, int blocks, int heads, float dropout) {
+        InvalidParameterException.requireInRange("dim", dim, 1, 4096);
+        InvalidParameterException.requireInRange("blocks", blocks, 1, 64);
+        InvalidParameterException.requireInRange("heads", heads, 1, dim);
+        if (dim % heads != 0) {
+            throw new InvalidParameterException("heads", heads, "a divisor of dim=" + dim);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new InvalidParameterException("dropout", dropout, "in [0, 1)");
+        }
+    }
 
     /** Registers the parameters, drawing weights from {@code rng}. */
     public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int blocks, int heads, float dropout,
@@ -55,6 +74,28 @@ public final class TransformerStack {
         }
         params.constant("ln_f.g", 1f, dim);
         params.constant("ln_f.b", 0f, dim);
+    }
+
+    /**
+     * Embeds a left-padded batch and runs the blocks: {@code itemTable[tokens] * embeddingScale} plus rows
+     * {@code [windowLength - length, windowLength)} of {@code positionTable} (positions counted from the right end of
+     * the window, so a short batch equals the same batch padded to the whole window), dropout, padding cells zeroed,
+     * then {@link #forward}. An {@code embeddingScale} of exactly 1 skips the multiplication.
+     *
+     * @return hidden states {@code [batch, length, dim]}
+     */
+    public NDArray forwardTokens(NDManager m, PaddedBatch batch, NDArray itemTable, NDArray positionTable,
+                                 int windowLength, float embeddingScale, boolean training) {
+        NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
+        NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
+        NDArray x = Layers.rows(itemTable, ids);
+        if (embeddingScale != 1f) {
+            x = x.muli(embeddingScale);
+        }
+        NDArray positions = m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64);
+        x = x.add(Layers.rows(positionTable, positions));
+        x = Layers.dropout(x, dropout, training).mul(valid.expandDims(2));
+        return forward(m, x, valid, training);
     }
 
     /**

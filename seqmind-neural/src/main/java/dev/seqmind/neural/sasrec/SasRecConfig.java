@@ -1,6 +1,7 @@
 package dev.seqmind.neural.sasrec;
 
 import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.neural.nn.TransformerStack;
 
 /**
  * SASRec's architecture and loss. Defaults ({@link #sasRecPlus()}) are the published SASRec+ configuration for ML-1M.
@@ -16,15 +17,7 @@ import dev.seqmind.data.error.InvalidParameterException;
 public record SasRecConfig(int dim, int blocks, int heads, float dropout, int maxLength, SasRecLoss loss,
                            int negatives) {
     public SasRecConfig {
-        InvalidParameterException.requireInRange("dim", dim, 1, 4096);
-        InvalidParameterException.requireInRange("blocks", blocks, 1, 64);
-        InvalidParameterException.requireInRange("heads", heads, 1, dim);
-        if (dim % heads != 0) {
-            throw new InvalidParameterException("heads", heads, "a divisor of dim=" + dim);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new InvalidParameterException("dropout", dropout, "in [0, 1)");
-        }
+        TransformerStack.requireValidShape(dim, blocks, heads, dropout);
         InvalidParameterException.requireInRange("maxLength", maxLength, 1, 100_000);
         if (loss == null) {
             throw new InvalidParameterException("loss", null, "one of FULL_SOFTMAX, SAMPLED_SOFTMAX, BCE");

@@ -4,11 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.seqmind.neural.nn.AttentionDirection;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
+import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.TransformerStack;
 import dev.seqmind.neural.nn.Layers;
+import dev.seqmind.neural.nn.NextItemBatch;
 import dev.seqmind.neural.nn.PaddedBatch;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.train.SequenceNetwork;
@@ -78,39 +79,16 @@ public final class SasRecNetwork implements SequenceNetwork {
 
     /** Hidden states {@code [batch, length, dim]} of a padded batch. */
     NDArray hidden(NDManager m, PaddedBatch batch, boolean training) {
-        int b = batch.batch();
-        int len = batch.length();
-        int d = config.dim();
-        float drop = config.dropout();
-        NDArray ids = m.create(batch.tokens(), new Shape(b, len));
-        NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
-        NDArray x = Layers.rows(params.get("item_emb"), ids).muli((float) Math.sqrt(d));
-        NDArray positions = m.arange(config.maxLength() - len, config.maxLength(), 1, DataType.INT64);
-        x = x.add(Layers.rows(params.get("pos_emb"), positions));
-        x = Layers.dropout(x, drop, training);
-        x = x.mul(valid.expandDims(2));
-        return stack.forward(m, x, valid, training);
+        return stack.forwardTokens(m, batch, params.get("item_emb"), params.get("pos_emb"), config.maxLength(),
+                (float) Math.sqrt(config.dim()), training);
     }
 
     @Override
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
-        int b = to - from;
-        int[][] inputs = new int[b][];
-        int[][] targets = new int[b][];
-        for (int r = 0; r < b; r++) {
-            int[] s = sequences[from + r];
-            inputs[r] = java.util.Arrays.copyOf(s, s.length - 1);
-            targets[r] = java.util.Arrays.copyOfRange(s, 1, s.length);
-        }
-        PaddedBatch in = PaddedBatch.ofItems(inputs, 0, b, config.maxLength());
-        PaddedBatch out = PaddedBatch.ofItems(targets, 0, b, config.maxLength());
-        long[] cells = out.nonPadIndices();
-        long[] tgt = new long[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            tgt[i] = out.tokens()[(int) cells[i]] - 1;
-        }
-        NDArray hidden = hidden(m, in, true).reshape(-1, config.dim());
-        NDArray hv = Layers.rows(hidden, m.create(cells));
+        NextItemBatch pairs = NextItemBatch.leftPadded(sequences, from, to, config.maxLength());
+        long[] tgt = pairs.targets();
+        NDArray hidden = hidden(m, pairs.inputs(), true).reshape(-1, config.dim());
+        NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
         NDArray table = params.get("item_emb").get("1:");
         return switch (config.loss()) {
             case FULL_SOFTMAX -> FullSoftmaxLoss.objective(m, hv, table, tgt, OUTPUT_CHUNK);
@@ -159,15 +137,11 @@ public final class SasRecNetwork implements SequenceNetwork {
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        return GradientMode.offDuring(() -> {
             PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
             NDArray last = hidden(m, in, false).get(":, -1, :");
             return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        });
     }
 
     @Override
