@@ -5,6 +5,7 @@ import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.model.BaseScoreRecommender;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Scores every item by a fixed popularity weight, whatever the history. Immutable and thread-safe; the weight array
@@ -41,7 +42,7 @@ public final class PopularityRecommender extends BaseScoreRecommender {
     public Explanation explain(int[] history, int item) {
         float[] weights = baseScores();
         String what = halfLife > 0 ? "recently popular (time-decayed weight " : "popular (training events ";
-        String value = halfLife > 0 ? String.format(java.util.Locale.ROOT, "%.2f", weights[item])
+        String value = halfLife > 0 ? String.format(Locale.ROOT, "%.2f", weights[item])
                 : Long.toString(Math.round(weights[item]));
         return new Explanation("popularity", what + value + ")", List.of(), Double.NaN);
     }

@@ -7,6 +7,7 @@ import dev.seqmind.rec.model.BaseScoreRecommender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Recommends the consequents of the rules a history fires. An item's score is {@code 2 + c + pop / 1000}, with
@@ -98,7 +99,7 @@ public final class RuleBasedRecommender extends BaseScoreRecommender {
         return rules.support[a] > rules.support[b];
     }
 
-    private void forEachFired(int[] h, java.util.function.IntConsumer fired) {
+    private void forEachFired(int[] h, IntConsumer fired) {
         int n = h.length;
         if (n == 0) {
             return;
