@@ -1,13 +1,16 @@
 package dev.seqmind.cli.rec;
 
+import dev.seqmind.cli.TerminalProgress;
 import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.data.split.TemporalSplitter;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.Trainers;
 import dev.seqmind.rec.eval.Candidates;
 import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.Evaluator;
@@ -15,12 +18,11 @@ import dev.seqmind.rec.eval.Metric;
 import dev.seqmind.rec.eval.report.EvaluationReport;
 import dev.seqmind.rec.eval.report.EvaluationRunner;
 import dev.seqmind.rec.eval.report.ModelRun;
+import dev.seqmind.rec.eval.report.PerUserFile;
 import dev.seqmind.rec.eval.report.ReportBuilder;
 import dev.seqmind.rec.eval.report.ReportHtml;
 import dev.seqmind.rec.eval.report.ReportJson;
 import dev.seqmind.rec.eval.report.Reproducibility;
-import dev.seqmind.rec.Trainers;
-import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.rec.topk.SeenItems;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +105,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var progress = dev.seqmind.cli.TerminalProgress.stderr(false);
+        var progress = TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String m : models) {
             try {
@@ -129,8 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "train" -> EvaluationRunner.FitOn.TRAIN;
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
-        var runner = new EvaluationRunner(new Evaluator(cfg), seed,
-                Trainers::isBaseline, on);
+        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on);
         List<ModelRun> runs = runner.run(sp, trainers, progress, (model, run) -> {
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
@@ -155,7 +157,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ReportJson.write(report, out.resolve("report.json"));
         ReportHtml.write(report, out.resolve("report.html"));
         if (perUser) {
-            dev.seqmind.rec.eval.report.PerUserFile.write(out.resolve("per-user.tsv.gz"), runs, sp.test(),
+            PerUserFile.write(out.resolve("per-user.tsv.gz"), runs, sp.test(),
                     u -> ds.users().externalId(u));
         }
         printSummary(runs);
@@ -185,11 +187,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " --seed " + seed;
     }
 
-    private java.io.PrintWriter out() {
+    private PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    private java.io.PrintWriter err() {
+    private PrintWriter err() {
         return spec.commandLine().getErr();
     }
 }

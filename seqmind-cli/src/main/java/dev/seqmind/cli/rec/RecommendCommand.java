@@ -1,5 +1,6 @@
 package dev.seqmind.cli.rec;
 
+import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ItemsFile;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,7 @@ public final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (k < 1) {
-            throw new dev.seqmind.data.error.InvalidParameterException("-k", k, ">= 1");
+            throw new InvalidParameterException("-k", k, ">= 1");
         }
         Recommender rec = ModelDirectory.load(model);
         ItemCatalog catalog = ItemsFile.readCatalog(model);
@@ -72,11 +74,11 @@ public final class RecommendCommand implements Callable<Integer> {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    private java.io.PrintWriter out() {
+    private PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    private java.io.PrintWriter err() {
+    private PrintWriter err() {
         return spec.commandLine().getErr();
     }
 }

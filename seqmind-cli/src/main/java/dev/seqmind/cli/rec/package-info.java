@@ -1,2 +1,5 @@
-/** {@code seqmind evaluate} and {@code seqmind recommend}: thin wiring of the data readers, classic models and evaluation. */
+/**
+ * {@code seqmind evaluate} and {@code seqmind recommend}: thin wiring of the data readers, classic models and
+ * evaluation.
+ */
 package dev.seqmind.cli.rec;

@@ -2,36 +2,21 @@ package dev.seqmind.cli.rec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seqmind.cli.CliRun;
 import dev.seqmind.cli.ExitCodes;
-import dev.seqmind.cli.SeqmindCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.seqmind.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EvaluateAndRecommendCommandTest {
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SeqmindCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** A SASRec "user item" file: 30 users walking 1 -> 2 -> 3, a detour, then 1 -> 2 again. */
     private Path log() throws IOException {
@@ -49,7 +34,7 @@ class EvaluateAndRecommendCommandTest {
     void evaluateWritesBothReportsAndSavedModelsServeRecommendations() throws IOException {
         Path out = tmp.resolve("report");
         Path models = tmp.resolve("models");
-        Run r = run("evaluate", "--data", log().toString(), "--models", "pop,markov1,rules", "--bootstrap", "50",
+        CliRun r = run("evaluate", "--data", log().toString(), "--models", "pop,markov1,rules", "--bootstrap", "50",
                 "--out", out.toString(), "--save-models", models.toString(), "--per-user");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("markov1").contains("seen items kept");
@@ -61,14 +46,14 @@ class EvaluateAndRecommendCommandTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("echarts");
         assertThat(out.resolve("per-user.tsv.gz")).exists();
 
-        Run rec = run("recommend", "--model", models.resolve("markov1").toString(), "--history", "1,2,3", "-k", "2");
+        CliRun rec = run("recommend", "--model", models.resolve("markov1").toString(), "--history", "1,2,3", "-k", "2");
         assertThat(rec.exit()).as(rec.err()).isEqualTo(ExitCodes.OK);
         assertThat(rec.out()).contains(" 1. 1").contains("after [3]").contains("because of: 3");
     }
 
     @Test
     void unknownModelNamesAreAUsageError() throws IOException {
-        Run r = run("evaluate", "--data", log().toString(), "--models", "pop,nope", "--out", tmp.toString());
+        CliRun r = run("evaluate", "--data", log().toString(), "--models", "pop,nope", "--out", tmp.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--models").contains("nope");
     }

@@ -2,7 +2,7 @@ package dev.seqmind.rec.model.knn;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
-import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.model.BaseScoreRecommender;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,32 +13,17 @@ import java.util.Locale;
  * that are neighbours of a recent history item, and training popularity ({@code [0, 1)}) for the rest, so neighbours
  * always rank first and popularity orders what is left. Immutable and thread-safe.
  */
-public final class ItemKnnRecommender implements Recommender {
-    private final String name;
-    private final IdMap items;
+public final class ItemKnnRecommender extends BaseScoreRecommender {
     private final NeighbourTable table;
-    private final float[] popularity;
     private final int historyItems;
     private final float historyDecay;
 
     ItemKnnRecommender(String name, IdMap items, NeighbourTable table, float[] popularity, int historyItems,
                        float historyDecay) {
-        this.name = name;
-        this.items = items;
+        super(name, items, popularity);
         this.table = table;
-        this.popularity = popularity;
         this.historyItems = historyItems;
         this.historyDecay = historyDecay;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public IdMap items() {
-        return items;
     }
 
     NeighbourTable table() {
@@ -46,7 +31,7 @@ public final class ItemKnnRecommender implements Recommender {
     }
 
     float[] popularity() {
-        return popularity;
+        return baseScores();
     }
 
     int historyItems() {
@@ -59,11 +44,7 @@ public final class ItemKnnRecommender implements Recommender {
 
     @Override
     public void score(int[] history, float[] out) {
-        int n = popularity.length;
-        if (out.length < n) {
-            throw new IllegalArgumentException("out has length " + out.length + " for " + n + " items");
-        }
-        System.arraycopy(popularity, 0, out, 0, n);
+        fillBaseScores(out);
         final int[] start = table.start();
         final int[] ids = table.ids();
         final float[] sims = table.sims();
@@ -90,7 +71,7 @@ public final class ItemKnnRecommender implements Recommender {
                     evidence.add(h);
                     best = Math.max(best, table.sims()[i]);
                     text.append(text.isEmpty() ? "co-occurs with " : ", ")
-                            .append(String.format(Locale.ROOT, "%s (similarity %.3f)", items.externalId(h),
+                            .append(String.format(Locale.ROOT, "%s (similarity %.3f)", items().externalId(h),
                                     table.sims()[i]));
                 }
             }

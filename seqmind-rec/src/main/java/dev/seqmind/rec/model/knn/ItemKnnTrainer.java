@@ -7,6 +7,8 @@ import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.model.ItemPopularity;
 
+import java.util.Objects;
+
 /**
  * Item-KNN on sequence co-occurrence. Two events of one user {@code d} positions apart ({@code 1 <= d <= window})
  * add {@code distanceDecay^(d-1)} to their items' co-occurrence; similarity is that sum divided by
@@ -33,7 +35,7 @@ public record ItemKnnTrainer(int window, double distanceDecay, int neighbours, D
         if (neighbours < 1) {
             throw new InvalidParameterException("neighbours", neighbours, ">= 1");
         }
-        java.util.Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(direction, "direction");
         if (historyItems < 1) {
             throw new InvalidParameterException("historyItems", historyItems, ">= 1");
         }

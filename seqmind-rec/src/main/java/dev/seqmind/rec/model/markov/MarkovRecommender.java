@@ -2,7 +2,7 @@ package dev.seqmind.rec.model.markov;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
-import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.model.BaseScoreRecommender;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,29 +17,14 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MarkovRecommender implements Recommender {
-    private final String name;
-    private final IdMap items;
+public final class MarkovRecommender extends BaseScoreRecommender {
     private final TransitionTable[] tables;
-    private final float[] popularity;
     private final int minContextCount;
 
     MarkovRecommender(String name, IdMap items, TransitionTable[] tables, float[] popularity, int minContextCount) {
-        this.name = name;
-        this.items = items;
+        super(name, items, popularity);
         this.tables = tables;
-        this.popularity = popularity;
         this.minContextCount = minContextCount;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public IdMap items() {
-        return items;
     }
 
     public int order() {
@@ -60,16 +45,13 @@ public final class MarkovRecommender implements Recommender {
     }
 
     float[] popularity() {
-        return popularity;
+        return baseScores();
     }
 
     @Override
     public void score(int[] history, float[] out) {
-        int n = popularity.length;
-        if (out.length < n) {
-            throw new IllegalArgumentException("out has length " + out.length + " for " + n + " items");
-        }
-        System.arraycopy(popularity, 0, out, 0, n);
+        fillBaseScores(out);
+        final float[] popularity = baseScores();
         int len = history.length;
         for (int k = 1; k <= tables.length; k++) {
             TransitionTable t = tables[k - 1];
@@ -104,11 +86,11 @@ public final class MarkovRecommender implements Recommender {
                     StringBuilder names = new StringBuilder();
                     for (int j = len - k; j < len; j++) {
                         ctx.add(history[j]);
-                        names.append(names.isEmpty() ? "" : ", ").append(items.externalId(history[j]));
+                        names.append(names.isEmpty() ? "" : ", ").append(items().externalId(history[j]));
                     }
                     double conf = (double) t.counts[i] / t.totals[row];
                     String text = String.format(Locale.ROOT, "after [%s] -> %s in %d of %d cases (confidence %.3f)",
-                            names, items.externalId(item), t.counts[i], t.totals[row], conf);
+                            names, items().externalId(item), t.counts[i], t.totals[row], conf);
                     return new Explanation("transition", text, ctx, conf);
                 }
             }

@@ -30,7 +30,8 @@ public record PrefixRuleTrainer(int maxAntecedent, int minSupport, double minCon
                                 Matching matching, int window) implements RecommenderTrainer {
     public PrefixRuleTrainer {
         if (maxAntecedent < 1 || maxAntecedent > MarkovTrainer.MAX_ORDER) {
-            throw new InvalidParameterException("maxAntecedent", maxAntecedent, "in [1, " + MarkovTrainer.MAX_ORDER + "]");
+            throw new InvalidParameterException("maxAntecedent", maxAntecedent,
+                    "in [1, " + MarkovTrainer.MAX_ORDER + "]");
         }
         if (minSupport < 1) {
             throw new InvalidParameterException("minSupport", minSupport, ">= 1");

@@ -2,11 +2,12 @@ package dev.seqmind.rec.model.rules;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
-import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.model.BaseScoreRecommender;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Recommends the consequents of the rules a history fires. An item's score is {@code 2 + c + pop / 1000}, with
@@ -14,31 +15,16 @@ import java.util.Locale;
  * {@code [0, 1)}; items no rule predicts score their popularity alone, so they follow every predicted item.
  * {@link #explain} names the rule behind the item. Immutable and thread-safe.
  */
-public final class RuleBasedRecommender implements Recommender {
-    private final String name;
-    private final IdMap items;
+public final class RuleBasedRecommender extends BaseScoreRecommender {
     private final RuleSet rules;
-    private final float[] popularity;
     private final Matching matching;
     private final int window;
 
     RuleBasedRecommender(String name, IdMap items, RuleSet rules, float[] popularity, Matching matching, int window) {
-        this.name = name;
-        this.items = items;
+        super(name, items, popularity);
         this.rules = rules;
-        this.popularity = popularity;
         this.matching = matching;
         this.window = window;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public IdMap items() {
-        return items;
     }
 
     public int numRules() {
@@ -55,7 +41,7 @@ public final class RuleBasedRecommender implements Recommender {
     }
 
     float[] popularity() {
-        return popularity;
+        return baseScores();
     }
 
     Matching matching() {
@@ -68,11 +54,8 @@ public final class RuleBasedRecommender implements Recommender {
 
     @Override
     public void score(int[] history, float[] out) {
-        int n = popularity.length;
-        if (out.length < n) {
-            throw new IllegalArgumentException("out has length " + out.length + " for " + n + " items");
-        }
-        System.arraycopy(popularity, 0, out, 0, n);
+        fillBaseScores(out);
+        final float[] popularity = baseScores();
         forEachFired(history, r -> {
             int c = rules.consequent[r];
             float s = 2f + (float) rules.confidence[r] + popularity[c] / 1000f;
@@ -99,10 +82,10 @@ public final class RuleBasedRecommender implements Recommender {
         StringBuilder ant = new StringBuilder();
         for (int j = rules.antStart[r]; j < rules.antStart[r + 1]; j++) {
             ev.add(rules.antItems[j]);
-            ant.append(ant.isEmpty() ? "" : ", ").append(items.externalId(rules.antItems[j]));
+            ant.append(ant.isEmpty() ? "" : ", ").append(items().externalId(rules.antItems[j]));
         }
         String text = String.format(Locale.ROOT, "rule [%s] => %s (confidence %.3f, support %d, lift %.1f)", ant,
-                items.externalId(item), rules.confidence[r], rules.support[r], rules.lift[r]);
+                items().externalId(item), rules.confidence[r], rules.support[r], rules.lift[r]);
         return new Explanation("rule", text, ev, rules.confidence[r]);
     }
 
@@ -116,7 +99,7 @@ public final class RuleBasedRecommender implements Recommender {
         return rules.support[a] > rules.support[b];
     }
 
-    private void forEachFired(int[] h, java.util.function.IntConsumer fired) {
+    private void forEachFired(int[] h, IntConsumer fired) {
         int n = h.length;
         if (n == 0) {
             return;

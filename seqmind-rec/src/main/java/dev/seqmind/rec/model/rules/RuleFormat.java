@@ -1,69 +1,52 @@
 package dev.seqmind.rec.model.rules;
 
-import dev.seqmind.rec.Recommender;
+import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.store.ArrayFile;
-import dev.seqmind.rec.store.ItemsFile;
-import dev.seqmind.rec.store.ModelFormat;
+import dev.seqmind.rec.store.SingleFileFormat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** Saves {@link RuleBasedRecommender}s as {@code rules.bin}: popularity and the rules in flat arrays. */
-public final class RuleFormat implements ModelFormat {
-    private static final String FILE = "rules.bin";
-
-    @Override
-    public String type() {
-        return "rules";
+public final class RuleFormat extends SingleFileFormat<RuleBasedRecommender> {
+    public RuleFormat() {
+        super("rules", "rules.bin", RuleBasedRecommender.class);
     }
 
     @Override
-    public boolean supports(Recommender model) {
-        return model instanceof RuleBasedRecommender;
-    }
-
-    @Override
-    public void save(Recommender model, Path dir) throws IOException {
-        RuleBasedRecommender m = (RuleBasedRecommender) model;
+    protected void write(RuleBasedRecommender m, ArrayFile.Writer w) throws IOException {
         RuleSet s = m.ruleSet();
-        long[] sup = s.support;
-        try (var w = ArrayFile.create(dir.resolve(FILE), type(), formatVersion())) {
-            w.string("name", m.name()).string("matching", m.matching().name()).number("window", m.window())
-                    .floats("popularity", m.popularity()).ints("antStart", s.antStart).ints("antItems", s.antItems)
-                    .ints("consequent", s.consequent).longs("support", sup);
-            // Doubles are kept exactly as two float arrays would not be: store their bits.
-            long[] confBits = new long[s.size()];
-            long[] liftBits = new long[s.size()];
-            for (int r = 0; r < s.size(); r++) {
-                confBits[r] = Double.doubleToRawLongBits(s.confidence[r]);
-                liftBits[r] = Double.doubleToRawLongBits(s.lift[r]);
-            }
-            w.longs("confidenceBits", confBits).longs("liftBits", liftBits);
+        w.string("name", m.name()).string("matching", m.matching().name()).number("window", m.window())
+                .floats("popularity", m.popularity()).ints("antStart", s.antStart).ints("antItems", s.antItems)
+                .ints("consequent", s.consequent).longs("support", s.support);
+        // Doubles are kept exactly as two float arrays would not be: store their bits.
+        long[] confBits = new long[s.size()];
+        long[] liftBits = new long[s.size()];
+        for (int r = 0; r < s.size(); r++) {
+            confBits[r] = Double.doubleToRawLongBits(s.confidence[r]);
+            liftBits[r] = Double.doubleToRawLongBits(s.lift[r]);
         }
+        w.longs("confidenceBits", confBits).longs("liftBits", liftBits);
     }
 
     @Override
-    public Recommender load(Path dir) throws IOException {
-        try (var r = ArrayFile.open(dir.resolve(FILE), type(), formatVersion())) {
-            String name = r.string("name");
-            Matching matching = Matching.valueOf(r.string("matching"));
-            int window = (int) r.number("window");
-            float[] pop = r.floats("popularity");
-            int[] antStart = r.ints("antStart");
-            int[] antItems = r.ints("antItems");
-            int[] cons = r.ints("consequent");
-            long[] sup = r.longs("support");
-            long[] confBits = r.longs("confidenceBits");
-            long[] liftBits = r.longs("liftBits");
-            double[] conf = new double[confBits.length];
-            double[] lift = new double[liftBits.length];
-            for (int i = 0; i < conf.length; i++) {
-                conf[i] = Double.longBitsToDouble(confBits[i]);
-                lift[i] = Double.longBitsToDouble(liftBits[i]);
-            }
-            var items = ItemsFile.readIds(dir);
-            return new RuleBasedRecommender(name, items, new RuleSet(antStart, antItems, cons, sup, conf, lift,
-                    items.size()), pop, matching, window);
+    protected RuleBasedRecommender read(ArrayFile.Reader r, IdMap items) throws IOException {
+        String name = r.string("name");
+        Matching matching = Matching.valueOf(r.string("matching"));
+        int window = (int) r.number("window");
+        float[] pop = r.floats("popularity");
+        int[] antStart = r.ints("antStart");
+        int[] antItems = r.ints("antItems");
+        int[] cons = r.ints("consequent");
+        long[] sup = r.longs("support");
+        long[] confBits = r.longs("confidenceBits");
+        long[] liftBits = r.longs("liftBits");
+        double[] conf = new double[confBits.length];
+        double[] lift = new double[liftBits.length];
+        for (int i = 0; i < conf.length; i++) {
+            conf[i] = Double.longBitsToDouble(confBits[i]);
+            lift[i] = Double.longBitsToDouble(liftBits[i]);
         }
+        return new RuleBasedRecommender(name, items, new RuleSet(antStart, antItems, cons, sup, conf, lift,
+                items.size()), pop, matching, window);
     }
 }

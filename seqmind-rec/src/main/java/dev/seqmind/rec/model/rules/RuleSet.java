@@ -1,5 +1,6 @@
 package dev.seqmind.rec.model.rules;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ final class RuleSet {
         for (int r = 0; r < n; r++) {
             order[r] = r;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
+        Arrays.sort(order, (a, b) -> {
             int c = Integer.compare(lastItem(a), lastItem(b));
             if (c == 0) {
                 c = Double.compare(confidence[b], confidence[a]);
@@ -100,7 +101,7 @@ final class RuleSet {
     }
 
     Rule rule(int r) {
-        return new Rule(java.util.Arrays.copyOfRange(antItems, antStart[r], antStart[r + 1]), consequent[r],
+        return new Rule(Arrays.copyOfRange(antItems, antStart[r], antStart[r + 1]), consequent[r],
                 support[r], confidence[r], lift[r]);
     }
 }
