@@ -16,6 +16,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.read.InputFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * Where readers put what they parse: accepted rows go into primitive columns (dense ids, time, action, source line),
@@ -53,16 +58,16 @@ public final class EventCollector {
         columns = new EventColumns(keepSources);
     }
 
-    private dev.seqmind.data.progress.Progress.Task progress = dev.seqmind.data.progress.Progress.Task.NONE;
+    private Progress.Task progress = Progress.Task.NONE;
 
     /** Where reading reports the bytes of input consumed. */
-    public void progress(dev.seqmind.data.progress.Progress.Task task) {
+    public void progress(Progress.Task task) {
         this.progress = task;
     }
 
     /** Opens an input file (see {@link dev.seqmind.data.read.InputFiles#open}) counting its bytes as progress. */
-    public java.io.InputStream open(java.nio.file.Path file) throws java.io.IOException {
-        return dev.seqmind.data.read.InputFiles.open(file, progress::advance);
+    public InputStream open(Path file) throws IOException {
+        return InputFiles.open(file, progress::advance);
     }
 
     /** Starts a new input file; later rows and drops are located in it. */

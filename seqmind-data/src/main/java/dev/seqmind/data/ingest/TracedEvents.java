@@ -4,6 +4,7 @@ import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.SequenceDataset;
 
 import java.util.List;
+import java.util.ArrayList;
 
 /**
  * A dataset during ingest: the events plus, for each, the file and line it came from, so that cleaning steps can
@@ -54,7 +55,7 @@ public record TracedEvents(SequenceDataset data, long[] sources, List<String> fi
             best[k] = key;
             bestIndex[k] = i;
         }
-        List<String> out = new java.util.ArrayList<>(n);
+        List<String> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             out.add(where(bestIndex[k]));
         }

@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import java.io.FilterInputStream;
+import java.util.function.LongConsumer;
 
 /** Opens input files: gzip is recognised by its magic bytes, binary and empty files are refused with one clear error. */
 public final class InputFiles {
@@ -31,7 +33,7 @@ public final class InputFiles {
      * As {@link #open(Path)}, telling {@code fileBytesRead} how many bytes of the file itself (before
      * decompression) each read consumed, so progress can be shown against the file's size.
      */
-    public static InputStream open(Path file, java.util.function.LongConsumer fileBytesRead) throws IOException {
+    public static InputStream open(Path file, LongConsumer fileBytesRead) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException(file.toString(), 0, "", Files.exists(file) ? "not a regular file"
                     : "no such file");
@@ -79,10 +81,10 @@ public final class InputFiles {
     }
 
     /** Reports the bytes each read returns. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private final java.util.function.LongConsumer counter;
+    private static final class CountingStream extends FilterInputStream {
+        private final LongConsumer counter;
 
-        CountingStream(InputStream in, java.util.function.LongConsumer counter) {
+        CountingStream(InputStream in, LongConsumer counter) {
             super(in);
             this.counter = counter;
         }
