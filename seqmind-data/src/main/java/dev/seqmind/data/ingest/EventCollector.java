@@ -10,17 +10,17 @@ import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.TimeKind;
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.read.InputFiles;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.seqmind.data.progress.Progress;
-import dev.seqmind.data.read.InputFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 
 /**
  * Where readers put what they parse: accepted rows go into primitive columns (dense ids, time, action, source line),

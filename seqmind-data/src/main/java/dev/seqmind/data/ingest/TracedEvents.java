@@ -3,8 +3,8 @@ package dev.seqmind.data.ingest;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.SequenceDataset;
 
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A dataset during ingest: the events plus, for each, the file and line it came from, so that cleaning steps can

@@ -3,15 +3,15 @@ package dev.seqmind.data.read;
 import dev.seqmind.data.error.InputFormatException;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import java.io.FilterInputStream;
-import java.util.function.LongConsumer;
 
 /** Opens input files: gzip is recognised by its magic bytes, binary and empty files are refused with one clear error. */
 public final class InputFiles {
