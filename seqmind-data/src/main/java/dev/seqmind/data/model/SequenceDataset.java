@@ -31,6 +31,12 @@ public final class SequenceDataset {
      */
     public SequenceDataset(IdMap users, IdMap items, IdMap actions, int[] offsets, int[] itemIds, long[] times,
                            byte[] actionIds, ItemCatalog catalog, DatasetInfo info) {
+        this(users, items, actions, offsets, itemIds, times, actionIds, catalog, info, true);
+    }
+
+    /** {@code check} is false only for copies that share the arrays of an instance already validated. */
+    private SequenceDataset(IdMap users, IdMap items, IdMap actions, int[] offsets, int[] itemIds, long[] times,
+                            byte[] actionIds, ItemCatalog catalog, DatasetInfo info, boolean check) {
         this.users = Objects.requireNonNull(users, "users");
         this.items = Objects.requireNonNull(items, "items");
         this.actions = Objects.requireNonNull(actions, "actions");
@@ -40,7 +46,9 @@ public final class SequenceDataset {
         this.actionIds = actionIds;
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.info = Objects.requireNonNull(info, "info");
-        validate();
+        if (check) {
+            validate();
+        }
     }
 
     private void validate() {
@@ -214,15 +222,15 @@ public final class SequenceDataset {
         if (newUsers.size() != users.size()) {
             throw new IllegalArgumentException(newUsers.size() + " user ids for " + users.size() + " users");
         }
-        return new SequenceDataset(newUsers, items, actions, offsets, itemIds, times, actionIds, catalog, info);
+        return new SequenceDataset(newUsers, items, actions, offsets, itemIds, times, actionIds, catalog, info, false);
     }
 
     public SequenceDataset withCatalog(ItemCatalog newCatalog) {
-        return new SequenceDataset(users, items, actions, offsets, itemIds, times, actionIds, newCatalog, info);
+        return new SequenceDataset(users, items, actions, offsets, itemIds, times, actionIds, newCatalog, info, false);
     }
 
     public SequenceDataset withInfo(DatasetInfo newInfo) {
-        return new SequenceDataset(users, items, actions, offsets, itemIds, times, actionIds, catalog, newInfo);
+        return new SequenceDataset(users, items, actions, offsets, itemIds, times, actionIds, catalog, newInfo, false);
     }
 
     /** Approximate bytes held by the event arrays (what "the CSR size" means in benchmarks). */
