@@ -92,6 +92,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--pretrained", split = ",", description = "Model directories (from 'seqmind train' or "
+            + "--save-models) evaluated beside --models without refitting; each must have been fitted on this split.")
+    List<Path> pretrained = List.of();
+
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
@@ -108,6 +112,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         var progress = TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
         for (String m : models) {
+            if (m.isBlank()) {
+                continue; // --models '' evaluates only --pretrained models
+            }
             try {
                 trainers.add(Trainers.byName(m.trim()));
             } catch (InvalidParameterException e) {
@@ -133,7 +140,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on);
-        List<ModelRun> runs = runner.run(sp, trainers, progress, (model, run) -> {
+        List<ModelRun> runs = new ArrayList<>(runner.run(sp, trainers, progress, (model, run) -> {
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
                         .orElseThrow();
@@ -145,7 +152,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new UncheckedIOException(e);
                 }
             }
-        });
+        }));
+        PretrainedModels loader = pretrained.isEmpty() ? null : new PretrainedModels(sp);
+        for (Path dir : pretrained) {
+            PretrainedModels.Loaded m = loader.load(dir);
+            runs.add(runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress));
+        }
+        if (runs.isEmpty()) {
+            throw new InvalidParameterException("--models", String.join(",", models), "at least one model",
+                    "name classic models or give --pretrained model directories");
+        }
         var repro = new Reproducibility(ds.info().name(), ds.info().sources(), ds.info().steps(),
                 DatasetFingerprint.of(ds).id(), ds.numUsers(), ds.numItems(), ds.numInteractions(),
                 sp.protocol() + "; " + runner.fitDescription(),
@@ -184,7 +200,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
-                + " --seed " + seed;
+                + " --seed " + seed + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
+                pretrained.stream().map(Path::toString).toList()));
     }
 
     private PrintWriter out() {

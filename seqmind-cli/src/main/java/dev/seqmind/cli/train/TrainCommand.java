@@ -22,6 +22,7 @@ import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.EvalResult;
 import dev.seqmind.rec.eval.Evaluator;
 import dev.seqmind.rec.topk.SeenItems;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,9 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a neural sequence recommender (leave-one-out, full ranking) and write a model directory.")
 public final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "sasrec, bert4rec or gru4rec")
     String model;
     @Option(names = "--data", required = true, description = "interaction log (format detected, e.g. 'user item' lines)")
@@ -120,15 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
         };
     }
 
+    /** The invocation as typed (a resumed run records its own stage; earlier stages are in the checkpoint log). */
     private String commandLine() {
-        StringBuilder sb = new StringBuilder("seqmind train --model ").append(model).append(" --data ").append(data)
-                .append(" --out ").append(out);
-        if (checkpoints != null) {
-            sb.append(" --checkpoints ").append(checkpoints);
-        }
-        sb.append(" --epochs ").append(epochs).append(" --batch ").append(batch).append(" --lr ").append(lr)
-                .append(" --patience ").append(patience).append(" --seed ").append(seed);
-        return sb.toString();
+        return "seqmind train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     static void log(PrintStream err, String line) {

@@ -52,6 +52,33 @@ class EvaluateAndRecommendCommandTest {
     }
 
     @Test
+    void pretrainedModelsAreEvaluatedWithoutRefittingAndOnlyOnTheirOwnSplit() throws IOException {
+        Path models = tmp.resolve("models");
+        Path first = tmp.resolve("first");
+        CliRun fit = run("evaluate", "--data", log().toString(), "--models", "markov1", "--bootstrap", "0",
+                "--out", first.toString(), "--save-models", models.toString());
+        assertThat(fit.exit()).as(fit.err()).isEqualTo(ExitCodes.OK);
+
+        Path again = tmp.resolve("again");
+        CliRun loaded = run("evaluate", "--data", log().toString(), "--models", "", "--bootstrap", "0",
+                "--out", again.toString(), "--pretrained", models.resolve("markov1").toString());
+        assertThat(loaded.exit()).as(loaded.err()).isEqualTo(ExitCodes.OK);
+        ObjectMapper om = new ObjectMapper();
+        JsonNode fitted = om.readTree(first.resolve("report.json").toFile()).path("models").get(0);
+        JsonNode reloaded = om.readTree(again.resolve("report.json").toFile()).path("models").get(0);
+        assertThat(reloaded.path("name").asText()).isEqualTo("markov1");
+        assertThat(reloaded.path("metrics").path("NDCG@10").path("mean").asDouble())
+                .isEqualTo(fitted.path("metrics").path("NDCG@10").path("mean").asDouble());
+
+        // The same model scored on a log it was not fitted on could have seen those test targets: refused.
+        Path other = Files.writeString(tmp.resolve("other.txt"), Files.readString(log()).replace("\n1 2\n", "\n1 3\n"));
+        CliRun refused = run("evaluate", "--data", other.toString(), "--models", "", "--out", tmp.toString(),
+                "--pretrained", models.resolve("markov1").toString());
+        assertThat(refused.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("--pretrained").contains("fitted on");
+    }
+
+    @Test
     void unknownModelNamesAreAUsageError() throws IOException {
         CliRun r = run("evaluate", "--data", log().toString(), "--models", "pop,nope", "--out", tmp.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -25,7 +25,6 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe while training; scoring is safe concurrently.
  */
 public final class Bert4RecNetwork implements SequenceNetwork {
-    private static final int OUTPUT_CHUNK = 4096;
     /** Share of training sequences in which only the last item is masked, the task BERT4Rec is scored on. */
     private static final double LAST_ONLY_FRACTION = 0.1;
 
@@ -121,7 +120,7 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         tgt = java.util.Arrays.copyOf(tgt, n);
         NDArray h = hidden(m, new PaddedBatch(tokens, batch.batch(), len), true).reshape(-1, config.dim());
         NDArray hv = head(Layers.rows(h, m.create(cells)));
-        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:" + (numItems + 1)), tgt, OUTPUT_CHUNK);
+        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:" + (numItems + 1)), tgt);
     }
 
     @Override

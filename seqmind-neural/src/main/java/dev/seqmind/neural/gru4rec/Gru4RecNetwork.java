@@ -22,7 +22,6 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe while training; scoring is safe concurrently.
  */
 public final class Gru4RecNetwork implements SequenceNetwork {
-    private static final int OUTPUT_CHUNK = 4096;
 
     private final Gru4RecConfig config;
     private final int numItems;
@@ -85,7 +84,7 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         NextItemBatch pairs = NextItemBatch.rightPadded(sequences, from, to, config.maxLength());
         NDArray hv = Layers.rows(outputs(m, pairs.inputs(), true), m.create(pairs.cells()));
-        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), pairs.targets(), OUTPUT_CHUNK);
+        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), pairs.targets());
     }
 
     @Override

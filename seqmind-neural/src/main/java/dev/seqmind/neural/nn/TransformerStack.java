@@ -1,6 +1,7 @@
 package dev.seqmind.neural.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -138,9 +139,11 @@ public final class TransformerStack {
     private NDArray attention(NDArray h, NDArray mask, long b, int len, String p, boolean training) {
         int dh = dim / heads;
         NDArray qkv = Layers.linear(h, params.get(p + "qkv.w"), params.get(p + "qkv.b"));
-        NDArray q = qkv.get(":, :, 0:" + dim);
-        NDArray k = qkv.get(":, :, " + dim + ":" + (2 * dim));
-        NDArray v = qkv.get(":, :, " + (2 * dim) + ":");
+        // split, not three slices: a slice's backward zero-fills a whole [batch, len, 3 dim] gradient
+        NDList parts = qkv.split(3, 2);
+        NDArray q = parts.get(0);
+        NDArray k = parts.get(1);
+        NDArray v = parts.get(2);
         NDArray msk = mask;
         if (heads > 1) {
             q = q.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);

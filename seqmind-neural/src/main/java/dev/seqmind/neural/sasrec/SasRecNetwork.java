@@ -33,7 +33,6 @@ import java.util.SplittableRandom;
  */
 public final class SasRecNetwork implements SequenceNetwork {
     private static final float MASKED = -1e9f;
-    private static final int OUTPUT_CHUNK = 4096;
 
     private final SasRecConfig config;
     private final int numItems;
@@ -91,7 +90,7 @@ public final class SasRecNetwork implements SequenceNetwork {
         NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
         NDArray table = params.get("item_emb").get("1:");
         return switch (config.loss()) {
-            case FULL_SOFTMAX -> FullSoftmaxLoss.objective(m, hv, table, tgt, OUTPUT_CHUNK);
+            case FULL_SOFTMAX -> FullSoftmaxLoss.objective(m, hv, table, tgt);
             case SAMPLED_SOFTMAX -> sampledSoftmax(m, hv, table, tgt, rng);
             case BCE -> binaryCrossEntropy(m, hv, table, tgt, rng);
         };

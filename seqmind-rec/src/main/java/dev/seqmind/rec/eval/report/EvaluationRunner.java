@@ -11,6 +11,7 @@ import dev.seqmind.rec.store.TrainerParams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -72,5 +73,14 @@ public final class EvaluationRunner {
             }
         }
         return runs;
+    }
+
+    /**
+     * Evaluates a model fitted before this run (e.g. loaded from a model directory); the caller vouches that it was
+     * fitted on this split's training events.
+     */
+    public ModelRun evaluateFitted(Split split, Recommender model, Map<String, String> params, double fitSeconds,
+                                   Progress progress) {
+        return new ModelRun(model.name(), params, false, fitSeconds, evaluator.test(model, split, progress));
     }
 }

@@ -1,0 +1,83 @@
+package dev.seqmind.cli.train;
+
+import dev.seqmind.neural.bench.TrainStepProfile;
+import dev.seqmind.neural.engine.EngineOptions;
+import dev.seqmind.neural.engine.NeuralEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code seqmind bench train-step}: where a SASRec+ training step's time goes and how close it runs to the CPU's
+ * peak; the output layer is compared against autograd over the whole logits matrix.
+ */
+@Command(name = "train-step", mixinStandardHelpOptions = true,
+        description = "Time SASRec+ training steps (forward/backward/optimiser, GFLOP/s against peak) and the "
+                + "output layer chunked vs autograd (the baseline).")
+public final class TrainStepBench implements Callable<Integer> {
+    /** AVX2: two 8-wide single-precision FMA units, 2 x 8 x 2 FLOP a cycle. */
+    private static final int FLOP_PER_CYCLE = 32;
+
+    @Option(names = "--items", defaultValue = "3416", description = "catalogue size (default: ML-1M's)")
+    int items;
+    @Option(names = "--batch", defaultValue = "128") int batch;
+    @Option(names = "--length", defaultValue = "200") int length;
+    @Option(names = "--steps", defaultValue = "5") int steps;
+    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads") int threads;
+    @Option(names = "--chunks", split = ",", defaultValue = "0,512,1024,4096",
+            description = "output-layer chunk sizes in rows; 0 = autograd over the whole logits (the baseline)")
+    int[] chunks;
+    @Option(names = "--trace", description = "write the last step's PyTorch operator trace (Chrome format) here")
+    Path trace;
+    @Option(names = "--peak-gflops", description = "the machine's peak (default: threads x clock x 32 FLOP/cycle)")
+    Double peak;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        var engine = NeuralEngine.start(EngineOptions.defaults().withThreads(threads));
+        double peakGflops = peak != null ? peak : threads * clockGhz() * FLOP_PER_CYCLE;
+        out.printf(Locale.ROOT, "SASRec+ step: batch %d x length %d, 64 dims, 2 blocks, %d items; %d thread(s),"
+                + " peak %.0f GFLOP/s%n", batch, length, items, threads, peakGflops);
+        TrainStepProfile profile = new TrainStepProfile(engine, items, batch, length);
+        for (TrainStepProfile.Timing t : profile.steps(steps, trace)) {
+            out.printf(Locale.ROOT, "  %-8s fwd %6.0f  bwd %6.0f  opt %4.0f ms | cpu %6.0f ms | %.1f GFLOP,"
+                            + " %.1f GFLOP/s wall (%.0f%% of peak), %.1f per CPU-second%n", t.label(), t.forwardMs(),
+                    t.backwardMs(), t.optimizerMs(), t.cpuMs(), t.gflop(), t.gflopsPerWallSecond(),
+                    100 * t.gflopsPerWallSecond() / peakGflops, t.gflopsPerCpuSecond());
+        }
+        out.println("output layer alone (forward + backward), twice each:");
+        int[] twice = new int[chunks.length * 2];
+        for (int i = 0; i < twice.length; i++) {
+            twice[i] = chunks[i % chunks.length];
+        }
+        List<TrainStepProfile.Timing> layer = profile.outputLayer(twice);
+        double baseline = layer.stream().filter(t -> t.label().startsWith("autograd")).skip(1)
+                .mapToDouble(TrainStepProfile.Timing::cpuMs).findFirst().orElse(Double.NaN);
+        for (int i = 0; i < layer.size(); i++) {
+            TrainStepProfile.Timing t = layer.get(i);
+            out.printf(Locale.ROOT, "  %-24s wall %6.0f ms, cpu %6.0f ms, %.1f GFLOP/s wall%s%n", t.label(),
+                    t.wallMs(), t.cpuMs(), t.gflopsPerWallSecond(), i < chunks.length || Double.isNaN(baseline) ? ""
+                            : String.format(Locale.ROOT, ", %.2fx less CPU than autograd", baseline / t.cpuMs()));
+        }
+        return 0;
+    }
+
+    /** The first core's clock from /proc/cpuinfo, or 2.0 GHz where that file is missing. */
+    private static double clockGhz() throws IOException {
+        Path info = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(info)) {
+            return 2.0;
+        }
+        return Files.readAllLines(info).stream().filter(l -> l.startsWith("cpu MHz"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()) / 1000)
+                .findFirst().orElse(2.0);
+    }
+}
