@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import dev.seqmind.neural.nn.AttentionDirection;
+import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.Layers;
@@ -76,9 +77,9 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         return config.maxLength();
     }
 
-    private NDArray hidden(NDManager m, PaddedBatch batch, boolean training) {
+    private NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout) {
         return stack.forwardTokens(m, batch, params.get("item_emb"), params.get("pos_emb"), config.maxLength(), 1f,
-                training);
+                dropout);
     }
 
     private NDArray head(NDArray h) {
@@ -118,7 +119,7 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         }
         cells = java.util.Arrays.copyOf(cells, n);
         tgt = java.util.Arrays.copyOf(tgt, n);
-        NDArray h = hidden(m, new PaddedBatch(tokens, batch.batch(), len), true).reshape(-1, config.dim());
+        NDArray h = hidden(m, new PaddedBatch(tokens, batch.batch(), len), Dropout.drawingFrom(rng)).reshape(-1, config.dim());
         NDArray hv = head(Layers.rows(h, m.create(cells)));
         return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:" + (numItems + 1)), tgt);
     }
@@ -136,7 +137,7 @@ public final class Bert4RecNetwork implements SequenceNetwork {
                 withMask[r - from] = s;
             }
             PaddedBatch in = PaddedBatch.ofItems(withMask, 0, withMask.length, config.maxLength());
-            NDArray last = head(hidden(m, in, false).get(":, -1, :"));
+            NDArray last = head(hidden(m, in, Dropout.OFF).get(":, -1, :"));
             return last.matMul(params.get("item_emb").get("1:" + (numItems + 1)).transpose()).toFloatArray();
         });
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.Layers;
@@ -69,21 +70,21 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     }
 
     /** Outputs in embedding space, {@code [batch * length, dim]}. */
-    private NDArray outputs(NDManager m, PaddedBatch batch, boolean training) {
+    private NDArray outputs(NDManager m, PaddedBatch batch, Dropout dropout) {
         NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
-        NDArray x = Layers.dropout(Layers.rows(params.get("item_emb"), ids), config.dropout(), training);
+        NDArray x = dropout.apply(Layers.rows(params.get("item_emb"), ids), config.dropout());
         NDArray h0 = m.zeros(new Shape(1, batch.batch(), config.hidden()));
         NDList weights = new NDList(params.get("gru.w_ih"), params.get("gru.w_hh"), params.get("gru.b_ih"),
                 params.get("gru.b_hh"));
-        NDArray out = x.getNDArrayInternal().gru(x, h0, weights, true, 1, 0, training, false, true).get(0);
-        out = Layers.dropout(out, config.dropout(), training).reshape(-1, config.hidden());
+        NDArray out = x.getNDArrayInternal().gru(x, h0, weights, true, 1, 0, dropout.training(), false, true).get(0);
+        out = dropout.apply(out, config.dropout()).reshape(-1, config.hidden());
         return Layers.linear(out, params.get("proj.w"), params.get("proj.b"));
     }
 
     @Override
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         NextItemBatch pairs = NextItemBatch.rightPadded(sequences, from, to, config.maxLength());
-        NDArray hv = Layers.rows(outputs(m, pairs.inputs(), true), m.create(pairs.cells()));
+        NDArray hv = Layers.rows(outputs(m, pairs.inputs(), Dropout.drawingFrom(rng)), m.create(pairs.cells()));
         return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), pairs.targets());
     }
 
@@ -91,7 +92,7 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
         return GradientMode.offDuring(() -> {
             PaddedBatch in = PaddedBatch.ofItemsRightPadded(histories, from, to, config.maxLength());
-            NDArray last = Layers.rows(outputs(m, in, false), m.create(in.lastIndices()));
+            NDArray last = Layers.rows(outputs(m, in, Dropout.OFF), m.create(in.lastIndices()));
             return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
         });
     }

@@ -25,14 +25,6 @@ public final class Layers {
         return x.getNDArrayInternal().layerNorm(x, new Shape(d), gamma, beta, LAYER_NORM_EPS).singletonOrThrow();
     }
 
-    /** Inverted dropout with drop probability {@code rate}; identity when not training or {@code rate == 0}. */
-    public static NDArray dropout(NDArray x, float rate, boolean training) {
-        if (!training || rate <= 0f) {
-            return x;
-        }
-        return x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow();
-    }
-
     /** Rows {@code table[ids]} for an int64 id array of any shape; gradients flow into {@code table}. */
     public static NDArray rows(NDArray table, NDArray ids) {
         return table.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();

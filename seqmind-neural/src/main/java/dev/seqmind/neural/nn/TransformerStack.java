@@ -27,7 +27,7 @@ public final class TransformerStack {
     private final int dim;
     private final int blocks;
     private final int heads;
-    private final float dropout;
+    private final float rate;
     private final boolean gelu;
     private final AttentionDirection direction;
 
@@ -55,7 +55,7 @@ public final class TransformerStack {
         this.dim = dim;
         this.blocks = blocks;
         this.heads = heads;
-        this.dropout = dropout;
+        this.rate = dropout;
         this.gelu = gelu;
         this.direction = direction;
         for (int b = 0; b < blocks; b++) {
@@ -86,7 +86,7 @@ public final class TransformerStack {
      * @return hidden states {@code [batch, length, dim]}
      */
     public NDArray forwardTokens(NDManager m, PaddedBatch batch, NDArray itemTable, NDArray positionTable,
-                                 int windowLength, float embeddingScale, boolean training) {
+                                 int windowLength, float embeddingScale, Dropout dropout) {
         NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
         NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
         NDArray x = Layers.rows(itemTable, ids);
@@ -95,15 +95,15 @@ public final class TransformerStack {
         }
         NDArray positions = m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64);
         x = x.add(Layers.rows(positionTable, positions));
-        x = Layers.dropout(x, dropout, training).mul(valid.expandDims(2));
-        return forward(m, x, valid, training);
+        x = dropout.apply(x, rate).mul(valid.expandDims(2));
+        return forward(m, x, valid, dropout);
     }
 
     /**
      * @param x      embedded input {@code [batch, len, dim]} (padding cells already zero)
      * @param valid  1 at non-padding cells, 0 at padding, {@code [batch, len]} float
      */
-    public NDArray forward(NDManager m, NDArray x, NDArray valid, boolean training) {
+    public NDArray forward(NDManager m, NDArray x, NDArray valid, Dropout dropout) {
         long b = x.getShape().get(0);
         int len = (int) x.getShape().get(1);
         NDArray keep = valid.expandDims(2);
@@ -111,12 +111,12 @@ public final class TransformerStack {
         for (int i = 0; i < blocks; i++) {
             String p = "b" + i + ".";
             NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
-            x = x.add(Layers.dropout(attention(h, mask, b, len, p, training), dropout, training));
+            x = x.add(dropout.apply(attention(h, mask, b, len, p, dropout), rate));
             h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
             NDArray f = Layers.linear(h, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
             f = gelu ? Activation.gelu(f) : Activation.relu(f);
-            f = Layers.linear(Layers.dropout(f, dropout, training), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
-            x = x.add(Layers.dropout(f, dropout, training)).mul(keep);
+            f = Layers.linear(dropout.apply(f, rate), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
+            x = x.add(dropout.apply(f, rate)).mul(keep);
         }
         return Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
     }
@@ -136,7 +136,7 @@ public final class TransformerStack {
         return m.create(causal, new Shape(1, len, len)).add(keyPad);
     }
 
-    private NDArray attention(NDArray h, NDArray mask, long b, int len, String p, boolean training) {
+    private NDArray attention(NDArray h, NDArray mask, long b, int len, String p, Dropout dropout) {
         int dh = dim / heads;
         NDArray qkv = Layers.linear(h, params.get(p + "qkv.w"), params.get(p + "qkv.b"));
         // split, not three slices: a slice's backward zero-fills a whole [batch, len, 3 dim] gradient
@@ -152,7 +152,7 @@ public final class TransformerStack {
             msk = mask.expandDims(1);
         }
         NDArray scores = q.matMul(k.swapAxes(-1, -2)).muli(1f / (float) Math.sqrt(dh)).addi(msk);
-        NDArray weights = Layers.dropout(scores.softmax(-1), dropout, training);
+        NDArray weights = dropout.apply(scores.softmax(-1), rate);
         NDArray o = weights.matMul(v);
         if (heads > 1) {
             o = o.transpose(0, 2, 1, 3).reshape(b, len, dim);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.seqmind.neural.nn.AttentionDirection;
+import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.TransformerStack;
@@ -77,16 +78,16 @@ public final class SasRecNetwork implements SequenceNetwork {
     }
 
     /** Hidden states {@code [batch, length, dim]} of a padded batch. */
-    NDArray hidden(NDManager m, PaddedBatch batch, boolean training) {
+    NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout) {
         return stack.forwardTokens(m, batch, params.get("item_emb"), params.get("pos_emb"), config.maxLength(),
-                (float) Math.sqrt(config.dim()), training);
+                (float) Math.sqrt(config.dim()), dropout);
     }
 
     @Override
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         NextItemBatch pairs = NextItemBatch.leftPadded(sequences, from, to, config.maxLength());
         long[] tgt = pairs.targets();
-        NDArray hidden = hidden(m, pairs.inputs(), true).reshape(-1, config.dim());
+        NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng)).reshape(-1, config.dim());
         NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
         NDArray table = params.get("item_emb").get("1:");
         return switch (config.loss()) {
@@ -138,7 +139,7 @@ public final class SasRecNetwork implements SequenceNetwork {
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
         return GradientMode.offDuring(() -> {
             PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
-            NDArray last = hidden(m, in, false).get(":, -1, :");
+            NDArray last = hidden(m, in, Dropout.OFF).get(":, -1, :");
             return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
         });
     }
