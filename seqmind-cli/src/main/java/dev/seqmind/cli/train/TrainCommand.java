@@ -66,6 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dim", defaultValue = "64") int dim;
     @Option(names = "--blocks", defaultValue = "2") int blocks;
     @Option(names = "--heads", defaultValue = "1", description = "attention heads (BERT4Rec: 2 when left at 1)") int heads;
+    @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default 4 x dim)") Integer ffnDim;
     @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec hidden units") int hidden;
     @Option(names = "--dropout", defaultValue = "0.1") float dropout;
     @Option(names = "--max-len", defaultValue = "200") int maxLen;
@@ -118,8 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
                     tc, eo, line -> log(err, line));
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));
-            case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, blocks, heads == 1 ? 2 : heads, dropout,
-                    maxLen, maskProb), tc, eo, line -> log(err, line));
+            case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
+                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb), tc, eo, line -> log(err, line));
             default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec");
         };
     }

@@ -7,23 +7,29 @@ import dev.seqmind.neural.nn.TransformerStack;
  * BERT4Rec's architecture and masking.
  *
  * @param dim        embedding and hidden size
+ * @param ffnDim     inner size of the point-wise feed-forward layers (BERT uses {@code 4 * dim})
  * @param blocks     Transformer blocks
  * @param heads      attention heads ({@code dim} divisible by it)
  * @param dropout    dropout rate in [0, 1)
  * @param maxLength  the most recent items a sequence keeps (the appended mask token included when scoring)
  * @param maskProb   probability that a training position is masked, in (0, 1)
  */
-public record Bert4RecConfig(int dim, int blocks, int heads, float dropout, int maxLength, float maskProb) {
+public record Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float dropout, int maxLength,
+                             float maskProb) {
     public Bert4RecConfig {
         TransformerStack.requireValidShape(dim, blocks, heads, dropout);
+        InvalidParameterException.requireInRange("ffnDim", ffnDim, 1, 65_536);
         InvalidParameterException.requireInRange("maxLength", maxLength, 2, 100_000);
         if (!(maskProb > 0 && maskProb < 1)) {
             throw new InvalidParameterException("maskProb", maskProb, "in (0, 1)", "BERT4Rec used 0.2 on ML-1M");
         }
     }
 
-    /** 64 dims, 2 blocks, 2 heads, dropout 0.1, length 200, mask probability 0.2 (BERT4Rec's ML-1M setting). */
+    /**
+     * 64 dims, feed-forward 256, 2 blocks, 2 heads, dropout 0.1, length 200, mask probability 0.2 (BERT4Rec's ML-1M
+     * setting).
+     */
     public static Bert4RecConfig defaults() {
-        return new Bert4RecConfig(64, 2, 2, 0.1f, 200, 0.2f);
+        return new Bert4RecConfig(64, 256, 2, 2, 0.1f, 200, 0.2f);
     }
 }

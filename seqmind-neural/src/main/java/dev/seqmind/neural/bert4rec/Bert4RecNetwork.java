@@ -44,7 +44,7 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         int d = config.dim();
         params.normal("item_emb", rng, 0.02f, numItems + 2L, d);
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
-        stack = new TransformerStack(params, rng, d, config.blocks(), config.heads(), config.dropout(), true,
+        stack = new TransformerStack(params, rng, d, config.ffnDim(), config.blocks(), config.heads(), config.dropout(), true,
                 AttentionDirection.BIDIRECTIONAL);
         params.xavier("head.w", rng, d, d);
         params.constant("head.b", 0f, d);

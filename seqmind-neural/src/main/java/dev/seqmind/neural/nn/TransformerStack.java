@@ -25,6 +25,7 @@ public final class TransformerStack {
 
     private final ParameterStore params;
     private final int dim;
+    private final int ffnDim;
     private final int blocks;
     private final int heads;
     private final float rate;
@@ -49,10 +50,11 @@ public final class TransformerStack {
     }
 
     /** Registers the parameters, drawing weights from {@code rng}. */
-    public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int blocks, int heads, float dropout,
-                            boolean gelu, AttentionDirection direction) {
+    public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int ffnDim, int blocks, int heads,
+                            float dropout, boolean gelu, AttentionDirection direction) {
         this.params = params;
         this.dim = dim;
+        this.ffnDim = ffnDim;
         this.blocks = blocks;
         this.heads = heads;
         this.rate = dropout;
@@ -68,9 +70,9 @@ public final class TransformerStack {
             params.constant(p + "out.b", 0f, dim);
             params.constant(p + "ln2.g", 1f, dim);
             params.constant(p + "ln2.b", 0f, dim);
-            params.xavier(p + "ff1.w", rng, dim, dim);
-            params.constant(p + "ff1.b", 0f, dim);
-            params.xavier(p + "ff2.w", rng, dim, dim);
+            params.xavier(p + "ff1.w", rng, ffnDim, dim);
+            params.constant(p + "ff1.b", 0f, ffnDim);
+            params.xavier(p + "ff2.w", rng, dim, ffnDim);
             params.constant(p + "ff2.b", 0f, dim);
         }
         params.constant("ln_f.g", 1f, dim);
@@ -164,6 +166,7 @@ public final class TransformerStack {
     public double forwardFlops(int batch, int len) {
         double d = dim;
         double tokens = (double) batch * len;
-        return blocks * (tokens * (2 * d * 3 * d + 2 * d * d + 2 * 2 * d * d) + batch * 2.0 * 2 * len * (double) len * d);
+        return blocks * (tokens * (2 * d * 3 * d + 2 * d * d + 2 * 2 * d * ffnDim)
+                + batch * 2.0 * 2 * len * (double) len * d);
     }
 }

@@ -48,7 +48,7 @@ public final class SasRecNetwork implements SequenceNetwork {
         int d = config.dim();
         params.normal("item_emb", rng, 0.02f, numItems + 1L, d);
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
-        this.stack = new TransformerStack(params, rng, d, config.blocks(), config.heads(), config.dropout(), false,
+        this.stack = new TransformerStack(params, rng, d, d, config.blocks(), config.heads(), config.dropout(), false,
                 AttentionDirection.CAUSAL);
     }
 

@@ -70,7 +70,7 @@ class NeuralTrainerTest {
 
     @Test
     void bert4RecLearnsSuccessor() {
-        assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 1, 2, 0f, 12, 0.2f), FAST.withEpochs(40),
+        assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 128, 1, 2, 0f, 12, 0.2f), FAST.withEpochs(40),
                 EngineOptions.defaults(), line -> { }));
     }
 }

@@ -14,13 +14,13 @@ class TransformerShapeValidationTest {
     void bothTransformerConfigsRejectTheSameBadShapes() {
         assertThatThrownBy(() -> new SasRecConfig(64, 2, 3, 0.1f, 200, SasRecLoss.FULL_SOFTMAX, 10))
                 .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("heads must be a divisor of dim=64");
-        assertThatThrownBy(() -> new Bert4RecConfig(64, 2, 3, 0.1f, 200, 0.2f))
+        assertThatThrownBy(() -> new Bert4RecConfig(64, 256, 2, 3, 0.1f, 200, 0.2f))
                 .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("heads must be a divisor of dim=64");
         assertThatThrownBy(() -> new SasRecConfig(64, 0, 1, 0.1f, 200, SasRecLoss.FULL_SOFTMAX, 10))
                 .hasMessageStartingWith("blocks must be in [1, 64]");
-        assertThatThrownBy(() -> new Bert4RecConfig(64, 2, 2, 1f, 200, 0.2f))
+        assertThatThrownBy(() -> new Bert4RecConfig(64, 256, 2, 2, 1f, 200, 0.2f))
                 .hasMessageStartingWith("dropout must be in [0, 1)");
-        assertThatThrownBy(() -> new Bert4RecConfig(64, 2, 2, Float.NaN, 200, 0.2f))
+        assertThatThrownBy(() -> new Bert4RecConfig(64, 256, 2, 2, Float.NaN, 200, 0.2f))
                 .hasMessageStartingWith("dropout must be in [0, 1)");
         assertThatThrownBy(() -> new SasRecConfig(0, 2, 1, 0.1f, 200, SasRecLoss.FULL_SOFTMAX, 10))
                 .hasMessageStartingWith("dim must be in [1, 4096]");
@@ -28,7 +28,7 @@ class TransformerShapeValidationTest {
 
     @Test
     void modelSpecificChecksStillRunAfterTheSharedOnes() {
-        assertThatThrownBy(() -> new Bert4RecConfig(64, 2, 2, 0.1f, 1, 0.2f))
+        assertThatThrownBy(() -> new Bert4RecConfig(64, 256, 2, 2, 0.1f, 1, 0.2f))
                 .hasMessageStartingWith("maxLength must be in [2, 100000]");
         assertThatThrownBy(() -> new SasRecConfig(64, 2, 1, 0.1f, 200, null, 10))
                 .hasMessageStartingWith("loss must be one of");

@@ -77,7 +77,7 @@ class NeuralModelFormatTest {
     void gru4RecAndBert4RecRoundTrip(@TempDir Path tmp) throws Exception {
         assertRoundTrip(NeuralTrainer.gru4Rec(new Gru4RecConfig(8, 12, 0.1f, 12), TWO_EPOCHS, EngineOptions.defaults(),
                 l -> { }), tmp.resolve("gru"), NeuralRecommender.class);
-        assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 1, 2, 0.1f, 12, 0.2f), TWO_EPOCHS,
+        assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f), TWO_EPOCHS,
                 EngineOptions.defaults(), l -> { }), tmp.resolve("bert"), NeuralRecommender.class);
     }
 }
