@@ -17,6 +17,7 @@ import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.LrSchedule;
 import dev.seqmind.neural.train.TrainConfig;
+import dev.seqmind.neural.train.TrainingWindows;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.EvalResult;
@@ -62,6 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "0", description = "linear warm-up steps") int warmup;
     @Option(names = "--schedule", defaultValue = "CONSTANT", description = "CONSTANT, LINEAR or COSINE") LrSchedule schedule;
     @Option(names = "--clip", defaultValue = "5", description = "gradient-norm clip, 0 = none") float clip;
+    @Option(names = "--windows", defaultValue = "LAST", description = "histories longer than --max-len: LAST window"
+            + " only (the published recipes) or ALL windows (every transition a target)") TrainingWindows windows;
     @Option(names = "--patience", defaultValue = "10", description = "epochs without better validation NDCG@10") int patience;
     @Option(names = "--dim", defaultValue = "64") int dim;
     @Option(names = "--blocks", defaultValue = "2") int blocks;
@@ -89,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         TrainConfig tc = new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1,
-                !keepSeen, ckpt, resume);
+                !keepSeen, ckpt, resume, windows);
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 dev.seqmind.cli.TerminalProgress.stderr(false));

@@ -19,10 +19,11 @@ import java.nio.file.Path;
  * @param excludeSeen     whether validation ranking drops the history's items (the published SASRec protocol)
  * @param checkpointDir   where every epoch's checkpoint goes; {@code null} = no checkpoints
  * @param resume          continue from the checkpoint in {@code checkpointDir} if there is one
+ * @param windows         which windows of a history longer than the network's become training rows
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                           LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
-                          Path checkpointDir, boolean resume) {
+                          Path checkpointDir, boolean resume, TrainingWindows windows) {
     public TrainConfig {
         InvalidParameterException.requireInRange("epochs", epochs, 1, 100_000);
         InvalidParameterException.requireInRange("batchSize", batchSize, 1, 1_000_000);
@@ -41,45 +42,54 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         if (schedule == null) {
             schedule = LrSchedule.CONSTANT;
         }
+        if (windows == null) {
+            windows = TrainingWindows.LAST;
+        }
     }
 
     /** The SASRec+ recipe: Adam lr 1e-3, batch 128, up to 100 epochs, patience 10, seen items excluded. */
     public static TrainConfig defaults() {
-        return new TrainConfig(100, 128, 1e-3f, 0f, 0, LrSchedule.CONSTANT, 5f, 10, 1, true, null, false);
+        return new TrainConfig(100, 128, 1e-3f, 0f, 0, LrSchedule.CONSTANT, 5f, 10, 1, true, null, false,
+                TrainingWindows.LAST);
     }
 
     public TrainConfig withEpochs(int value) {
         return new TrainConfig(value, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume);
+                evalEvery, excludeSeen, checkpointDir, resume, windows);
     }
 
     public TrainConfig withBatch(int value) {
         return new TrainConfig(epochs, value, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume);
+                evalEvery, excludeSeen, checkpointDir, resume, windows);
     }
 
     public TrainConfig withLearningRate(float value) {
         return new TrainConfig(epochs, batchSize, value, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume);
+                evalEvery, excludeSeen, checkpointDir, resume, windows);
     }
 
     public TrainConfig withPatience(int value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, value,
-                evalEvery, excludeSeen, checkpointDir, resume);
+                evalEvery, excludeSeen, checkpointDir, resume, windows);
     }
 
     public TrainConfig withExcludeSeen(boolean value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, value, checkpointDir, resume);
+                evalEvery, value, checkpointDir, resume, windows);
     }
 
     public TrainConfig withCheckpoints(Path dir, boolean resumeFromIt) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, dir, resumeFromIt);
+                evalEvery, excludeSeen, dir, resumeFromIt, windows);
     }
 
     public TrainConfig withOptimizer(float decay, int warmup, LrSchedule value, float clip) {
         return new TrainConfig(epochs, batchSize, learningRate, decay, warmup, value, clip, patience, evalEvery,
-                excludeSeen, checkpointDir, resume);
+                excludeSeen, checkpointDir, resume, windows);
+    }
+
+    public TrainConfig withWindows(TrainingWindows value) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
+                evalEvery, excludeSeen, checkpointDir, resume, value);
     }
 }

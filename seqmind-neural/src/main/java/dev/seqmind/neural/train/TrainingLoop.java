@@ -45,13 +45,14 @@ public final class TrainingLoop {
     /**
      * Runs the training.
      *
-     * @param sequences           training sequences (dense ids, oldest first); shorter than 2 are skipped
+     * @param sequences           training sequences (dense ids, oldest first); shorter than 2 are skipped, longer
+     *                            than the network's window cut as {@link TrainConfig#windows()} says
      * @param validationHistories histories to validate on (may be empty)
      * @param validationTargets   the next item of each validation history
      * @return the final state (epochs, best metrics, per-epoch figures)
      */
     public TrainingState run(int[][] sequences, int[][] validationHistories, int[] validationTargets) {
-        int[][] train = usable(sequences);
+        int[][] train = config.windows().rows(sequences, network.maxLength());
         ParameterStore params = network.parameters();
         AdamW adam = new AdamW(0.9f, 0.98f, 1e-8f, config.weightDecay());
         Checkpoints ckpt = config.checkpointDir() == null ? null : new Checkpoints(config.checkpointDir());
@@ -211,16 +212,6 @@ public final class TrainingLoop {
             }
         }
         return score;
-    }
-
-    private static int[][] usable(int[][] sequences) {
-        List<int[]> out = new ArrayList<>(sequences.length);
-        for (int[] s : sequences) {
-            if (s.length >= 2) {
-                out.add(s);
-            }
-        }
-        return out.toArray(new int[0][]);
     }
 
     private static int[] shuffled(int n, SplittableRandom rng) {
