@@ -5,11 +5,14 @@ import ai.djl.ndarray.NDScope;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.store.ModelCard;
 import dev.seqmind.neural.train.SequenceNetwork;
+import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;
 
 /**
  * A trained {@link SequenceNetwork} as a {@link Recommender}, scoring on the native engine. Histories longer than
  * the network's maximum length keep their most recent items; item ids outside {@code [0, numItems)} are dropped.
+ * {@link #explain} names the recent items the score depends on most ({@link OcclusionExplainer}).
  *
  * <p>Immutable once built (the network is no longer trained) and thread-safe: each call works in its own
  * {@link NDManager} and {@link NDScope}.
@@ -88,6 +91,11 @@ public final class NeuralRecommender implements Recommender {
                 System.arraycopy(s, (i - from) * n, out[i], 0, n);
             }
         }
+    }
+
+    @Override
+    public Explanation explain(int[] history, int item) {
+        return OcclusionExplainer.defaults().explain(this, history, item);
     }
 
     private static int[] inRange(int[] history, int n) {

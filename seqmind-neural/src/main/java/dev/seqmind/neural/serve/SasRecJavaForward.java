@@ -3,6 +3,8 @@ package dev.seqmind.neural.serve;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.store.ModelCard;
+import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;
 
 import java.util.Map;
@@ -124,6 +126,11 @@ public final class SasRecJavaForward implements Recommender {
     @Override
     public IdMap items() {
         return items;
+    }
+
+    @Override
+    public Explanation explain(int[] history, int item) {
+        return OcclusionExplainer.defaults().explain(this, history, item);
     }
 
     @Override

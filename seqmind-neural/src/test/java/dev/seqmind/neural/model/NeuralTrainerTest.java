@@ -13,6 +13,7 @@ import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.TrainConfig;
 import dev.seqmind.neural.train.TrainingState;
+import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,12 @@ class NeuralTrainerTest {
         assertThat(s.history().getLast().loss()).as(what + ": loss falls").isLessThan(s.history().getFirst().loss() * 0.5);
         assertThat(hitAt1(fitted.model(), SPLIT, SPLIT.test())).as(what + ": test HR@1").isGreaterThan(0.9);
         assertThat(s.bestNdcg()).as(what + ": validation NDCG@10").isGreaterThan(0.9);
+        // the successor of the last item is recommended because of the last item
+        EvalCase c = SPLIT.test().get(0);
+        int[] h = SPLIT.history(c);
+        Explanation why = fitted.model().explain(h, c.target(0));
+        assertThat(why.kind()).as(what + ": " + why).isEqualTo("occlusion");
+        assertThat(why.evidence()).as(what + ": " + why).first().isEqualTo(h[h.length - 1]);
     }
 
     @Test
