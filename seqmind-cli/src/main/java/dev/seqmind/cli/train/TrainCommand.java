@@ -62,6 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "decoupled (AdamW) weight decay") float weightDecay;
     @Option(names = "--warmup", defaultValue = "0", description = "linear warm-up steps") int warmup;
     @Option(names = "--schedule", defaultValue = "CONSTANT", description = "CONSTANT, LINEAR or COSINE") LrSchedule schedule;
+    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam second-moment decay") float beta2;
     @Option(names = "--clip", defaultValue = "5", description = "gradient-norm clip, 0 = none") float clip;
     @Option(names = "--windows", defaultValue = "LAST", description = "histories longer than --max-len: LAST window"
             + " only (the published recipes) or ALL windows (every transition a target)") TrainingWindows windows;
@@ -92,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         TrainConfig tc = new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1,
-                !keepSeen, ckpt, resume, windows);
+                !keepSeen, ckpt, resume, windows, beta2);
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 dev.seqmind.cli.TerminalProgress.stderr(false));

@@ -71,7 +71,7 @@ public final class TrainStepProfile {
         for (int i = 0; i < batch; i++) {
             seqs[i] = rng.ints(length + 1L, 0, items).toArray();
         }
-        AdamW adam = new AdamW(0.9f, 0.98f, 1e-8f, 0);
+        AdamW adam = new AdamW(0.9f, 0.999f, 1e-8f, 0);
         double gflop = net.trainingFlops((long) batch * length, batch, length) / 1e9;
         List<Timing> out = new ArrayList<>();
         for (int it = 0; it < count; it++) {

@@ -20,10 +20,12 @@ import java.nio.file.Path;
  * @param checkpointDir   where every epoch's checkpoint goes; {@code null} = no checkpoints
  * @param resume          continue from the checkpoint in {@code checkpointDir} if there is one
  * @param windows         which windows of a history longer than the network's become training rows
+ * @param beta2           Adam's second-moment decay (0.999, PyTorch's default, as in the published SASRec+ runs;
+ *                        the original SASRec code used 0.98)
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                           LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
-                          Path checkpointDir, boolean resume, TrainingWindows windows) {
+                          Path checkpointDir, boolean resume, TrainingWindows windows, float beta2) {
     public TrainConfig {
         InvalidParameterException.requireInRange("epochs", epochs, 1, 100_000);
         InvalidParameterException.requireInRange("batchSize", batchSize, 1, 1_000_000);
@@ -42,6 +44,9 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         if (schedule == null) {
             schedule = LrSchedule.CONSTANT;
         }
+        if (!(beta2 > 0 && beta2 < 1)) {
+            throw new InvalidParameterException("beta2", beta2, "in (0, 1)");
+        }
         if (windows == null) {
             windows = TrainingWindows.LAST;
         }
@@ -50,46 +55,46 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
     /** The SASRec+ recipe: Adam lr 1e-3, batch 128, up to 100 epochs, patience 10, seen items excluded. */
     public static TrainConfig defaults() {
         return new TrainConfig(100, 128, 1e-3f, 0f, 0, LrSchedule.CONSTANT, 5f, 10, 1, true, null, false,
-                TrainingWindows.LAST);
+                TrainingWindows.LAST, 0.999f);
     }
 
     public TrainConfig withEpochs(int value) {
         return new TrainConfig(value, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
     }
 
     public TrainConfig withBatch(int value) {
         return new TrainConfig(epochs, value, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
     }
 
     public TrainConfig withLearningRate(float value) {
         return new TrainConfig(epochs, batchSize, value, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
     }
 
     public TrainConfig withPatience(int value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, value,
-                evalEvery, excludeSeen, checkpointDir, resume, windows);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
     }
 
     public TrainConfig withExcludeSeen(boolean value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, value, checkpointDir, resume, windows);
+                evalEvery, value, checkpointDir, resume, windows, beta2);
     }
 
     public TrainConfig withCheckpoints(Path dir, boolean resumeFromIt) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, dir, resumeFromIt, windows);
+                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2);
     }
 
     public TrainConfig withOptimizer(float decay, int warmup, LrSchedule value, float clip) {
         return new TrainConfig(epochs, batchSize, learningRate, decay, warmup, value, clip, patience, evalEvery,
-                excludeSeen, checkpointDir, resume, windows);
+                excludeSeen, checkpointDir, resume, windows, beta2);
     }
 
     public TrainConfig withWindows(TrainingWindows value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, value);
+                evalEvery, excludeSeen, checkpointDir, resume, value, beta2);
     }
 }

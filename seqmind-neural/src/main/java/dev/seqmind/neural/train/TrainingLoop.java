@@ -54,7 +54,7 @@ public final class TrainingLoop {
     public TrainingState run(int[][] sequences, int[][] validationHistories, int[] validationTargets) {
         int[][] train = config.windows().rows(sequences, network.maxLength());
         ParameterStore params = network.parameters();
-        AdamW adam = new AdamW(0.9f, 0.98f, 1e-8f, config.weightDecay());
+        AdamW adam = new AdamW(0.9f, config.beta2(), 1e-8f, config.weightDecay());
         Checkpoints ckpt = config.checkpointDir() == null ? null : new Checkpoints(config.checkpointDir());
         TrainingState state = TrainingState.initial();
         if (ckpt != null && config.resume() && ckpt.exists()) {
