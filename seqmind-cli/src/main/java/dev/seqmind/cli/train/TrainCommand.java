@@ -131,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The invocation as typed (a resumed run records its own stage; earlier stages are in the checkpoint log). */
     private String commandLine() {
-        return "seqmind train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "seqmind " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     static void log(PrintStream err, String line) {
