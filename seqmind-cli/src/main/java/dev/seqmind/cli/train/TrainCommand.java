@@ -129,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    /** The invocation as typed (a resumed run records its own stage; earlier stages are in the checkpoint log). */
+    /** The invocation as typed; a resumed run records only its own (the stages before it are the user's to keep). */
     private String commandLine() {
         return "seqmind " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }

@@ -1,6 +1,7 @@
 package dev.seqmind.neural.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Which parts of a training history longer than the network's window become training rows. */
@@ -22,7 +23,7 @@ public enum TrainingWindows {
         for (int[] s : sequences) {
             for (int end = s.length; end >= 2; end -= window) {
                 int from = Math.max(0, end - window - 1);
-                out.add(from == 0 && end == s.length ? s : java.util.Arrays.copyOfRange(s, from, end));
+                out.add(from == 0 && end == s.length ? s : Arrays.copyOfRange(s, from, end));
                 if (this == LAST) {
                     break;
                 }
