@@ -64,6 +64,9 @@ public final class OcclusionExplainer {
                 break;
             }
             int past = history[history.length - j];
+            if (past < 0 || past >= n) {
+                continue; // ids the model does not know are ignored by its scores; never evidence
+            }
             evidence.add(past);
             explained += drop;
             text.append(text.isEmpty() ? "driven by " : ", ").append(String.format(Locale.ROOT,
