@@ -13,6 +13,7 @@ import dev.seqmind.neural.bert4rec.Bert4RecConfig;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.LrSchedule;
@@ -70,6 +71,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dim", defaultValue = "64") int dim;
     @Option(names = "--blocks", defaultValue = "2") int blocks;
     @Option(names = "--heads", defaultValue = "1", description = "attention heads (BERT4Rec: 2 when left at 1)") int heads;
+    @Option(names = "--norm", defaultValue = "PRE", description = "SASRec LayerNorm placement: PRE (x += f(LN(x)))"
+            + " or POST (x = LN(x + f(x)), BERT's)") NormPlacement norm;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default 4 x dim)") Integer ffnDim;
     @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec hidden units") int hidden;
     @Option(names = "--dropout", defaultValue = "0.1") float dropout;
@@ -119,7 +122,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
         return switch (model) {
-            case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives),
+            case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
+                    norm),
                     tc, eo, line -> log(err, line));
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));

@@ -31,6 +31,7 @@ public final class TransformerStack {
     private final float rate;
     private final boolean gelu;
     private final AttentionDirection direction;
+    private final NormPlacement norm;
 
     /**
      * Checks the architecture numbers a Transformer network's configuration carries, in this order: {@code dim} in
@@ -51,7 +52,7 @@ public final class TransformerStack {
 
     /** Registers the parameters, drawing weights from {@code rng}. */
     public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int ffnDim, int blocks, int heads,
-                            float dropout, boolean gelu, AttentionDirection direction) {
+                            float dropout, boolean gelu, AttentionDirection direction, NormPlacement norm) {
         this.params = params;
         this.dim = dim;
         this.ffnDim = ffnDim;
@@ -60,6 +61,7 @@ public final class TransformerStack {
         this.rate = dropout;
         this.gelu = gelu;
         this.direction = direction;
+        this.norm = norm;
         for (int b = 0; b < blocks; b++) {
             String p = "b" + b + ".";
             params.constant(p + "ln1.g", 1f, dim);
@@ -97,6 +99,9 @@ public final class TransformerStack {
         }
         NDArray positions = m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64);
         x = x.add(Layers.rows(positionTable, positions));
+        if (norm == NormPlacement.POST) {
+            x = Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b")); // ln_f normalises the input here
+        }
         x = dropout.apply(x, rate).mul(valid.expandDims(2));
         return forward(m, x, valid, dropout);
     }
@@ -112,6 +117,10 @@ public final class TransformerStack {
         NDArray mask = attentionMask(m, valid, len);
         for (int i = 0; i < blocks; i++) {
             String p = "b" + i + ".";
+            if (norm == NormPlacement.POST) {
+                x = postNormBlock(x, mask, keep, b, len, p, dropout);
+                continue;
+            }
             NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
             x = x.add(dropout.apply(attention(h, mask, b, len, p, dropout), rate));
             h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
@@ -120,7 +129,17 @@ public final class TransformerStack {
             f = Layers.linear(dropout.apply(f, rate), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
             x = x.add(dropout.apply(f, rate)).mul(keep);
         }
-        return Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
+        return norm == NormPlacement.POST ? x : Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
+    }
+
+    private NDArray postNormBlock(NDArray x, NDArray mask, NDArray keep, long b, int len, String p, Dropout dropout) {
+        NDArray a = dropout.apply(attention(x, mask, b, len, p, dropout), rate);
+        x = Layers.layerNorm(x.add(a), params.get(p + "ln1.g"), params.get(p + "ln1.b"));
+        NDArray f = Layers.linear(x, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
+        f = gelu ? Activation.gelu(f) : Activation.relu(f);
+        f = Layers.linear(dropout.apply(f, rate), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
+        return Layers.layerNorm(x.add(dropout.apply(f, rate)), params.get(p + "ln2.g"), params.get(p + "ln2.b"))
+                .mul(keep);
     }
 
     /** Additive mask {@code [batch, len, len]}: padded keys, plus later keys when causal. */

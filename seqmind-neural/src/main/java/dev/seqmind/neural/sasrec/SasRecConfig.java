@@ -1,6 +1,7 @@
 package dev.seqmind.neural.sasrec;
 
 import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.TransformerStack;
 
 /**
@@ -13,9 +14,11 @@ import dev.seqmind.neural.nn.TransformerStack;
  * @param maxLength  the most recent items a history keeps
  * @param loss       training loss
  * @param negatives  sampled negatives per batch for {@link SasRecLoss#SAMPLED_SOFTMAX} (ignored otherwise)
+ * @param norm       where the blocks' LayerNorms sit ({@code null}, as in model files written before it existed, is
+ *                   {@link NormPlacement#PRE})
  */
 public record SasRecConfig(int dim, int blocks, int heads, float dropout, int maxLength, SasRecLoss loss,
-                           int negatives) {
+                           int negatives, NormPlacement norm) {
     public SasRecConfig {
         TransformerStack.requireValidShape(dim, blocks, heads, dropout);
         InvalidParameterException.requireInRange("maxLength", maxLength, 1, 100_000);
@@ -23,6 +26,14 @@ public record SasRecConfig(int dim, int blocks, int heads, float dropout, int ma
             throw new InvalidParameterException("loss", null, "one of FULL_SOFTMAX, SAMPLED_SOFTMAX, BCE");
         }
         InvalidParameterException.requireInRange("negatives", negatives, 1, 1_000_000);
+        if (norm == null) {
+            norm = NormPlacement.PRE;
+        }
+    }
+
+    /** Pre-LayerNorm blocks. */
+    public SasRecConfig(int dim, int blocks, int heads, float dropout, int maxLength, SasRecLoss loss, int negatives) {
+        this(dim, blocks, heads, dropout, maxLength, loss, negatives, NormPlacement.PRE);
     }
 
     /** 64 dims, 2 blocks, 1 head, dropout 0.1, length 200, full softmax. */
@@ -31,10 +42,14 @@ public record SasRecConfig(int dim, int blocks, int heads, float dropout, int ma
     }
 
     public SasRecConfig withMaxLength(int value) {
-        return new SasRecConfig(dim, blocks, heads, dropout, value, loss, negatives);
+        return new SasRecConfig(dim, blocks, heads, dropout, value, loss, negatives, norm);
+    }
+
+    public SasRecConfig withNorm(NormPlacement value) {
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLength, loss, negatives, value);
     }
 
     public SasRecConfig withLoss(SasRecLoss value, int negativeCount) {
-        return new SasRecConfig(dim, blocks, heads, dropout, maxLength, value, negativeCount);
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLength, value, negativeCount, norm);
     }
 }

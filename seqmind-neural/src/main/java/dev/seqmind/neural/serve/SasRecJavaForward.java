@@ -1,6 +1,7 @@
 package dev.seqmind.neural.serve;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.store.ModelCard;
 import dev.seqmind.rec.Explanation;
@@ -25,6 +26,7 @@ public final class SasRecJavaForward implements Recommender {
     private final int n;
     private final int d;
     private final int heads;
+    private final boolean postNorm;
     private final int maxLen;
     private final float[] itemEmb; // [(n + 1) * d], row 0 = padding
     private final float[] itemEmbT; // [d * n]: column i = item i, for a vectorised scoring loop
@@ -57,6 +59,7 @@ public final class SasRecJavaForward implements Recommender {
         this.n = items.size();
         this.d = config.dim();
         this.heads = config.heads();
+        this.postNorm = config.norm() == NormPlacement.POST;
         this.maxLen = config.maxLength();
         this.itemEmb = require(weights, "item_emb", (n + 1L) * d);
         this.posEmb = require(weights, "pos_emb", (long) maxLen * d);
@@ -179,21 +182,31 @@ public final class SasRecJavaForward implements Recommender {
             for (int j = 0; j < d; j++) {
                 x[t * d + j] = itemEmb[e + j] * scale + posEmb[p + j];
             }
+            if (postNorm) {
+                layerNorm(x, t * d, lnfG, lnfB, x, t * d);
+            }
         }
         for (int b = 0; b < blocks.length; b++) {
             block(blocks[b], x, len, valid, b == blocks.length - 1);
         }
         float[] last = new float[d];
-        layerNorm(x, (len - 1) * d, lnfG, lnfB, last, 0);
+        if (postNorm) {
+            System.arraycopy(x, (len - 1) * d, last, 0, d);
+        } else {
+            layerNorm(x, (len - 1) * d, lnfG, lnfB, last, 0);
+        }
         return last;
     }
 
     /** One block in place on {@code x [len * d]}; when {@code lastOnly}, only the final row is kept exact. */
     private void block(Block w, float[] x, int len, boolean[] valid, boolean lastOnly) {
         int d3 = 3 * d;
-        float[] h = new float[len * d];
-        for (int t = 0; t < len; t++) {
-            layerNorm(x, t * d, w.ln1G(), w.ln1B(), h, t * d);
+        float[] h = x; // post-norm blocks attend over the stream itself
+        if (!postNorm) {
+            h = new float[len * d];
+            for (int t = 0; t < len; t++) {
+                layerNorm(x, t * d, w.ln1G(), w.ln1B(), h, t * d);
+            }
         }
         float[] qkv = new float[len * d3];
         for (int t = 0; t < len; t++) {
@@ -256,18 +269,27 @@ public final class SasRecJavaForward implements Recommender {
         float[] tmp = new float[d];
         float[] ff = new float[d];
         for (int t = first; t < len; t++) {
-            affine(att, t * d, w.outT(), w.outB(), d, d, tmp, 0);
+            int o = t * d;
+            affine(att, o, w.outT(), w.outB(), d, d, tmp, 0);
             for (int j = 0; j < d; j++) {
-                x[t * d + j] += tmp[j];
+                x[o + j] += tmp[j];
             }
-            layerNorm(x, t * d, w.ln2G(), w.ln2B(), tmp, 0);
-            affine(tmp, 0, w.ff1T(), w.ff1B(), d, d, ff, 0);
+            if (postNorm) {
+                layerNorm(x, o, w.ln1G(), w.ln1B(), x, o);
+                affine(x, o, w.ff1T(), w.ff1B(), d, d, ff, 0);
+            } else {
+                layerNorm(x, o, w.ln2G(), w.ln2B(), tmp, 0);
+                affine(tmp, 0, w.ff1T(), w.ff1B(), d, d, ff, 0);
+            }
             for (int j = 0; j < d; j++) {
                 ff[j] = Math.max(0f, ff[j]);
             }
             affine(ff, 0, w.ff2T(), w.ff2B(), d, d, tmp, 0);
             for (int j = 0; j < d; j++) {
-                x[t * d + j] = valid[t] ? x[t * d + j] + tmp[j] : 0f;
+                x[o + j] = valid[t] ? x[o + j] + tmp[j] : 0f;
+            }
+            if (postNorm && valid[t]) {
+                layerNorm(x, o, w.ln2G(), w.ln2B(), x, o);
             }
         }
     }

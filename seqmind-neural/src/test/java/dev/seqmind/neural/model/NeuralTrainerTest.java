@@ -9,6 +9,7 @@ import dev.seqmind.neural.PlantedSequences;
 import dev.seqmind.neural.bert4rec.Bert4RecConfig;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.TrainConfig;
@@ -67,6 +68,12 @@ class NeuralTrainerTest {
             assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, loss, 8), FAST,
                     EngineOptions.defaults(), line -> { }));
         }
+    }
+
+    @Test
+    void postNormSasRecLearnsSuccessor() {
+        assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, SasRecLoss.FULL_SOFTMAX, 8,
+                NormPlacement.POST), FAST, EngineOptions.defaults(), line -> { }));
     }
 
     @Test

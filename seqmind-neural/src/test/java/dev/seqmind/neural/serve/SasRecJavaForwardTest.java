@@ -3,6 +3,7 @@ package dev.seqmind.neural.serve;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
@@ -19,8 +20,10 @@ class SasRecJavaForwardTest {
     void givesTheNativeNetworksScores() {
         var engine = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         int n = 50;
-        for (int heads : new int[] {1, 2}) {
-            SasRecConfig cfg = new SasRecConfig(16, 2, heads, 0.1f, 10, SasRecLoss.FULL_SOFTMAX, 8);
+        for (int variant = 0; variant < 4; variant++) {
+            int heads = 1 + variant % 2;
+            SasRecConfig cfg = new SasRecConfig(16, 2, heads, 0.1f, 10, SasRecLoss.FULL_SOFTMAX, 8,
+                    variant < 2 ? NormPlacement.PRE : NormPlacement.POST);
             SasRecNetwork net = new SasRecNetwork(cfg, n, new ParameterStore(engine.newBaseManager()), 5);
             // perturb every parameter so biases and norms are not at their neutral initial values
             SplittableRandom rng = new SplittableRandom(9);
@@ -42,7 +45,7 @@ class SasRecJavaForwardTest {
                 nativeModel.score(h, a);
                 pure.score(h, b);
                 for (int i = 0; i < n; i++) {
-                    assertThat(b[i]).as("heads %d history %s item %d", heads, java.util.Arrays.toString(h), i)
+                    assertThat(b[i]).as("%s history %s item %d", cfg, java.util.Arrays.toString(h), i)
                             .isCloseTo(a[i], within(1e-4f * Math.max(1f, Math.abs(a[i]))));
                 }
             }
