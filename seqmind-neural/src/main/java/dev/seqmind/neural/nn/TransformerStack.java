@@ -117,29 +117,33 @@ public final class TransformerStack {
         NDArray mask = attentionMask(m, valid, len);
         for (int i = 0; i < blocks; i++) {
             String p = "b" + i + ".";
-            if (norm == NormPlacement.POST) {
-                x = postNormBlock(x, mask, keep, b, len, p, dropout);
-                continue;
-            }
-            NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
-            x = x.add(dropout.apply(attention(h, mask, b, len, p, dropout), rate));
-            h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
-            NDArray f = Layers.linear(h, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
-            f = gelu ? Activation.gelu(f) : Activation.relu(f);
-            f = Layers.linear(dropout.apply(f, rate), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
-            x = x.add(dropout.apply(f, rate)).mul(keep);
+            x = norm == NormPlacement.POST ? postNormBlock(x, mask, keep, b, len, p, dropout)
+                    : preNormBlock(x, mask, keep, b, len, p, dropout);
         }
         return norm == NormPlacement.POST ? x : Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
     }
 
+    /** {@code x += Drop(Attn(LN1(x)))}, then {@code x += Drop(FFN(LN2(x)))}. */
+    private NDArray preNormBlock(NDArray x, NDArray mask, NDArray keep, long b, int len, String p, Dropout dropout) {
+        NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
+        x = x.add(dropout.apply(attention(h, mask, b, len, p, dropout), rate));
+        h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
+        return x.add(dropout.apply(feedForward(h, p, dropout), rate)).mul(keep);
+    }
+
+    /** {@code x = LN1(x + Drop(Attn(x)))}, then {@code x = LN2(x + Drop(FFN(x)))}. */
     private NDArray postNormBlock(NDArray x, NDArray mask, NDArray keep, long b, int len, String p, Dropout dropout) {
         NDArray a = dropout.apply(attention(x, mask, b, len, p, dropout), rate);
         x = Layers.layerNorm(x.add(a), params.get(p + "ln1.g"), params.get(p + "ln1.b"));
-        NDArray f = Layers.linear(x, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
+        NDArray f = dropout.apply(feedForward(x, p, dropout), rate);
+        return Layers.layerNorm(x.add(f), params.get(p + "ln2.g"), params.get(p + "ln2.b")).mul(keep);
+    }
+
+    /** Point-wise {@code dim -> ffnDim -> dim} with ReLU or GELU and dropout on the inner layer. */
+    private NDArray feedForward(NDArray h, String p, Dropout dropout) {
+        NDArray f = Layers.linear(h, params.get(p + "ff1.w"), params.get(p + "ff1.b"));
         f = gelu ? Activation.gelu(f) : Activation.relu(f);
-        f = Layers.linear(dropout.apply(f, rate), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
-        return Layers.layerNorm(x.add(dropout.apply(f, rate)), params.get(p + "ln2.g"), params.get(p + "ln2.b"))
-                .mul(keep);
+        return Layers.linear(dropout.apply(f, rate), params.get(p + "ff2.w"), params.get(p + "ff2.b"));
     }
 
     /** Additive mask {@code [batch, len, len]}: padded keys, plus later keys when causal. */
