@@ -71,8 +71,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dim", defaultValue = "64") int dim;
     @Option(names = "--blocks", defaultValue = "2") int blocks;
     @Option(names = "--heads", defaultValue = "1", description = "attention heads (BERT4Rec: 2 when left at 1)") int heads;
-    @Option(names = "--norm", defaultValue = "PRE", description = "SASRec LayerNorm placement: PRE (x += f(LN(x)))"
-            + " or POST (x = LN(x + f(x)), BERT's)") NormPlacement norm;
+    @Option(names = "--norm", defaultValue = "PRE", description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
+            + " POST (x = LN(x + f(x)), BERT's) or QUERY (SASRec's own: LN on the attention's queries only)")
+    NormPlacement norm;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default 4 x dim)") Integer ffnDim;
     @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec hidden units") int hidden;
     @Option(names = "--dropout", defaultValue = "0.1") float dropout;
@@ -128,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
-                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb), tc, eo, line -> log(err, line));
+                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, norm), tc, eo, line -> log(err, line));
             default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec");
         };
     }

@@ -1,6 +1,7 @@
 package dev.seqmind.neural.bert4rec;
 
 import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.TransformerStack;
 
 /**
@@ -13,9 +14,11 @@ import dev.seqmind.neural.nn.TransformerStack;
  * @param dropout    dropout rate in [0, 1)
  * @param maxLength  the most recent items a sequence keeps (the appended mask token included when scoring)
  * @param maskProb   probability that a training position is masked, in (0, 1)
+ * @param norm       where the blocks' LayerNorms sit ({@code null}, as in model files written before it existed, is
+ *                   {@link NormPlacement#PRE}; BERT's own is {@link NormPlacement#POST})
  */
 public record Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float dropout, int maxLength,
-                             float maskProb) {
+                             float maskProb, NormPlacement norm) {
     public Bert4RecConfig {
         TransformerStack.requireValidShape(dim, blocks, heads, dropout);
         InvalidParameterException.requireInRange("ffnDim", ffnDim, 1, 65_536);
@@ -23,6 +26,14 @@ public record Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float d
         if (!(maskProb > 0 && maskProb < 1)) {
             throw new InvalidParameterException("maskProb", maskProb, "in (0, 1)", "BERT4Rec used 0.2 on ML-1M");
         }
+        if (norm == null) {
+            norm = NormPlacement.PRE;
+        }
+    }
+
+    /** Pre-LayerNorm blocks. */
+    public Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float dropout, int maxLength, float maskProb) {
+        this(dim, ffnDim, blocks, heads, dropout, maxLength, maskProb, NormPlacement.PRE);
     }
 
     /**

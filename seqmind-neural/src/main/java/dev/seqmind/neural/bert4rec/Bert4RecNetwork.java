@@ -8,7 +8,6 @@ import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.Layers;
-import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.PaddedBatch;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.nn.TransformerStack;
@@ -46,7 +45,7 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         params.normal("item_emb", rng, 0.02f, numItems + 2L, d);
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
         stack = new TransformerStack(params, rng, d, config.ffnDim(), config.blocks(), config.heads(), config.dropout(), true,
-                AttentionDirection.BIDIRECTIONAL, NormPlacement.PRE);
+                AttentionDirection.BIDIRECTIONAL, config.norm());
         params.xavier("head.w", rng, d, d);
         params.constant("head.b", 0f, d);
         params.constant("head.ln.g", 1f, d);

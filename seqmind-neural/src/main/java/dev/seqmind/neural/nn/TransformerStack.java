@@ -11,11 +11,11 @@ import dev.seqmind.data.error.InvalidParameterException;
 import java.util.SplittableRandom;
 
 /**
- * Pre-LayerNorm self-attention blocks over embedded, left-padded sequences: per block
- * {@code x += Drop(Attn(LN(x)))} (masked multi-head attention with dropout on the attention weights), then
- * {@code x += Drop(FFN(LN(x)))} (point-wise {@code dim -> ffnDim -> dim}, ReLU or GELU); padding cells are zeroed after
- * every block; a final LayerNorm closes the stack. Padded keys are masked out, so a batch trimmed to its longest
- * sequence gives the same states as the batch padded further.
+ * Self-attention blocks over embedded, left-padded sequences, LayerNorms placed as {@link NormPlacement} says (by
+ * default pre-norm: {@code x += Drop(Attn(LN(x)))}, then {@code x += Drop(FFN(LN(x)))}, a final LayerNorm after the
+ * last block). Attention is masked multi-head attention with dropout on its weights; the feed-forward is point-wise
+ * {@code dim -> ffnDim -> dim}, ReLU or GELU; padding cells are zeroed after every block. Padded keys are masked out,
+ * so a batch trimmed to its longest sequence gives the same states as the batch padded further.
  *
  * <p>Parameters are registered under {@code prefix + "b<i>."} and {@code prefix + "ln_f."} (the weights-file
  * contract of the pure-Java forward pass). Stateless apart from the parameter references; thread-safe for inference.
@@ -117,8 +117,11 @@ public final class TransformerStack {
         NDArray mask = attentionMask(m, valid, len);
         for (int i = 0; i < blocks; i++) {
             String p = "b" + i + ".";
-            x = norm == NormPlacement.POST ? postNormBlock(x, mask, keep, b, len, p, dropout)
-                    : preNormBlock(x, mask, keep, b, len, p, dropout);
+            x = switch (norm) {
+                case PRE -> preNormBlock(x, mask, keep, b, len, p, dropout);
+                case POST -> postNormBlock(x, mask, keep, b, len, p, dropout);
+                case QUERY -> queryNormBlock(x, mask, keep, b, len, p, dropout);
+            };
         }
         return norm == NormPlacement.POST ? x : Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
     }
@@ -126,14 +129,22 @@ public final class TransformerStack {
     /** {@code x += Drop(Attn(LN1(x)))}, then {@code x += Drop(FFN(LN2(x)))}. */
     private NDArray preNormBlock(NDArray x, NDArray mask, NDArray keep, long b, int len, String p, Dropout dropout) {
         NDArray h = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
-        x = x.add(dropout.apply(attention(h, mask, b, len, p, dropout), rate));
+        x = x.add(dropout.apply(attention(h, h, mask, b, len, p, dropout), rate));
         h = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
         return x.add(dropout.apply(feedForward(h, p, dropout), rate)).mul(keep);
     }
 
+    /** {@code q = LN1(x)}, {@code x = q + Drop(Attn(q, x, x))}, then {@code x = LN2(x)}, {@code x += Drop(FFN(x))}. */
+    private NDArray queryNormBlock(NDArray x, NDArray mask, NDArray keep, long b, int len, String p, Dropout dropout) {
+        NDArray q = Layers.layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
+        x = q.add(dropout.apply(attention(q, x, mask, b, len, p, dropout), rate));
+        x = Layers.layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
+        return x.add(dropout.apply(feedForward(x, p, dropout), rate)).mul(keep);
+    }
+
     /** {@code x = LN1(x + Drop(Attn(x)))}, then {@code x = LN2(x + Drop(FFN(x)))}. */
     private NDArray postNormBlock(NDArray x, NDArray mask, NDArray keep, long b, int len, String p, Dropout dropout) {
-        NDArray a = dropout.apply(attention(x, mask, b, len, p, dropout), rate);
+        NDArray a = dropout.apply(attention(x, x, mask, b, len, p, dropout), rate);
         x = Layers.layerNorm(x.add(a), params.get(p + "ln1.g"), params.get(p + "ln1.b"));
         NDArray f = dropout.apply(feedForward(x, p, dropout), rate);
         return Layers.layerNorm(x.add(f), params.get(p + "ln2.g"), params.get(p + "ln2.b")).mul(keep);
@@ -161,14 +172,28 @@ public final class TransformerStack {
         return m.create(causal, new Shape(1, len, len)).add(keyPad);
     }
 
-    private NDArray attention(NDArray h, NDArray mask, long b, int len, String p, Dropout dropout) {
+    /** Attention of {@code queries} over {@code keysValues} (the same array in pre- and post-norm blocks). */
+    private NDArray attention(NDArray queries, NDArray keysValues, NDArray mask, long b, int len, String p,
+                              Dropout dropout) {
         int dh = dim / heads;
-        NDArray qkv = Layers.linear(h, params.get(p + "qkv.w"), params.get(p + "qkv.b"));
-        // split, not three slices: a slice's backward zero-fills a whole [batch, len, 3 dim] gradient
-        NDList parts = qkv.split(3, 2);
-        NDArray q = parts.get(0);
-        NDArray k = parts.get(1);
-        NDArray v = parts.get(2);
+        NDArray q;
+        NDArray k;
+        NDArray v;
+        NDArray w = params.get(p + "qkv.w");
+        NDArray bias = params.get(p + "qkv.b");
+        if (queries == keysValues) {
+            // split, not three slices: a slice's backward zero-fills a whole [batch, len, 3 dim] gradient
+            NDList parts = Layers.linear(queries, w, bias).split(3, 2);
+            q = parts.get(0);
+            k = parts.get(1);
+            v = parts.get(2);
+        } else {
+            // the weight slices' backward zero-fills only [3 dim, dim]
+            q = Layers.linear(queries, w.get("0:" + dim), bias.get("0:" + dim));
+            NDList kv = Layers.linear(keysValues, w.get(dim + ":"), bias.get(dim + ":")).split(2, 2);
+            k = kv.get(0);
+            v = kv.get(1);
+        }
         NDArray msk = mask;
         if (heads > 1) {
             q = q.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);

@@ -26,7 +26,7 @@ public final class SasRecJavaForward implements Recommender {
     private final int n;
     private final int d;
     private final int heads;
-    private final boolean postNorm;
+    private final NormPlacement norm;
     private final int maxLen;
     private final float[] itemEmb; // [(n + 1) * d], row 0 = padding
     private final float[] itemEmbT; // [d * n]: column i = item i, for a vectorised scoring loop
@@ -59,7 +59,7 @@ public final class SasRecJavaForward implements Recommender {
         this.n = items.size();
         this.d = config.dim();
         this.heads = config.heads();
-        this.postNorm = config.norm() == NormPlacement.POST;
+        this.norm = config.norm();
         this.maxLen = config.maxLength();
         this.itemEmb = require(weights, "item_emb", (n + 1L) * d);
         this.posEmb = require(weights, "pos_emb", (long) maxLen * d);
@@ -182,7 +182,7 @@ public final class SasRecJavaForward implements Recommender {
             for (int j = 0; j < d; j++) {
                 x[t * d + j] = itemEmb[e + j] * scale + posEmb[p + j];
             }
-            if (postNorm) {
+            if (norm == NormPlacement.POST) {
                 layerNorm(x, t * d, lnfG, lnfB, x, t * d);
             }
         }
@@ -190,7 +190,7 @@ public final class SasRecJavaForward implements Recommender {
             block(blocks[b], x, len, valid, b == blocks.length - 1);
         }
         float[] last = new float[d];
-        if (postNorm) {
+        if (norm == NormPlacement.POST) {
             System.arraycopy(x, (len - 1) * d, last, 0, d);
         } else {
             layerNorm(x, (len - 1) * d, lnfG, lnfB, last, 0);
@@ -202,7 +202,7 @@ public final class SasRecJavaForward implements Recommender {
     private void block(Block w, float[] x, int len, boolean[] valid, boolean lastOnly) {
         int d3 = 3 * d;
         float[] h = x; // post-norm blocks attend over the stream itself
-        if (!postNorm) {
+        if (norm != NormPlacement.POST) {
             h = new float[len * d];
             for (int t = 0; t < len; t++) {
                 layerNorm(x, t * d, w.ln1G(), w.ln1B(), h, t * d);
@@ -212,6 +212,13 @@ public final class SasRecJavaForward implements Recommender {
         for (int t = 0; t < len; t++) {
             affine(h, t * d, w.qkvT(), w.qkvB(), d, d3, qkv, t * d3);
         }
+        float[] kv = qkv; // keys and values: from the normalised rows except in query-norm blocks
+        if (norm == NormPlacement.QUERY) {
+            kv = new float[len * d3];
+            for (int t = 0; t < len; t++) {
+                affine(x, t * d, w.qkvT(), w.qkvB(), d, d3, kv, t * d3);
+            }
+        }
         int first = lastOnly ? len - 1 : 0;
         int dh = d / heads;
         float inv = 1f / (float) Math.sqrt(dh);
@@ -220,7 +227,7 @@ public final class SasRecJavaForward implements Recommender {
         for (int t = 0; t < len; t++) {
             int ko = t * d3 + d;
             for (int j = 0; j < d; j++) {
-                kT[j * len + t] = qkv[ko + j];
+                kT[j * len + t] = kv[ko + j];
             }
         }
         float[] att = new float[len * d];
@@ -261,7 +268,7 @@ public final class SasRecJavaForward implements Recommender {
                     }
                     int vo = k * d3 + 2 * d + hd * dh;
                     for (int j = 0; j < dh; j++) {
-                        att[ao + j] += a * qkv[vo + j];
+                        att[ao + j] += a * kv[vo + j];
                     }
                 }
             }
@@ -271,15 +278,23 @@ public final class SasRecJavaForward implements Recommender {
         for (int t = first; t < len; t++) {
             int o = t * d;
             affine(att, o, w.outT(), w.outB(), d, d, tmp, 0);
+            float[] residual = norm == NormPlacement.QUERY ? h : x;
             for (int j = 0; j < d; j++) {
-                x[o + j] += tmp[j];
+                x[o + j] = residual[o + j] + tmp[j];
             }
-            if (postNorm) {
-                layerNorm(x, o, w.ln1G(), w.ln1B(), x, o);
-                affine(x, o, w.ff1T(), w.ff1B(), d, d, ff, 0);
-            } else {
-                layerNorm(x, o, w.ln2G(), w.ln2B(), tmp, 0);
-                affine(tmp, 0, w.ff1T(), w.ff1B(), d, d, ff, 0);
+            switch (norm) {
+                case PRE -> {
+                    layerNorm(x, o, w.ln2G(), w.ln2B(), tmp, 0);
+                    affine(tmp, 0, w.ff1T(), w.ff1B(), d, d, ff, 0);
+                }
+                case POST -> {
+                    layerNorm(x, o, w.ln1G(), w.ln1B(), x, o);
+                    affine(x, o, w.ff1T(), w.ff1B(), d, d, ff, 0);
+                }
+                case QUERY -> {
+                    layerNorm(x, o, w.ln2G(), w.ln2B(), x, o);
+                    affine(x, o, w.ff1T(), w.ff1B(), d, d, ff, 0);
+                }
             }
             for (int j = 0; j < d; j++) {
                 ff[j] = Math.max(0f, ff[j]);
@@ -288,7 +303,7 @@ public final class SasRecJavaForward implements Recommender {
             for (int j = 0; j < d; j++) {
                 x[o + j] = valid[t] ? x[o + j] + tmp[j] : 0f;
             }
-            if (postNorm && valid[t]) {
+            if (norm == NormPlacement.POST && valid[t]) {
                 layerNorm(x, o, w.ln2G(), w.ln2B(), x, o);
             }
         }

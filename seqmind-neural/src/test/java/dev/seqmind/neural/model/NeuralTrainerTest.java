@@ -71,9 +71,11 @@ class NeuralTrainerTest {
     }
 
     @Test
-    void postNormSasRecLearnsSuccessor() {
-        assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, SasRecLoss.FULL_SOFTMAX, 8,
-                NormPlacement.POST), FAST, EngineOptions.defaults(), line -> { }));
+    void sasRecLearnsSuccessorWithEveryNormPlacement() {
+        for (NormPlacement norm : java.util.List.of(NormPlacement.POST, NormPlacement.QUERY)) {
+            assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, SasRecLoss.FULL_SOFTMAX, 8, norm),
+                    FAST, EngineOptions.defaults(), line -> { }));
+        }
     }
 
     @Test

@@ -20,10 +20,10 @@ class SasRecJavaForwardTest {
     void givesTheNativeNetworksScores() {
         var engine = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         int n = 50;
-        for (int variant = 0; variant < 4; variant++) {
+        for (int variant = 0; variant < 2 * NormPlacement.values().length; variant++) {
             int heads = 1 + variant % 2;
             SasRecConfig cfg = new SasRecConfig(16, 2, heads, 0.1f, 10, SasRecLoss.FULL_SOFTMAX, 8,
-                    variant < 2 ? NormPlacement.PRE : NormPlacement.POST);
+                    NormPlacement.values()[variant / 2]);
             SasRecNetwork net = new SasRecNetwork(cfg, n, new ParameterStore(engine.newBaseManager()), 5);
             // perturb every parameter so biases and norms are not at their neutral initial values
             SplittableRandom rng = new SplittableRandom(9);
