@@ -10,10 +10,14 @@ import dev.seqmind.data.read.InputFormat;
 import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.bert4rec.Bert4RecHead;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.NormPlacement;
+import dev.seqmind.neural.nn.PositionOrigin;
+import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.LrSchedule;
@@ -74,6 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--norm", defaultValue = "PRE", description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
             + " POST (x = LN(x + f(x)), BERT's) or QUERY (SASRec's own: LN on the attention's queries only)")
     NormPlacement norm;
+    @Option(names = "--positions", defaultValue = "NEWEST", description = "Transformer positions count from the NEWEST"
+            + " item (always the last position) or from the OLDEST in the window (position 0, the published code's)")
+    PositionOrigin positions;
+    @Option(names = "--init", defaultValue = "XAVIER", description = "Transformer weight matrices: XAVIER (Glorot"
+            + " uniform) or NORMAL (N(0, 0.02), BERT's)") WeightInit init;
+    @Option(names = "--bert-head", defaultValue = "TRANSFORM", description = "BERT4Rec output: TRANSFORM (BERT's"
+            + " LN(GELU(hW+b)) before the tied embeddings) or LINEAR (hidden states against them directly)")
+    Bert4RecHead bertHead;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default 4 x dim)") Integer ffnDim;
     @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec hidden units") int hidden;
     @Option(names = "--dropout", defaultValue = "0.1") float dropout;
@@ -122,14 +134,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
+        BlockStyle style = new BlockStyle(norm, positions, init);
         return switch (model) {
             case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
-                    norm),
+                    style),
                     tc, eo, line -> log(err, line));
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
-                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, norm), tc, eo, line -> log(err, line));
+                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
             default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec");
         };
     }

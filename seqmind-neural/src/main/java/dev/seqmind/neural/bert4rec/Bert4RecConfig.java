@@ -1,7 +1,7 @@
 package dev.seqmind.neural.bert4rec;
 
 import dev.seqmind.data.error.InvalidParameterException;
-import dev.seqmind.neural.nn.NormPlacement;
+import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.TransformerStack;
 
 /**
@@ -14,11 +14,13 @@ import dev.seqmind.neural.nn.TransformerStack;
  * @param dropout    dropout rate in [0, 1)
  * @param maxLength  the most recent items a sequence keeps (the appended mask token included when scoring)
  * @param maskProb   probability that a training position is masked, in (0, 1)
- * @param norm       where the blocks' LayerNorms sit ({@code null}, as in model files written before it existed, is
- *                   {@link NormPlacement#PRE}; BERT's own is {@link NormPlacement#POST})
+ * @param style      LayerNorm placement, position origin and weight initialisation ({@code null}, as in model files
+ *                   written before it existed, is {@link BlockStyle#defaults()}; BERT's own is post-norm, positions
+ *                   from the oldest item, N(0, 0.02) weights)
+ * @param head       how hidden states meet the tied item embeddings ({@code null}: {@link Bert4RecHead#TRANSFORM})
  */
 public record Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float dropout, int maxLength,
-                             float maskProb, NormPlacement norm) {
+                             float maskProb, BlockStyle style, Bert4RecHead head) {
     public Bert4RecConfig {
         TransformerStack.requireValidShape(dim, blocks, heads, dropout);
         InvalidParameterException.requireInRange("ffnDim", ffnDim, 1, 65_536);
@@ -26,14 +28,17 @@ public record Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float d
         if (!(maskProb > 0 && maskProb < 1)) {
             throw new InvalidParameterException("maskProb", maskProb, "in (0, 1)", "BERT4Rec used 0.2 on ML-1M");
         }
-        if (norm == null) {
-            norm = NormPlacement.PRE;
+        if (style == null) {
+            style = BlockStyle.defaults();
+        }
+        if (head == null) {
+            head = Bert4RecHead.TRANSFORM;
         }
     }
 
-    /** Pre-LayerNorm blocks. */
+    /** Blocks in the default style, BERT's transform head. */
     public Bert4RecConfig(int dim, int ffnDim, int blocks, int heads, float dropout, int maxLength, float maskProb) {
-        this(dim, ffnDim, blocks, heads, dropout, maxLength, maskProb, NormPlacement.PRE);
+        this(dim, ffnDim, blocks, heads, dropout, maxLength, maskProb, BlockStyle.defaults(), Bert4RecHead.TRANSFORM);
     }
 
     /**

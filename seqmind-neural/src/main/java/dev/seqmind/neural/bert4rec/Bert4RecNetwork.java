@@ -45,11 +45,13 @@ public final class Bert4RecNetwork implements SequenceNetwork {
         params.normal("item_emb", rng, 0.02f, numItems + 2L, d);
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
         stack = new TransformerStack(params, rng, d, config.ffnDim(), config.blocks(), config.heads(), config.dropout(), true,
-                AttentionDirection.BIDIRECTIONAL, config.norm());
-        params.xavier("head.w", rng, d, d);
-        params.constant("head.b", 0f, d);
-        params.constant("head.ln.g", 1f, d);
-        params.constant("head.ln.b", 0f, d);
+                AttentionDirection.BIDIRECTIONAL, config.style());
+        if (config.head() == Bert4RecHead.TRANSFORM) {
+            config.style().init().register(params, "head.w", rng, d, d);
+            params.constant("head.b", 0f, d);
+            params.constant("head.ln.g", 1f, d);
+            params.constant("head.ln.b", 0f, d);
+        }
     }
 
     @Override
@@ -83,6 +85,9 @@ public final class Bert4RecNetwork implements SequenceNetwork {
     }
 
     private NDArray head(NDArray h) {
+        if (config.head() == Bert4RecHead.LINEAR) {
+            return h;
+        }
         NDArray z = Activation.gelu(Layers.linear(h, params.get("head.w"), params.get("head.b")));
         return Layers.layerNorm(z, params.get("head.ln.g"), params.get("head.ln.b"));
     }

@@ -32,6 +32,7 @@ public final class TransformerStack {
     private final boolean gelu;
     private final AttentionDirection direction;
     private final NormPlacement norm;
+    private final PositionOrigin positions;
 
     /**
      * Checks the architecture numbers a Transformer network's configuration carries, in this order: {@code dim} in
@@ -52,7 +53,7 @@ public final class TransformerStack {
 
     /** Registers the parameters, drawing weights from {@code rng}. */
     public TransformerStack(ParameterStore params, SplittableRandom rng, int dim, int ffnDim, int blocks, int heads,
-                            float dropout, boolean gelu, AttentionDirection direction, NormPlacement norm) {
+                            float dropout, boolean gelu, AttentionDirection direction, BlockStyle style) {
         this.params = params;
         this.dim = dim;
         this.ffnDim = ffnDim;
@@ -61,20 +62,22 @@ public final class TransformerStack {
         this.rate = dropout;
         this.gelu = gelu;
         this.direction = direction;
-        this.norm = norm;
+        this.norm = style.norm();
+        this.positions = style.positions();
+        WeightInit init = style.init();
         for (int b = 0; b < blocks; b++) {
             String p = "b" + b + ".";
             params.constant(p + "ln1.g", 1f, dim);
             params.constant(p + "ln1.b", 0f, dim);
-            params.xavier(p + "qkv.w", rng, 3L * dim, dim);
+            init.register(params, p + "qkv.w", rng, 3L * dim, dim);
             params.constant(p + "qkv.b", 0f, 3L * dim);
-            params.xavier(p + "out.w", rng, dim, dim);
+            init.register(params, p + "out.w", rng, dim, dim);
             params.constant(p + "out.b", 0f, dim);
             params.constant(p + "ln2.g", 1f, dim);
             params.constant(p + "ln2.b", 0f, dim);
-            params.xavier(p + "ff1.w", rng, ffnDim, dim);
+            init.register(params, p + "ff1.w", rng, ffnDim, dim);
             params.constant(p + "ff1.b", 0f, ffnDim);
-            params.xavier(p + "ff2.w", rng, dim, ffnDim);
+            init.register(params, p + "ff2.w", rng, dim, ffnDim);
             params.constant(p + "ff2.b", 0f, dim);
         }
         params.constant("ln_f.g", 1f, dim);
@@ -82,10 +85,11 @@ public final class TransformerStack {
     }
 
     /**
-     * Embeds a left-padded batch and runs the blocks: {@code itemTable[tokens] * embeddingScale} plus rows
-     * {@code [windowLength - length, windowLength)} of {@code positionTable} (positions counted from the right end of
-     * the window, so a short batch equals the same batch padded to the whole window), dropout, padding cells zeroed,
-     * then {@link #forward}. An {@code embeddingScale} of exactly 1 skips the multiplication.
+     * Embeds a left-padded batch and runs the blocks: {@code itemTable[tokens] * embeddingScale} plus a row of
+     * {@code positionTable} per cell (counted as the style's {@link PositionOrigin} says: from the window's end,
+     * {@code windowLength - 1} for the newest item, or from 0 for each row's oldest item; either way a short batch
+     * equals the same batch padded to the whole window), dropout, padding cells zeroed, then {@link #forward}. An
+     * {@code embeddingScale} of exactly 1 skips the multiplication.
      *
      * @return hidden states {@code [batch, length, dim]}
      */
@@ -97,13 +101,31 @@ public final class TransformerStack {
         if (embeddingScale != 1f) {
             x = x.muli(embeddingScale);
         }
-        NDArray positions = m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64);
-        x = x.add(Layers.rows(positionTable, positions));
+        NDArray pos = positions == PositionOrigin.NEWEST
+                ? m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64)
+                : m.create(countFromOldest(batch), new Shape(batch.batch(), batch.length()));
+        x = x.add(Layers.rows(positionTable, pos));
         if (norm == NormPlacement.POST) {
             x = Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b")); // ln_f normalises the input here
         }
         x = dropout.apply(x, rate).mul(valid.expandDims(2));
         return forward(m, x, valid, dropout);
+    }
+
+    /** Each cell's number of real tokens before it in its row (padding cells get 0 and are zeroed anyway). */
+    private static long[] countFromOldest(PaddedBatch batch) {
+        long[] tokens = batch.tokens();
+        long[] pos = new long[tokens.length];
+        for (int r = 0; r < batch.batch(); r++) {
+            long seen = 0;
+            for (int j = 0; j < batch.length(); j++) {
+                int i = r * batch.length() + j;
+                if (tokens[i] != PaddedBatch.PAD) {
+                    pos[i] = seen++;
+                }
+            }
+        }
+        return pos;
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.seqmind.neural.sasrec;
 
 import dev.seqmind.data.error.InvalidParameterException;
-import dev.seqmind.neural.nn.NormPlacement;
+import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.TransformerStack;
 
 /**
@@ -14,11 +14,11 @@ import dev.seqmind.neural.nn.TransformerStack;
  * @param maxLength  the most recent items a history keeps
  * @param loss       training loss
  * @param negatives  sampled negatives per batch for {@link SasRecLoss#SAMPLED_SOFTMAX} (ignored otherwise)
- * @param norm       where the blocks' LayerNorms sit ({@code null}, as in model files written before it existed, is
- *                   {@link NormPlacement#PRE})
+ * @param style      LayerNorm placement, position origin and weight initialisation ({@code null}, as in model files
+ *                   written before it existed, is {@link BlockStyle#defaults()})
  */
 public record SasRecConfig(int dim, int blocks, int heads, float dropout, int maxLength, SasRecLoss loss,
-                           int negatives, NormPlacement norm) {
+                           int negatives, BlockStyle style) {
     public SasRecConfig {
         TransformerStack.requireValidShape(dim, blocks, heads, dropout);
         InvalidParameterException.requireInRange("maxLength", maxLength, 1, 100_000);
@@ -26,14 +26,14 @@ public record SasRecConfig(int dim, int blocks, int heads, float dropout, int ma
             throw new InvalidParameterException("loss", null, "one of FULL_SOFTMAX, SAMPLED_SOFTMAX, BCE");
         }
         InvalidParameterException.requireInRange("negatives", negatives, 1, 1_000_000);
-        if (norm == null) {
-            norm = NormPlacement.PRE;
+        if (style == null) {
+            style = BlockStyle.defaults();
         }
     }
 
-    /** Pre-LayerNorm blocks. */
+    /** Blocks in the default style. */
     public SasRecConfig(int dim, int blocks, int heads, float dropout, int maxLength, SasRecLoss loss, int negatives) {
-        this(dim, blocks, heads, dropout, maxLength, loss, negatives, NormPlacement.PRE);
+        this(dim, blocks, heads, dropout, maxLength, loss, negatives, BlockStyle.defaults());
     }
 
     /** 64 dims, 2 blocks, 1 head, dropout 0.1, length 200, full softmax. */
@@ -42,14 +42,14 @@ public record SasRecConfig(int dim, int blocks, int heads, float dropout, int ma
     }
 
     public SasRecConfig withMaxLength(int value) {
-        return new SasRecConfig(dim, blocks, heads, dropout, value, loss, negatives, norm);
+        return new SasRecConfig(dim, blocks, heads, dropout, value, loss, negatives, style);
     }
 
-    public SasRecConfig withNorm(NormPlacement value) {
+    public SasRecConfig withStyle(BlockStyle value) {
         return new SasRecConfig(dim, blocks, heads, dropout, maxLength, loss, negatives, value);
     }
 
     public SasRecConfig withLoss(SasRecLoss value, int negativeCount) {
-        return new SasRecConfig(dim, blocks, heads, dropout, maxLength, value, negativeCount, norm);
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLength, value, negativeCount, style);
     }
 }

@@ -49,7 +49,7 @@ public final class SasRecNetwork implements SequenceNetwork {
         params.normal("item_emb", rng, 0.02f, numItems + 1L, d);
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
         this.stack = new TransformerStack(params, rng, d, d, config.blocks(), config.heads(), config.dropout(), false,
-                AttentionDirection.CAUSAL, config.norm());
+                AttentionDirection.CAUSAL, config.style());
     }
 
     @Override

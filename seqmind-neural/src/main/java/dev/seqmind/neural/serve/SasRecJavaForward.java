@@ -2,6 +2,7 @@ package dev.seqmind.neural.serve;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.nn.NormPlacement;
+import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.store.ModelCard;
 import dev.seqmind.rec.Explanation;
@@ -27,6 +28,7 @@ public final class SasRecJavaForward implements Recommender {
     private final int d;
     private final int heads;
     private final NormPlacement norm;
+    private final PositionOrigin positions;
     private final int maxLen;
     private final float[] itemEmb; // [(n + 1) * d], row 0 = padding
     private final float[] itemEmbT; // [d * n]: column i = item i, for a vectorised scoring loop
@@ -59,7 +61,8 @@ public final class SasRecJavaForward implements Recommender {
         this.n = items.size();
         this.d = config.dim();
         this.heads = config.heads();
-        this.norm = config.norm();
+        this.norm = config.style().norm();
+        this.positions = config.style().positions();
         this.maxLen = config.maxLength();
         this.itemEmb = require(weights, "item_emb", (n + 1L) * d);
         this.posEmb = require(weights, "pos_emb", (long) maxLen * d);
@@ -178,7 +181,7 @@ public final class SasRecJavaForward implements Recommender {
                 continue;
             }
             int e = tokens[t] * d;
-            int p = (maxLen - len + t) * d;
+            int p = (positions == PositionOrigin.NEWEST ? maxLen - len + t : t) * d;
             for (int j = 0; j < d; j++) {
                 x[t * d + j] = itemEmb[e + j] * scale + posEmb[p + j];
             }

@@ -7,9 +7,13 @@ import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.neural.PlantedSequences;
 import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.bert4rec.Bert4RecHead;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.NormPlacement;
+import dev.seqmind.neural.nn.PositionOrigin;
+import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.TrainConfig;
@@ -71,10 +75,11 @@ class NeuralTrainerTest {
     }
 
     @Test
-    void sasRecLearnsSuccessorWithEveryNormPlacement() {
+    void sasRecLearnsSuccessorInThePublishedBlockStyles() {
         for (NormPlacement norm : java.util.List.of(NormPlacement.POST, NormPlacement.QUERY)) {
-            assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, SasRecLoss.FULL_SOFTMAX, 8, norm),
-                    FAST, EngineOptions.defaults(), line -> { }));
+            assertLearnt(NeuralTrainer.sasRec(new SasRecConfig(16, 1, 2, 0f, 12, SasRecLoss.FULL_SOFTMAX, 8,
+                    new BlockStyle(norm, PositionOrigin.OLDEST, WeightInit.NORMAL)), FAST, EngineOptions.defaults(),
+                    line -> { }));
         }
     }
 
@@ -88,5 +93,8 @@ class NeuralTrainerTest {
     void bert4RecLearnsSuccessor() {
         assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 128, 1, 2, 0f, 12, 0.2f), FAST.withEpochs(40),
                 EngineOptions.defaults(), line -> { }));
+        assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 128, 1, 2, 0f, 12, 0.2f,
+                new BlockStyle(NormPlacement.POST, PositionOrigin.OLDEST, WeightInit.NORMAL), Bert4RecHead.LINEAR),
+                FAST.withEpochs(60), EngineOptions.defaults(), line -> { }));
     }
 }

@@ -3,8 +3,11 @@ package dev.seqmind.neural.serve;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.nn.PositionOrigin;
+import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
@@ -20,10 +23,11 @@ class SasRecJavaForwardTest {
     void givesTheNativeNetworksScores() {
         var engine = NeuralEngine.start(dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
         int n = 50;
-        for (int variant = 0; variant < 2 * NormPlacement.values().length; variant++) {
+        for (int variant = 0; variant < 4 * NormPlacement.values().length; variant++) {
             int heads = 1 + variant % 2;
+            PositionOrigin origin = PositionOrigin.values()[variant / 2 % 2];
             SasRecConfig cfg = new SasRecConfig(16, 2, heads, 0.1f, 10, SasRecLoss.FULL_SOFTMAX, 8,
-                    NormPlacement.values()[variant / 2]);
+                    new BlockStyle(NormPlacement.values()[variant / 4], origin, WeightInit.NORMAL));
             SasRecNetwork net = new SasRecNetwork(cfg, n, new ParameterStore(engine.newBaseManager()), 5);
             // perturb every parameter so biases and norms are not at their neutral initial values
             SplittableRandom rng = new SplittableRandom(9);
@@ -39,13 +43,15 @@ class SasRecJavaForwardTest {
             SasRecJavaForward pure = new SasRecJavaForward(cfg, items, net.parameters().snapshot(),
                     net.parameters().shapes(), null);
             int[][] histories = {{}, {3}, {1, 2, 3}, {4, 4, 9, 49, 0, 7, 7, 1, 2, 3, 11, 12, 13, 14}, {5, 60, -1, 6}};
-            float[] a = new float[n];
+            // one padded batch on the engine against each history alone in pure Java: padding must not matter
+            float[][] batch = new float[histories.length][n];
+            nativeModel.scoreBatch(histories, batch);
             float[] b = new float[n];
-            for (int[] h : histories) {
-                nativeModel.score(h, a);
-                pure.score(h, b);
+            for (int r = 0; r < histories.length; r++) {
+                float[] a = batch[r];
+                pure.score(histories[r], b);
                 for (int i = 0; i < n; i++) {
-                    assertThat(b[i]).as("%s history %s item %d", cfg, java.util.Arrays.toString(h), i)
+                    assertThat(b[i]).as("%s history %s item %d", cfg, java.util.Arrays.toString(histories[r]), i)
                             .isCloseTo(a[i], within(1e-4f * Math.max(1f, Math.abs(a[i]))));
                 }
             }

@@ -5,10 +5,15 @@ import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.neural.PlantedSequences;
 import dev.seqmind.neural.bert4rec.Bert4RecConfig;
+import dev.seqmind.neural.bert4rec.Bert4RecHead;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.nn.BlockStyle;
+import dev.seqmind.neural.nn.NormPlacement;
+import dev.seqmind.neural.nn.PositionOrigin;
+import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.serve.SasRecJavaForward;
@@ -63,8 +68,9 @@ class NeuralModelFormatTest {
     @Test
     void sasRecRoundTripsAndLoadsAsPureJavaWithTheSameScores(@TempDir Path tmp) throws Exception {
         Recommender trained = assertRoundTrip(NeuralTrainer.sasRec(
-                new SasRecConfig(8, 1, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 5), TWO_EPOCHS, EngineOptions.defaults(),
-                l -> { }), tmp.resolve("sasrec"), NeuralRecommender.class);
+                new SasRecConfig(8, 1, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 5,
+                        new BlockStyle(NormPlacement.QUERY, PositionOrigin.OLDEST, WeightInit.NORMAL)), TWO_EPOCHS,
+                EngineOptions.defaults(), l -> { }), tmp.resolve("sasrec"), NeuralRecommender.class);
         SasRecJavaForward pure = NeuralModelFormat.loadPureJava(tmp.resolve("sasrec"));
         assertSameScores(trained, pure);
         assertThat(pure.card().metrics()).containsEntry("test NDCG@10", 0.5);
@@ -79,5 +85,8 @@ class NeuralModelFormatTest {
                 l -> { }), tmp.resolve("gru"), NeuralRecommender.class);
         assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f), TWO_EPOCHS,
                 EngineOptions.defaults(), l -> { }), tmp.resolve("bert"), NeuralRecommender.class);
+        assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f,
+                new BlockStyle(NormPlacement.POST, PositionOrigin.OLDEST, WeightInit.NORMAL), Bert4RecHead.LINEAR),
+                TWO_EPOCHS, EngineOptions.defaults(), l -> { }), tmp.resolve("bert-linear"), NeuralRecommender.class);
     }
 }
