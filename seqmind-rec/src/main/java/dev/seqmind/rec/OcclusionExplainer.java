@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Explains a recommendation of any {@link Recommender} by occlusion: the history is scored again without each of its
- * most recent items (one {@link Recommender#scoreBatch} call), and the items whose removal lowers the recommended
- * item's score the most are the evidence. Unlike attention weights it measures what the score actually depends on,
+ * most recent items (one {@link Recommender#scoreBatch} call, shared by every item of a top-K list), and the items
+ * whose removal lowers the recommended item's score the most are the evidence. Unlike attention weights it measures what the score actually depends on,
  * and it needs nothing from the model but scores, so neural models get the same kind of explanation. Confidence is
  * the share of the total score drop that the named items account for. Immutable and thread-safe.
  */
@@ -34,9 +34,17 @@ public final class OcclusionExplainer {
     }
 
     public Explanation explain(Recommender model, int[] history, int item) {
+        return explainAll(model, history, new int[] {item}).getFirst();
+    }
+
+    /**
+     * Explanations of each of {@code items} after {@code history}, in their order, from one scored batch: the
+     * occluded histories are the same whichever item is explained.
+     */
+    public List<Explanation> explainAll(Recommender model, int[] history, int[] items) {
         int n = model.numItems();
-        if (history.length == 0 || item < 0 || item >= n) {
-            return Explanation.NONE;
+        if (history.length == 0) {
+            return java.util.Collections.nCopies(items.length, Explanation.NONE);
         }
         int m = Math.min(recentItems, history.length);
         int[][] variants = new int[m + 1][];
@@ -46,6 +54,16 @@ public final class OcclusionExplainer {
         }
         float[][] scores = new float[m + 1][n];
         model.scoreBatch(variants, scores);
+        List<Explanation> out = new ArrayList<>(items.length);
+        for (int item : items) {
+            out.add(item < 0 || item >= n ? Explanation.NONE : fromScores(model, history, item, scores, m));
+        }
+        return out;
+    }
+
+    /** The explanation of {@code item} given the scores of the history ({@code scores[0]}) and its occlusions. */
+    private Explanation fromScores(Recommender model, int[] history, int item, float[][] scores, int m) {
+        int n = model.numItems();
         float base = scores[0][item];
         Integer[] byDrop = new Integer[m];
         double totalDrop = 0;

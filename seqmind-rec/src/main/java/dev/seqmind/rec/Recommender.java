@@ -3,6 +3,9 @@ package dev.seqmind.rec;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.topk.TopKSelector;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A fitted next-item model: given any history (dense item ids of the training dataset's item map, oldest first),
  * scores every item. Higher is better; items the model cannot score get {@link Float#NEGATIVE_INFINITY}.
@@ -50,5 +53,17 @@ public interface Recommender {
     /** Why {@code item} is recommended after {@code history}; {@link Explanation#NONE} when the model cannot say. */
     default Explanation explain(int[] history, int item) {
         return Explanation.NONE;
+    }
+
+    /**
+     * {@link #explain} for each of {@code items}, in their order. Models whose explanations rescore the history
+     * override it to share that work across the items (a top-K list explained in one pass).
+     */
+    default List<Explanation> explainAll(int[] history, int[] items) {
+        List<Explanation> out = new ArrayList<>(items.length);
+        for (int item : items) {
+            out.add(explain(history, item));
+        }
+        return out;
     }
 }

@@ -31,4 +31,40 @@ class OcclusionExplainerTest {
         assertThat(why.kind()).isEqualTo("sequence");
         assertThat(OcclusionExplainer.defaults().explain(markov, new int[0], 4)).isEqualTo(Explanation.NONE);
     }
+
+    @Test
+    void explainsAWholeListFromOneScoredBatch() {
+        int[] batches = {0};
+        Recommender counting = new Recommender() {
+            @Override
+            public String name() {
+                return markov.name();
+            }
+
+            @Override
+            public dev.seqmind.data.model.IdMap items() {
+                return markov.items();
+            }
+
+            @Override
+            public void score(int[] history, float[] out) {
+                markov.score(history, out);
+            }
+
+            @Override
+            public void scoreBatch(int[][] histories, float[][] out) {
+                batches[0]++;
+                markov.scoreBatch(histories, out);
+            }
+        };
+        int[] history = {5, 4, 0};
+        int[] items = {1, 4, 3, 99};
+        java.util.List<Explanation> all = OcclusionExplainer.defaults().explainAll(counting, history, items);
+        assertThat(batches[0]).isEqualTo(1);
+        assertThat(all).hasSize(items.length);
+        for (int i = 0; i < 3; i++) {
+            assertThat(all.get(i)).isEqualTo(OcclusionExplainer.defaults().explain(markov, history, items[i]));
+        }
+        assertThat(all.get(3)).as("an id the model does not know").isEqualTo(Explanation.NONE);
+    }
 }

@@ -98,6 +98,11 @@ public final class NeuralRecommender implements Recommender {
         return OcclusionExplainer.defaults().explain(this, history, item);
     }
 
+    @Override
+    public java.util.List<Explanation> explainAll(int[] history, int[] items) {
+        return OcclusionExplainer.defaults().explainAll(this, history, items);
+    }
+
     private static int[] inRange(int[] history, int n) {
         int k = 0;
         for (int item : history) {

@@ -140,6 +140,11 @@ public final class SasRecJavaForward implements Recommender {
     }
 
     @Override
+    public java.util.List<Explanation> explainAll(int[] history, int[] items) {
+        return OcclusionExplainer.defaults().explainAll(this, history, items);
+    }
+
+    @Override
     public void score(int[] history, float[] out) {
         if (out.length < n) {
             throw new IllegalArgumentException("out has length " + out.length + " < numItems " + n);

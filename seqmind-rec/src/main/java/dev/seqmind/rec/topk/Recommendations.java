@@ -1,6 +1,7 @@
 package dev.seqmind.rec.topk;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.Recommender;
 
 import java.util.ArrayList;
@@ -61,10 +62,10 @@ public final class Recommendations {
         float[] scores = new float[model.numItems()];
         model.score(h, scores);
         TopKSelector.Result top = new TopKSelector().select(scores, model.numItems(), k, excl, e);
+        List<Explanation> why = model.explainAll(h, java.util.Arrays.copyOf(top.items(), top.size()));
         List<Recommendation> out = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
-            int item = top.items()[i];
-            out.add(new Recommendation(items.externalId(item), top.scores()[i], model.explain(h, item)));
+            out.add(new Recommendation(items.externalId(top.items()[i]), top.scores()[i], why.get(i)));
         }
         return new Result(out, unknown);
     }
