@@ -3,6 +3,7 @@ package dev.seqmind.neural.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
 
 /**
  * Stateless layer functions over DJL arrays (the engine's fused kernels where one exists). Every result is a new
@@ -36,8 +37,20 @@ public final class Layers {
         return logp.gather(targets.reshape(-1, 1), 1).mean().neg();
     }
 
-    /** {@code log(1 + e^x)}, computed without overflow as {@code max(x, 0) + log1p(e^-|x|)}. */
+    /** {@code log(1 + e^x)}, computed without overflow as {@code relu(x) + log1p(e^-|x|)}. */
     public static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Activation.relu(x).add(x.abs().neg().exp().add(1f).log());
+    }
+
+    /**
+     * {@code x * c}, safe inside a graph that is back-propagated. DJL's {@code mul(Number)} wraps {@code c} in an
+     * array over a Java direct buffer and closes it as soon as the product is made, but autograd keeps that array
+     * for the backward pass; once closed, a garbage collection may free the buffer and hand its memory to another
+     * array, and the backward pass reads garbage (random non-finite gradients, more often the more the step
+     * allocates). The scalar made here stays open until the enclosing {@code NDScope} closes, after the backward
+     * pass. Use {@code mul(Number)} only where no gradient flows.
+     */
+    public static NDArray scale(NDArray x, float c) {
+        return x.mul(x.getManager().create(c));
     }
 }

@@ -99,7 +99,7 @@ public final class TransformerStack {
         NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
         NDArray x = Layers.rows(itemTable, ids);
         if (embeddingScale != 1f) {
-            x = x.muli(embeddingScale);
+            x = Layers.scale(x, embeddingScale);
         }
         NDArray pos = positions == PositionOrigin.NEWEST
                 ? m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64)
@@ -223,7 +223,7 @@ public final class TransformerStack {
             v = v.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
             msk = mask.expandDims(1);
         }
-        NDArray scores = q.matMul(k.swapAxes(-1, -2)).muli(1f / (float) Math.sqrt(dh)).addi(msk);
+        NDArray scores = Layers.scale(q.matMul(k.swapAxes(-1, -2)), 1f / (float) Math.sqrt(dh)).addi(msk);
         NDArray weights = dropout.apply(scores.softmax(-1), rate);
         NDArray o = weights.matMul(v);
         if (heads > 1) {
