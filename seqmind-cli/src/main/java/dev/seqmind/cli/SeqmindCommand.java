@@ -48,6 +48,7 @@ public final class SeqmindCommand implements Runnable {
         CommandLine cl = new CommandLine(new SeqmindCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        UsageRules.apply(cl);
         return cl;
     }
 }

@@ -1,13 +1,12 @@
 package dev.seqmind.cli.rec;
 
 import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.data.model.SequenceDataset;
-import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
-import dev.seqmind.data.split.TemporalSplitter;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.Trainers;
@@ -48,23 +47,29 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "A log file (format detected) or a dataset directory.")
-    Path data;
+    @CommandLine.Mixin
+    DatasetOptions dataset;
 
-    @Option(names = "--format", description = "Format of --data when a file: csv, tsv, jsonl, movielens, sasrec, ...")
-    String format;
+    /** Every model name the trainers register. */
+    static final class ModelChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Trainers.names().iterator();
+        }
+    }
 
-    @Option(names = "--items", description = "Item table with a header (id first; title, genres/categories).")
-    Path items;
+    /** The values of {@code --fit-on}. */
+    static final class FitOnChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("train-for-test", "train").iterator();
+        }
+    }
 
-    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
+    @Option(names = "--models", split = ",", completionCandidates = ModelChoices.class, defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
             description = "Models to compare (default: ${DEFAULT-VALUE}; also seq-rules: the mining engine's "
                     + "sequential rules, slower to fit).")
     List<String> models;
-
-    @Option(names = "--split", defaultValue = "leave-one-out",
-            description = "leave-one-out (default) or temporal (global cut at the 80%%/90%% time quantiles).")
-    String split;
 
     @Option(names = "--exclude-seen", description = "Remove each user's seen items from the ranking (off by default; "
             + "the published ML-1M/Beauty anchors use it).")
@@ -99,7 +104,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
-    @Option(names = "--fit-on", defaultValue = "train-for-test",
+    @Option(names = "--fit-on", defaultValue = "train-for-test", completionCandidates = FitOnChoices.class,
             description = "train-for-test (default: every event before the test targets) or train (training events "
                     + "only, validation cases for early stopping).")
     String fitOn;
@@ -121,12 +126,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
             }
         }
-        SequenceDataset ds = DatasetLoader.load(data, format, items, progress);
-        Split sp = switch (split) {
-            case "leave-one-out", "loo" -> new LeaveOneOutSplitter().split(ds);
-            case "temporal" -> new TemporalSplitter(0.8, 0.9, 1).split(ds);
-            default -> throw new InvalidParameterException("--split", split, "leave-one-out or temporal");
-        };
+        SequenceDataset ds = dataset.load(progress);
+        Split sp = dataset.split(ds);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
                 sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
@@ -195,9 +196,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
-                + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
-                + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
+        return "seqmind evaluate " + dataset.describe() + " --models " + String.join(",", models)
+                + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",

@@ -7,7 +7,6 @@ import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.eval.EvalResult;
 import dev.seqmind.rec.eval.Evaluator;
-import dev.seqmind.rec.store.TrainerParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class EvaluationRunner {
             Recommender model = t.fit(onTrain ? split.train() : split.trainForTest(), ctx);
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             EvalResult r = evaluator.test(model, split, progress);
-            ModelRun run = new ModelRun(t.name(), TrainerParams.of(t), isBaseline.test(t), fitSeconds, r);
+            ModelRun run = new ModelRun(t.name(), t.params(), isBaseline.test(t), fitSeconds, r);
             runs.add(run);
             if (onModel != null) {
                 onModel.accept(model, run);
