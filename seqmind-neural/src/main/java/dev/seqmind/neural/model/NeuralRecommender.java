@@ -15,7 +15,8 @@ import dev.seqmind.rec.Recommender;
  * {@link #explain} names the recent items the score depends on most ({@link OcclusionExplainer}).
  *
  * <p>Immutable once built (the network is no longer trained) and thread-safe: each call works in its own
- * {@link NDManager} and {@link NDScope}.
+ * {@link NDManager} and {@link NDScope}. {@link #close()} frees the network's native parameters; the model must not
+ * score after that.
  */
 public final class NeuralRecommender implements Recommender {
     private static final int BATCH = 256;
@@ -101,6 +102,12 @@ public final class NeuralRecommender implements Recommender {
     @Override
     public java.util.List<Explanation> explainAll(int[] history, int[] items) {
         return OcclusionExplainer.defaults().explainAll(this, history, items);
+    }
+
+    /** Frees the network's parameters on the engine (idempotent). */
+    @Override
+    public void close() {
+        network.parameters().close();
     }
 
     private static int[] inRange(int[] history, int n) {
