@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Opens what {@code --data} names: a dataset directory written by {@code seqmind ingest}, or a log file. */
-final class DatasetLoader {
+public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    static SequenceDataset load(Path data, String format, Path items, Progress progress) throws IOException {
+    public static SequenceDataset load(Path data, String format, Path items, Progress progress) throws IOException {
         SequenceDataset ds;
         if (Files.isDirectory(data)) {
             ds = DatasetStore.open(data);
