@@ -97,7 +97,7 @@ public final class GenerateCommand implements Callable<Integer> {
     int activityDays;
 
     @Option(names = "--segments", defaultValue = "0", description = "Plant this many user segments (0-8) with their "
-            + "own departments and cart rates; true membership goes to segments.tsv (default: ${DEFAULT-VALUE}).")
+            + "own department and cart rate; true membership goes to segments.tsv (default: ${DEFAULT-VALUE}).")
     int segments;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")

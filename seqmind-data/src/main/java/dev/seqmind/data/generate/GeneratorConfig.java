@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param activityDays        a user's sessions spread over about this many days: the more sessions, the shorter
  *                            the gaps between them (always at least 30 minutes)
  * @param segments            0 for none; otherwise every user belongs to one of this many planted segments (see
- *                            {@link LogGenerator#plantedSegment(int)}), which browse their own departments and put
+ *                            {@link LogGenerator#plantedSegment(int)}), which browse their own department and put
  *                            items in the cart at their own rate
  */
 public record GeneratorConfig(int users, int items, long events, long seed, double zipfExponent,

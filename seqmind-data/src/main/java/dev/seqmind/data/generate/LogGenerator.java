@@ -131,9 +131,9 @@ public final class LogGenerator {
 
     /**
      * The planted segment ({@code 0..segments-1}) of the user with external id {@code userNumber + 1}, or -1 when
-     * the config plants none. Segment {@code s} browses its own departments (their number modulo the number of
-     * segments is {@code s}) in most sessions and puts items in the cart at a rate from half the default (first
-     * segment) to twice it (last).
+     * the config plants none. Segment {@code s} browses department number {@code s} (Clothing, Electronics, Home,
+     * Sports, Books, Beauty, Toys, Grocery) in most sessions and puts items in the cart at a rate from half the
+     * default (first segment) to twice it (last).
      */
     public int plantedSegment(int userNumber) {
         return config.segments() == 0 ? -1 : UserSimulator.segmentOf(config, userNumber);

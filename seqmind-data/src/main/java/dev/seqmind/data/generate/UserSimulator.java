@@ -178,8 +178,8 @@ final class UserSimulator {
     }
 
     /**
-     * Segment {@code s} browses the departments whose number (in catalogue order) is {@code s} modulo the number of
-     * segments; a segment whose departments carry no weight browses the whole catalogue.
+     * Segment {@code s} browses department number {@code s} (in catalogue order); a segment whose department carries
+     * no weight browses the whole catalogue.
      */
     private static AliasSampler[] segmentSamplers(int segments, ItemUniverse items, double[] leafWeights) {
         AliasSampler[] out = new AliasSampler[segments];
@@ -193,7 +193,7 @@ final class UserSimulator {
             double[] w = new double[leafWeights.length];
             double total = 0;
             for (int c = 0; c < w.length; c++) {
-                if (departments.indexOf(items.department(c)) % segments == s) {
+                if (departments.indexOf(items.department(c)) == s) {
                     w[c] = leafWeights[c];
                     total += w[c];
                 }

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The categories that matter most in a dataset and which of them each item carries. An event of an item with
- * {@code c} categories gives each of them weight {@code 1/c}; the {@code max} categories of highest total weight are
+ * The categories that matter most in a dataset and which of them each item carries. Only the most general level
+ * of a category path counts: a category that refines another of the same item ({@code Sports/Outdoor} beside
+ * {@code Sports}, {@code Books > Fiction} beside {@code Books}) is left out, so that sub-categories do not split
+ * one interest into many. An event of an item with {@code c} remaining categories gives each of them weight
+ * {@code 1/c}; the {@code max} categories of highest total weight are
  * kept (ties broken by name), and the rest fold into "other". An item's <em>primary</em> category is its first
  * listed one (the department in a category path, the first genre of a film), or {@link #OTHER} when that one was not
  * kept, or {@link #NONE} when the item has no category.
@@ -37,7 +40,7 @@ public final class ItemCategories {
         int n = data.numItems();
         List<List<String>> cats = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            cats.add(data.catalog().get(data.items().externalId(i)).categories());
+            cats.add(general(data.catalog().get(data.items().externalId(i)).categories()));
         }
         int[] counts = data.itemCounts();
         Map<String, Double> weight = new HashMap<>();
@@ -62,6 +65,27 @@ public final class ItemCategories {
             primary[i] = c.isEmpty() ? NONE : of[i][0];
         }
         return new ItemCategories(List.copyOf(kept), of, primary);
+    }
+
+    /** {@code categories} without those that refine another of them (a longer name extending it past a separator). */
+    static List<String> general(List<String> categories) {
+        if (categories.size() < 2) {
+            return categories;
+        }
+        List<String> out = new ArrayList<>(categories.size());
+        for (String c : categories) {
+            boolean refines = false;
+            for (String p : categories) {
+                if (c.length() > p.length() && c.startsWith(p) && !Character.isLetterOrDigit(c.charAt(p.length()))) {
+                    refines = true;
+                    break;
+                }
+            }
+            if (!refines) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The kept category names; category {@code k} is {@code names().get(k)}. */

@@ -1,7 +1,9 @@
 package dev.seqmind.insight.vector;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * One vector per user or item: row {@code i} belongs to dense id {@code i} of the dataset (or model) it was built
@@ -42,6 +44,19 @@ public record VectorTable(String kind, List<String> ids, List<String> columns, d
     /** Row {@code i} (the table's own array: do not modify). */
     public double[] row(int i) {
         return rows[i];
+    }
+
+    /** A new table of the columns whose name starts with {@code prefix}, in their order (rows copied). */
+    public VectorTable select(String prefix, String newKind) {
+        int[] keep = IntStream.range(0, columns.size())
+                .filter(j -> columns.get(j).startsWith(prefix)).toArray();
+        double[][] out = new double[rows.length][keep.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < keep.length; k++) {
+                out[i][k] = rows[i][keep[k]];
+            }
+        }
+        return new VectorTable(newKind, ids, Arrays.stream(keep).mapToObj(columns::get).toList(), out);
     }
 
     /** The row of external id {@code id}, or -1 when absent (a linear scan: for single look-ups at the edge). */
