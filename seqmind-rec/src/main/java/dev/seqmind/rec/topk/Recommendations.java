@@ -3,6 +3,7 @@ package dev.seqmind.rec.topk;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.rerank.MmrReranker;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,15 @@ public final class Recommendations {
      * @param exclude  further external ids never to return (unknown ones are ignored); may be empty
      */
     public Result recommend(List<String> history, int k, SeenItems seen, Collection<String> exclude) {
+        return recommend(history, k, seen, exclude, null);
+    }
+
+    /**
+     * Like {@link #recommend(List, int, SeenItems, Collection)}, with the list re-ranked for diversity by
+     * {@code reranker} (null: the model's order); scores stay the model's own.
+     */
+    public Result recommend(List<String> history, int k, SeenItems seen, Collection<String> exclude,
+                            MmrReranker reranker) {
         IdMap items = model.items();
         int[] dense = new int[history.size()];
         int n = 0;
@@ -61,7 +71,9 @@ public final class Recommendations {
         }
         float[] scores = new float[model.numItems()];
         model.score(h, scores);
-        TopKSelector.Result top = new TopKSelector().select(scores, model.numItems(), k, excl, e);
+        TopKSelector.Result top = reranker == null
+                ? new TopKSelector().select(scores, model.numItems(), k, excl, e)
+                : reranker.rerank(scores, model.numItems(), k, excl, e);
         List<Explanation> why = model.explainAll(h, java.util.Arrays.copyOf(top.items(), top.size()));
         List<Recommendation> out = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
