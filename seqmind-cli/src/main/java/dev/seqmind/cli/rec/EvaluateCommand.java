@@ -112,6 +112,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--per-user", description = "Also write per-user.tsv.gz: every metric@K of every user and model.")
     boolean perUser;
 
+    @Option(names = "--diversity-lambdas", split = ",", description = "Also evaluate every model re-ranked by "
+            + "maximal marginal relevance at each lambda (e.g. 0.9,0.7,0.5; 1 = the model's order): the rows "
+            + "model+mmrL trace NDCG against intra-list diversity and coverage. Default: none.")
+    List<Double> diversityLambdas = List.of();
+
+    @CommandLine.Mixin
+    DiversityOptions diversity = new DiversityOptions();
+
     @Override
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
@@ -126,7 +134,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
             }
         }
+        for (double lambda : diversityLambdas) {
+            if (!(lambda >= 0 && lambda <= 1)) {
+                throw new InvalidParameterException("--diversity-lambdas", lambda, "in [0, 1]");
+            }
+        }
         SequenceDataset ds = dataset.load(progress);
+        if (!diversityLambdas.isEmpty()) {
+            diversity.check(ds);
+        }
         Split sp = dataset.split(ds);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
@@ -141,7 +157,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on);
-        List<ModelRun> runs = new ArrayList<>(runner.run(sp, trainers, progress, (model, run) -> {
+        java.util.Map<ModelRun, List<ModelRun>> reranked = new java.util.IdentityHashMap<>();
+        List<ModelRun> fitted = runner.run(sp, trainers, progress, (model, run) -> {
+            reranked.put(run, diversified(runner, sp, model, run, ds, progress));
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
                         .orElseThrow();
@@ -153,11 +171,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new UncheckedIOException(e);
                 }
             }
-        }));
+        });
+        List<ModelRun> runs = new ArrayList<>();
+        for (ModelRun run : fitted) {
+            runs.add(run);
+            runs.addAll(reranked.getOrDefault(run, List.of()));
+        }
         PretrainedModels loader = pretrained.isEmpty() ? null : new PretrainedModels(sp);
         for (Path dir : pretrained) {
             PretrainedModels.Loaded m = loader.load(dir);
-            runs.add(runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress));
+            ModelRun run = runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress);
+            runs.add(run);
+            runs.addAll(diversified(runner, sp, m.model(), run, ds, progress));
         }
         if (runs.isEmpty()) {
             throw new InvalidParameterException("--models", String.join(",", models), "at least one model",
@@ -182,15 +207,34 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code run}'s model again at each of --diversity-lambdas. */
+    private List<ModelRun> diversified(EvaluationRunner runner, Split sp, dev.seqmind.rec.Recommender model,
+                                       ModelRun run, SequenceDataset ds,
+                                       dev.seqmind.data.progress.Progress progress) {
+        List<ModelRun> out = new ArrayList<>();
+        for (double lambda : diversityLambdas) {
+            out.add(runner.evaluateReranked(sp, model, run, diversity.reranker(model, ds.catalog(), lambda),
+                    progress));
+        }
+        return out;
+    }
+
     private void printSummary(List<ModelRun> runs) {
         int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
         var first = runs.get(0).result();
-        out().printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
-                first.label(Metric.NDCG, k), "fit s", "users/s");
+        out().printf(Locale.ROOT, "%-18s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
+                first.label(Metric.NDCG, k), "fit s", "users/s",
+                diversityLambdas.isEmpty() ? "" : String.format(Locale.ROOT, " %8s %8s", "ILD@" + k, "cov@" + k));
         for (ModelRun r : runs) {
-            out().printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
+            String beyond = "";
+            if (!diversityLambdas.isEmpty()) {
+                var b = r.result().beyond().stream().filter(x -> x.k() == k).findFirst();
+                beyond = b.map(x -> String.format(Locale.ROOT, " %8.4f %8.4f", x.intraListDiversity(),
+                        x.coverage())).orElse("");
+            }
+            out().printf(Locale.ROOT, "%-18s %14.4f %14.4f %10.2f %10.0f%s%n", r.result().model(),
                     r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
-                    r.result().usersPerSecond());
+                    r.result().usersPerSecond(), beyond);
         }
         out().println("ranking: " + first.ranking());
     }
@@ -200,7 +244,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
-                + " --seed " + seed + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
+                + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "
+                + String.join(",", diversityLambdas.stream().map(String::valueOf).toList()) + " --diversity-by "
+                + diversity.by + " --diversity-pool " + diversity.pool) + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
                 pretrained.stream().map(Path::toString).toList()));
     }
 

@@ -43,6 +43,13 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--exclude", split = ",", description = "Further external item ids never to recommend.")
     List<String> exclude = List.of();
 
+    @Option(names = "--diversity-lambda", description = "Re-rank the list by maximal marginal relevance: 1 keeps "
+            + "the model's order, lower values trade score for variety (in [0, 1]; default: no re-ranking).")
+    Double diversityLambda;
+
+    @CommandLine.Mixin
+    DiversityOptions diversity = new DiversityOptions();
+
     @Override
     public Integer call() throws IOException {
         if (k < 1) {
@@ -50,8 +57,9 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         Recommender rec = ModelDirectory.load(model);
         ItemCatalog catalog = ItemsFile.readCatalog(model);
+        var reranker = diversityLambda == null ? null : diversity.reranker(rec, catalog, diversityLambda);
         var result = new Recommendations(rec).recommend(history, k,
-                keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE, exclude);
+                keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE, exclude, reranker);
         if (!result.unknownHistoryItems().isEmpty()) {
             err().println("ignored items the model does not know: " + result.unknownHistoryItems());
         }

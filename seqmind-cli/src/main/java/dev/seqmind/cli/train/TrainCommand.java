@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     static final class ModelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.List.of("sasrec", "bert4rec", "gru4rec").iterator();
+            return java.util.List.of("sasrec", "bert4rec", "gru4rec", "lstm").iterator();
         }
     }
 
@@ -95,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
             + " LN(GELU(hW+b)) before the tied embeddings) or LINEAR (hidden states against them directly).")
     Bert4RecHead bertHead;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default: 4 x --dim).") Integer ffnDim;
-    @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec hidden units.") int hidden;
+    @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec and LSTM hidden units.") int hidden;
     @Option(names = "--dropout", defaultValue = "0.1", description = "Dropout rate in embeddings and blocks.")
     float dropout;
     @Option(names = "--max-len", defaultValue = "200", description = "Most recent events a model reads per user.")
@@ -146,9 +146,11 @@ public final class TrainCommand implements Callable<Integer> {
                     tc, eo, line -> log(err, line));
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));
+            case "lstm" -> NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(dim, hidden, dropout, maxLen), tc,
+                    eo, line -> log(err, line));
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
                     heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
-            default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec");
+            default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec, lstm");
         };
     }
 

@@ -7,6 +7,8 @@ import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.gru4rec.Gru4RecNetwork;
+import dev.seqmind.neural.lstm.LstmRecConfig;
+import dev.seqmind.neural.lstm.LstmRecNetwork;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
@@ -61,6 +63,13 @@ public final class NeuralTrainer implements RecommenderTrainer {
                                         Consumer<String> log) {
         return new NeuralTrainer("gru4rec", (n, p, s) -> new Gru4RecNetwork(config, n, p, s), config, training,
                 engine, log);
+    }
+
+    /** The LSTM recommender, trained exactly as GRU4Rec (cross-entropy over all items). */
+    public static NeuralTrainer lstm(LstmRecConfig config, TrainConfig training, EngineOptions engine,
+                                     Consumer<String> log) {
+        return new NeuralTrainer("lstm", (n, p, s) -> new LstmRecNetwork(config, n, p, s), config, training, engine,
+                log);
     }
 
     public static NeuralTrainer bert4Rec(Bert4RecConfig config, TrainConfig training, EngineOptions engine,

@@ -75,6 +75,18 @@ public final class EvaluationRunner {
     }
 
     /**
+     * Evaluates {@code model}, already measured as {@code plain}, again with its lists re-ranked by {@code reranker}
+     * (a point of the accuracy-diversity trade-off); the run is named {@code model+mmr0.7} and is no baseline.
+     */
+    public ModelRun evaluateReranked(Split split, Recommender model, ModelRun plain,
+                                     dev.seqmind.rec.rerank.MmrReranker reranker, Progress progress) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(plain.params());
+        params.put("rerank", reranker.toString());
+        return new ModelRun(plain.trainer(), params, false, plain.fitSeconds(),
+                evaluator.withReranker(reranker).test(model, split, progress));
+    }
+
+    /**
      * Evaluates a model fitted before this run (e.g. loaded from a model directory); the caller vouches that it was
      * fitted on this split's training events.
      */
