@@ -52,7 +52,7 @@ final class DatasetLoader {
     }
 
     /** A tab- or comma-separated item table with a header: first column = id, plus title and genres/categories. */
-    private static ItemTableReader itemTable(Path file) throws IOException {
+    static ItemTableReader itemTable(Path file) throws IOException {
         String header;
         try (BufferedReader r = new BufferedReader(
                 new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8))) {

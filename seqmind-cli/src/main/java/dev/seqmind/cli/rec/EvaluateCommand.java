@@ -12,6 +12,7 @@ import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.Trainers;
 import dev.seqmind.rec.eval.Candidates;
+import dev.seqmind.rec.eval.ColdStart;
 import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.Evaluator;
 import dev.seqmind.rec.eval.Metric;
@@ -107,6 +108,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--per-user", description = "Also write per-user.tsv.gz: every metric@K of every user and model.")
     boolean perUser;
 
+    @Option(names = "--cold-items", description = "Also evaluate the cold-item protocol: only targets whose item has "
+            + "no event in the data the models were fitted on (default: off).")
+    boolean coldItems;
+
+    @Option(names = "--cold-users", defaultValue = "0", description = "Also evaluate the cold-user protocol: users "
+            + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
+    int coldUsers;
+
     @Override
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
@@ -139,7 +148,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "train" -> EvaluationRunner.FitOn.TRAIN;
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
-        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on);
+        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on,
+                new ColdStart(coldItems, coldUsers));
         List<ModelRun> runs = new ArrayList<>(runner.run(sp, trainers, progress, (model, run) -> {
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
@@ -192,12 +202,24 @@ public final class EvaluateCommand implements Callable<Integer> {
                     r.result().usersPerSecond());
         }
         out().println("ranking: " + first.ranking());
+        for (int p = 0; p < runs.get(0).protocols().size(); p++) {
+            out().println(runs.get(0).protocols().get(p).protocol() + ": "
+                    + runs.get(0).protocols().get(p).description());
+            for (ModelRun r : runs) {
+                if (p < r.protocols().size() && r.protocols().get(p).result().isPresent()) {
+                    var pr = r.protocols().get(p).result().get();
+                    out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%n", pr.model(),
+                            pr.mean(Metric.HR, k), pr.mean(Metric.NDCG, k), pr.numCases());
+                }
+            }
+        }
     }
 
     private String commandLine() {
         return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
                 + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
                 + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
+                + (coldItems ? " --cold-items" : "") + (coldUsers > 0 ? " --cold-users " + coldUsers : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
