@@ -12,4 +12,12 @@ public interface RecommenderTrainer {
 
     /** Fits a new model on {@code train}; the model must never see events outside it. */
     Recommender fit(SequenceDataset train, FitContext context);
+
+    /**
+     * This trainer with at most {@code epochs} passes over the data, for models trained iteratively (neural ones);
+     * others return themselves. Lets a comparison run short trainings of every model alike.
+     */
+    default RecommenderTrainer withMaxEpochs(int epochs) {
+        return this;
+    }
 }

@@ -5,6 +5,7 @@ import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.split.ColdItemSplitter;
 import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.data.split.TemporalSplitter;
@@ -64,7 +65,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--split", defaultValue = "leave-one-out",
-            description = "leave-one-out (default) or temporal (global cut at the 80%%/90%% time quantiles).")
+            description = "leave-one-out (default), temporal (global cut at the 80%%/90%% time quantiles) or "
+                    + "cold-items (leave-one-out with --cold-item-fraction of the items held out of training).")
     String split;
 
     @Option(names = "--exclude-seen", description = "Remove each user's seen items from the ranking (off by default; "
@@ -112,6 +114,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "no event in the data the models were fitted on (default: off).")
     boolean coldItems;
 
+    @Option(names = "--epochs", description = "At most this many epochs for iteratively trained (neural) models "
+            + "(default: each model's own, e.g. 100 with early stopping).")
+    Integer epochs;
+
+    @Option(names = "--cold-item-fraction", defaultValue = "0.1", description = "Share of items that "
+            + "--split cold-items holds out of training (default ${DEFAULT-VALUE}).")
+    double coldItemFraction;
+
     @Option(names = "--cold-users", defaultValue = "0", description = "Also evaluate the cold-user protocol: users "
             + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
     int coldUsers;
@@ -120,12 +130,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
+        if (epochs != null) {
+            InvalidParameterException.requireInRange("--epochs", epochs, 1, 100_000);
+        }
         for (String m : models) {
             if (m.isBlank()) {
                 continue; // --models '' evaluates only --pretrained models
             }
             try {
-                trainers.add(Trainers.byName(m.trim()));
+                RecommenderTrainer t = Trainers.byName(m.trim());
+                trainers.add(epochs == null ? t : t.withMaxEpochs(epochs));
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
             }
@@ -134,7 +148,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Split sp = switch (split) {
             case "leave-one-out", "loo" -> new LeaveOneOutSplitter().split(ds);
             case "temporal" -> new TemporalSplitter(0.8, 0.9, 1).split(ds);
-            default -> throw new InvalidParameterException("--split", split, "leave-one-out or temporal");
+            case "cold-items" -> new ColdItemSplitter(coldItemFraction, seed).split(ds);
+            default -> throw new InvalidParameterException("--split", split, "leave-one-out, temporal or cold-items");
         };
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
@@ -218,8 +233,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     private String commandLine() {
         return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
                 + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
-                + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
-                + (coldItems ? " --cold-items" : "") + (coldUsers > 0 ? " --cold-users " + coldUsers : "")
+                + " --split " + split + ("cold-items".equals(split) ? " --cold-item-fraction " + coldItemFraction : "")
+                + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
+                + (epochs == null ? "" : " --epochs " + epochs) + (coldItems ? " --cold-items" : "")
+                + (coldUsers > 0 ? " --cold-users " + coldUsers : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",

@@ -43,6 +43,12 @@ public record HybridSasRecTrainer(TextSettings text, SasRecConfig config, TrainC
     }
 
     @Override
+    public HybridSasRecTrainer withMaxEpochs(int epochs) {
+        return new HybridSasRecTrainer(text, config, training.withEpochs(Math.min(epochs, training.epochs())),
+                engine);
+    }
+
+    @Override
     public Recommender fit(SequenceDataset train, FitContext context) {
         ItemVectors vectors = ContentKnnTrainer.embedItems(text, train);
         int[] counts = train.itemCounts();
