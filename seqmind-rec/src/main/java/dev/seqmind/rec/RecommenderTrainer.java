@@ -27,4 +27,12 @@ public interface RecommenderTrainer {
         }
         return out;
     }
+
+    /**
+     * This trainer with at most {@code epochs} passes over the data, for models trained iteratively (neural ones);
+     * others return themselves. Lets a comparison run short trainings of every model alike.
+     */
+    default RecommenderTrainer withMaxEpochs(int epochs) {
+        return this;
+    }
 }

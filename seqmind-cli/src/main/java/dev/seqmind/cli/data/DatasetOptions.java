@@ -10,6 +10,7 @@ import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.read.InputFiles;
 import dev.seqmind.data.read.InputFormat;
 import dev.seqmind.data.read.ItemTableReader;
+import dev.seqmind.data.split.ColdItemSplitter;
 import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.data.split.TemporalSplitter;
@@ -38,7 +39,7 @@ public final class DatasetOptions {
     public static final class SplitNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("leave-one-out", "temporal").iterator();
+            return List.of("leave-one-out", "temporal", "cold-items").iterator();
         }
     }
 
@@ -57,8 +58,13 @@ public final class DatasetOptions {
 
     @Option(names = "--split", defaultValue = "leave-one-out", completionCandidates = SplitNames.class,
             description = "Protocol: leave-one-out (each user's last event is the test target, the one before it "
-                    + "validation) or temporal (global cut at the 80%%/90%% time quantiles). Default: ${DEFAULT-VALUE}.")
+                    + "validation), temporal (global cut at the 80%%/90%% time quantiles) or cold-items (leave-one-out "
+                    + "with --cold-item-fraction of the items held out of training). Default: ${DEFAULT-VALUE}.")
     public String split = "leave-one-out";
+
+    @Option(names = "--cold-item-fraction", defaultValue = "0.1",
+            description = "Share of items that --split cold-items holds out of training. Default: ${DEFAULT-VALUE}.")
+    public double coldItemFraction = 0.1;
 
     @Option(names = "--time-range", paramLabel = "FROM..TO", defaultValue = "default",
             description = "When --data is a log file: accepted timestamps (see 'seqmind ingest --help'). "
@@ -84,23 +90,25 @@ public final class DatasetOptions {
         return ds;
     }
 
-    /** Splits {@code ds} by {@code --split}. */
-    public Split split(SequenceDataset ds) {
+    /** Splits {@code ds} by {@code --split}; {@code seed} draws the cold items. */
+    public Split split(SequenceDataset ds, long seed) {
         return switch (split) {
             case "leave-one-out" -> new LeaveOneOutSplitter().split(ds);
             case "temporal" -> new TemporalSplitter(0.8, 0.9, 1).split(ds);
-            default -> throw new InvalidParameterException("--split", split, "leave-one-out or temporal");
+            case "cold-items" -> new ColdItemSplitter(coldItemFraction, seed).split(ds);
+            default -> throw new InvalidParameterException("--split", split, "leave-one-out, temporal or cold-items");
         };
     }
 
     /** The options as typed, for a report's or model card's command line. */
     public String describe() {
         return "--data " + data + (format == null ? "" : " --format " + format)
-                + (items == null ? "" : " --items " + items) + " --split " + split;
+                + (items == null ? "" : " --items " + items) + " --split " + split
+                + ("cold-items".equals(split) ? " --cold-item-fraction " + coldItemFraction : "");
     }
 
     /** A tab- or comma-separated item table with a header: first column = id, plus title and genres/categories. */
-    private static ItemTableReader itemTable(Path file) throws IOException {
+    public static ItemTableReader itemTable(Path file) throws IOException {
         String header;
         try (BufferedReader r = new BufferedReader(
                 new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8))) {

@@ -11,6 +11,7 @@ import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.Trainers;
 import dev.seqmind.rec.eval.Candidates;
+import dev.seqmind.rec.eval.ColdStart;
 import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.Evaluator;
 import dev.seqmind.rec.eval.Metric;
@@ -120,16 +121,32 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DiversityOptions diversity = new DiversityOptions();
 
+    @Option(names = "--cold-items", description = "Also evaluate the cold-item protocol: only targets whose item has "
+            + "no event in the data the models were fitted on (default: off).")
+    boolean coldItems;
+
+    @Option(names = "--epochs", description = "At most this many epochs for iteratively trained (neural) models "
+            + "(default: each model's own, e.g. 100 with early stopping).")
+    Integer epochs;
+
+    @Option(names = "--cold-users", defaultValue = "0", description = "Also evaluate the cold-user protocol: users "
+            + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
+    int coldUsers;
+
     @Override
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
+        if (epochs != null) {
+            InvalidParameterException.requireInRange("--epochs", epochs, 1, 100_000);
+        }
         for (String m : models) {
             if (m.isBlank()) {
                 continue; // --models '' evaluates only --pretrained models
             }
             try {
-                trainers.add(Trainers.byName(m.trim()));
+                RecommenderTrainer t = Trainers.byName(m.trim());
+                trainers.add(epochs == null ? t : t.withMaxEpochs(epochs));
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
             }
@@ -143,7 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!diversityLambdas.isEmpty()) {
             diversity.check(ds);
         }
-        Split sp = dataset.split(ds);
+        Split sp = dataset.split(ds, seed);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
                 sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
@@ -156,7 +173,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "train" -> EvaluationRunner.FitOn.TRAIN;
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
-        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on);
+        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on,
+                new ColdStart(coldItems, coldUsers));
         java.util.Map<ModelRun, List<ModelRun>> reranked = new java.util.IdentityHashMap<>();
         List<ModelRun> fitted = runner.run(sp, trainers, progress, (model, run) -> {
             reranked.put(run, diversified(runner, sp, model, run, ds, progress));
@@ -237,11 +255,24 @@ public final class EvaluateCommand implements Callable<Integer> {
                     r.result().usersPerSecond(), beyond);
         }
         out().println("ranking: " + first.ranking());
+        for (int p = 0; p < runs.get(0).protocols().size(); p++) {
+            out().println(runs.get(0).protocols().get(p).protocol() + ": "
+                    + runs.get(0).protocols().get(p).description());
+            for (ModelRun r : runs) {
+                if (p < r.protocols().size() && r.protocols().get(p).result().isPresent()) {
+                    var pr = r.protocols().get(p).result().get();
+                    out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%n", pr.model(),
+                            pr.mean(Metric.HR, k), pr.mean(Metric.NDCG, k), pr.numCases());
+                }
+            }
+        }
     }
 
     private String commandLine() {
         return "seqmind evaluate " + dataset.describe() + " --models " + String.join(",", models)
-                + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
+                + " --fit-on " + fitOn
+                + (epochs == null ? "" : " --epochs " + epochs) + (coldItems ? " --cold-items" : "")
+                + (coldUsers > 0 ? " --cold-users " + coldUsers : "") + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "

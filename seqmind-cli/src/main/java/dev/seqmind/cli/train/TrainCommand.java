@@ -117,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream err = System.err;
         SequenceDataset full = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
-        Split split = dataset.split(full);
+        Split split = dataset.split(full, seed);
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         TrainConfig tc = new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1,

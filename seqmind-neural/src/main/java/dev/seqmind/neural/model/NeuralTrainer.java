@@ -104,6 +104,12 @@ public final class NeuralTrainer implements RecommenderTrainer {
     }
 
     @Override
+    public NeuralTrainer withMaxEpochs(int epochs) {
+        return new NeuralTrainer(name, factory, modelConfig, training.withEpochs(Math.min(epochs, training.epochs())),
+                engine, log);
+    }
+
+    @Override
     public NeuralRecommender fit(SequenceDataset train, FitContext context) {
         return fitWithState(train, context).model();
     }
