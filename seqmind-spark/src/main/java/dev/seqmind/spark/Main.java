@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "seqmind's ingest, mining and model jobs on Apache Spark, with results equal to seqmind's.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.seqmind.spark.cli.IngestCommand.class,
+                dev.seqmind.spark.cli.ToDatasetCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
