@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.seqmind.data.collect.TimeRange;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +40,12 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Dataset name. Default: ${DEFAULT-VALUE}.")
     String name;
 
+    @Option(names = "--time-range", paramLabel = "FROM..TO", defaultValue = "default",
+            description = "Accepted timestamps, as in `seqmind ingest`: ISO dates, date-times or epoch seconds, either"
+                    + " end may be empty; 'default' is 1990-01-01 to one day after now, 'any' accepts every time."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String timeRange;
+
     @Option(names = "--dedup", description = "Drop exact duplicate events (same user, item, action, time).")
     boolean dedup;
 
@@ -62,7 +71,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CleaningSpec cleaning = new CleaningSpec(dedup, actions, dropRepeats,
-                Duration.ofSeconds(sessionGapSeconds).toMillis(), minLength, maxLength);
+                Duration.ofSeconds(sessionGapSeconds).toMillis(), minLength, maxLength, 0, 0)
+                .withTimeRange(TimeRange.parse(timeRange, Instant.now()));
         SparkSession spark = SparkSessions.start(session.spec("ingest"));
         IngestSummary s = SparkIngest.run(spark, inputs, format, cleaning, name, out, session.partitions);
         System.out.print(s.report().toText());

@@ -6,6 +6,7 @@ import dev.seqmind.data.clean.ConsecutiveRepeats;
 import dev.seqmind.data.clean.ExactDuplicates;
 import dev.seqmind.data.clean.LengthLimits;
 import dev.seqmind.data.clean.SessionSplit;
+import dev.seqmind.data.collect.TimeRange;
 import dev.seqmind.data.error.InvalidParameterException;
 
 import java.io.Serializable;
@@ -24,11 +25,14 @@ import java.util.Set;
  * @param sessionGapMillis split users into sessions at gaps longer than this (0: no split)
  * @param minLength        drop users with fewer events (0: none)
  * @param maxLength        keep each user's latest events only (0: all)
+ * @param timeFrom         earliest accepted time, epoch millis (rows outside the range are dropped when read)
+ * @param timeTo           latest accepted time, epoch millis
  */
 public record CleaningSpec(boolean dedup, List<String> keepActions, boolean dropRepeats, long sessionGapMillis,
-                           int minLength, int maxLength) implements Serializable {
-    /** No cleaning beyond rejecting malformed rows. */
-    public static final CleaningSpec NONE = new CleaningSpec(false, List.of(), false, 0, 0, 0);
+                           int minLength, int maxLength, long timeFrom, long timeTo) implements Serializable {
+    /** No cleaning beyond rejecting malformed rows, every time accepted. */
+    public static final CleaningSpec NONE = new CleaningSpec(false, List.of(), false, 0, 0, 0, Long.MIN_VALUE,
+            Long.MAX_VALUE);
 
     public CleaningSpec {
         keepActions = List.copyOf(keepActions);
@@ -36,6 +40,17 @@ public record CleaningSpec(boolean dedup, List<String> keepActions, boolean drop
             throw new InvalidParameterException("cleaning", sessionGapMillis + "/" + minLength + "/" + maxLength,
                     "session gap, min and max length >= 0");
         }
+    }
+
+    /** This spec accepting only times in {@code range}. */
+    public CleaningSpec withTimeRange(TimeRange range) {
+        return new CleaningSpec(dedup, keepActions, dropRepeats, sessionGapMillis, minLength, maxLength,
+                range.fromMillis(), range.toMillis());
+    }
+
+    /** The times the read accepts. */
+    public TimeRange timeRange() {
+        return new TimeRange(timeFrom, timeTo);
     }
 
     /** The steps, in the order {@code seqmind ingest} applies them. */

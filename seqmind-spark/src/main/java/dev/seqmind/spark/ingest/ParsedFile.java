@@ -1,8 +1,9 @@
 package dev.seqmind.spark.ingest;
 
 import dev.seqmind.data.error.SeqmindException;
-import dev.seqmind.data.ingest.EventCollector;
-import dev.seqmind.data.ingest.TracedEvents;
+import dev.seqmind.data.collect.EventCollector;
+import dev.seqmind.data.collect.TimeRange;
+import dev.seqmind.data.collect.TracedEvents;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.read.InputFormat;
 import dev.seqmind.data.read.TimeFormat;
@@ -34,7 +35,8 @@ import java.util.List;
 record ParsedFile(int fileIndex, List<Row> rows, Tally read, String timeKind) implements Serializable {
     static final long LINE_MASK = (1L << 40) - 1;
 
-    static ParsedFile parse(int fileIndex, String displayName, PortableDataStream content, String format) {
+    static ParsedFile parse(int fileIndex, String displayName, PortableDataStream content, String format,
+                            TimeRange timeRange) {
         Path dir = null;
         Path local = null;
         try {
@@ -44,13 +46,11 @@ record ParsedFile(int fileIndex, List<Row> rows, Tally read, String timeKind) im
                 Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
             }
             InputFormat fmt = "auto".equals(format) ? InputFormat.detect(local) : InputFormat.valueOf(format);
-            EventCollector collector = new EventCollector(false, 1 << 16, true);
+            EventCollector collector = new EventCollector(false, 1 << 16, true, timeRange);
             fmt.reader(null, TimeFormat.AUTO).read(local, collector);
             String localName = local.toString();
-            Tally read = Tally.of(collector.report("1 file(s)"), where -> position(fileIndex, where));
-            read = new Tally(read.step(), read.detail(), read.rowsIn(), read.rowsOut(), read.reasons(),
-                    read.counts(), read.where().stream().map(l -> l.stream()
-                            .map(w -> w.replace(localName, displayName)).toList()).toList(), read.order());
+            Tally read = Tally.of(collector.report("1 file(s)"), where -> position(fileIndex, where))
+                    .renamed(w -> w.replace(localName, displayName));
             TracedEvents te = collector.finish(displayName);
             return new ParsedFile(fileIndex, rows(te, fileIndex), read, te.data().info().timeKind().name());
         } catch (SeqmindException e) {

@@ -2,7 +2,7 @@ package dev.seqmind.spark.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqmind.data.error.SeqmindException;
-import dev.seqmind.data.ingest.StepReport;
+import dev.seqmind.data.collect.StepReport;
 import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemCatalog;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.data.ingest.IngestReport;
-import dev.seqmind.data.ingest.StepReport;
+import dev.seqmind.data.collect.StepReport;
 import dev.seqmind.data.read.InputFormat;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -62,7 +62,7 @@ public final class SparkIngest {
         JavaRDD<ParsedFile> parsed = sc.binaryFiles(String.join(",", files), Math.max(1, files.size()))
                 .map(t -> {
                     int f = indexOf.get(t._1());
-                    return ParsedFile.parse(f, files.get(f), t._2(), fmt);
+                    return ParsedFile.parse(f, files.get(f), t._2(), fmt, cleaning.timeRange());
                 }).persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             List<ParsedFile> heads = unwrap(() -> parsed.map(p -> new ParsedFile(p.fileIndex(), List.of(), p.read(),

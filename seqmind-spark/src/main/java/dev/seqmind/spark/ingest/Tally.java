@@ -1,7 +1,7 @@
 package dev.seqmind.spark.ingest;
 
-import dev.seqmind.data.ingest.DropCounter;
-import dev.seqmind.data.ingest.StepReport;
+import dev.seqmind.data.collect.DropCounter;
+import dev.seqmind.data.collect.StepReport;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -9,36 +9,54 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * One step's report from one file or one partition, serializable so that executors can send it to the driver, where
  * {@link #merge} adds the pieces up into the {@link StepReport} the single-machine ingest would have written: counts
  * summed, and per reason the first {@link DropCounter#EXAMPLES} examples in input order (file order, then line).
  *
- * @param step    step name
- * @param detail  the step's parameters in words
- * @param rowsIn  rows the step received here
- * @param rowsOut rows it passed on
- * @param reasons reasons in the order they first occurred here
- * @param counts  drops per reason (parallel to {@code reasons})
- * @param where   per reason, the first examples as {@code file:line[: field: what]}
- * @param order   per reason, each example's position in the input ({@code fileIndex << 40 | line}) for merging
+ * @param step     step name
+ * @param detail   the step's parameters in words
+ * @param rowsIn   rows the step received here
+ * @param rowsOut  rows it passed on
+ * @param drops    dropped rows by reason, in the order the reasons first occurred here
+ * @param warnings kept but doubtful rows by reason
  */
-record Tally(String step, String detail, long rowsIn, long rowsOut, List<String> reasons, List<Long> counts,
-             List<List<String>> where, List<List<Long>> order) implements Serializable {
+record Tally(String step, String detail, long rowsIn, long rowsOut, List<Reason> drops, List<Reason> warnings)
+        implements Serializable {
 
-    static Tally of(StepReport r, java.util.function.ToLongFunction<String> position) {
-        List<String> reasons = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        List<List<String>> where = new ArrayList<>();
-        List<List<Long>> order = new ArrayList<>();
-        for (StepReport.Drop d : r.drops()) {
-            reasons.add(d.reason());
-            counts.add(d.count());
-            where.add(List.copyOf(d.examples()));
-            order.add(d.examples().stream().map(position::applyAsLong).toList());
+    /**
+     * One reason's count here.
+     *
+     * @param where the first examples as {@code file:line[: field: what]}
+     * @param order each example's position in the input ({@code fileIndex << 40 | line}), for merging
+     */
+    record Reason(String reason, long count, List<String> where, List<Long> order) implements Serializable {
+    }
+
+    static Tally of(StepReport r, ToLongFunction<String> position) {
+        return new Tally(r.step(), r.detail(), r.rowsIn(), r.rowsOut(), reasons(r.drops(), position),
+                reasons(r.warnings(), position));
+    }
+
+    private static List<Reason> reasons(List<StepReport.Drop> drops, ToLongFunction<String> position) {
+        List<Reason> out = new ArrayList<>();
+        for (StepReport.Drop d : drops) {
+            out.add(new Reason(d.reason(), d.count(), List.copyOf(d.examples()),
+                    d.examples().stream().map(position::applyAsLong).toList()));
         }
-        return new Tally(r.step(), r.detail(), r.rowsIn(), r.rowsOut(), reasons, counts, where, order);
+        return out;
+    }
+
+    /** This tally with every example's file name passed through {@code rename}. */
+    Tally renamed(java.util.function.UnaryOperator<String> rename) {
+        return new Tally(step, detail, rowsIn, rowsOut, renamed(drops, rename), renamed(warnings, rename));
+    }
+
+    private static List<Reason> renamed(List<Reason> in, java.util.function.UnaryOperator<String> rename) {
+        return in.stream().map(r -> new Reason(r.reason, r.count, r.where.stream().map(rename).toList(), r.order))
+                .toList();
     }
 
     /**
@@ -49,21 +67,27 @@ record Tally(String step, String detail, long rowsIn, long rowsOut, List<String>
     static StepReport merge(String step, String detail, List<Tally> pieces, boolean reasonsByInput) {
         long in = 0;
         long out = 0;
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, List<Object[]>> examples = new LinkedHashMap<>();
         for (Tally t : pieces) {
             in += t.rowsIn;
             out += t.rowsOut;
-            for (int i = 0; i < t.reasons.size(); i++) {
-                String reason = t.reasons.get(i);
-                counts.computeIfAbsent(reason, k -> new long[1])[0] += t.counts.get(i);
-                List<Object[]> ex = examples.computeIfAbsent(reason, k -> new ArrayList<>());
-                for (int k = 0; k < t.where.get(i).size(); k++) {
-                    ex.add(new Object[] {t.order.get(i).get(k), t.where.get(i).get(k)});
+        }
+        return new StepReport(step, detail, in, out,
+                mergeReasons(pieces.stream().map(Tally::drops).toList(), reasonsByInput),
+                mergeReasons(pieces.stream().map(Tally::warnings).toList(), reasonsByInput));
+    }
+
+    private static List<StepReport.Drop> mergeReasons(List<List<Reason>> pieces, boolean reasonsByInput) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, List<Object[]>> examples = new LinkedHashMap<>();
+        for (List<Reason> piece : pieces) {
+            for (Reason r : piece) {
+                counts.computeIfAbsent(r.reason, k -> new long[1])[0] += r.count;
+                List<Object[]> ex = examples.computeIfAbsent(r.reason, k -> new ArrayList<>());
+                for (int k = 0; k < r.where.size(); k++) {
+                    ex.add(new Object[] {r.order.get(k), r.where.get(k)});
                 }
             }
         }
-        Comparator<Object[]> byPosition = Comparator.comparingLong(o -> (Long) o[0]);
         List<String> reasons = new ArrayList<>(counts.keySet());
         if (reasonsByInput) {
             reasons.sort(Comparator.comparingLong(r -> examples.get(r).stream().mapToLong(o -> (Long) o[0]).min()
@@ -71,10 +95,10 @@ record Tally(String step, String detail, long rowsIn, long rowsOut, List<String>
         }
         List<StepReport.Drop> drops = new ArrayList<>();
         for (String r : reasons) {
-            List<String> first = examples.get(r).stream().sorted(byPosition).limit(DropCounter.EXAMPLES)
-                    .map(o -> (String) o[1]).toList();
+            List<String> first = examples.get(r).stream().sorted(Comparator.comparingLong(o -> (Long) o[0]))
+                    .limit(DropCounter.EXAMPLES).map(o -> (String) o[1]).toList();
             drops.add(new StepReport.Drop(r, counts.get(r)[0], first));
         }
-        return new StepReport(step, detail, in, out, drops);
+        return drops;
     }
 }

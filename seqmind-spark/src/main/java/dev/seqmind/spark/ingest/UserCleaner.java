@@ -1,10 +1,10 @@
 package dev.seqmind.spark.ingest;
 
 import dev.seqmind.data.clean.CleaningStep;
-import dev.seqmind.data.ingest.DropCounter;
-import dev.seqmind.data.ingest.EventCollector;
-import dev.seqmind.data.ingest.StepReport;
-import dev.seqmind.data.ingest.TracedEvents;
+import dev.seqmind.data.collect.DropCounter;
+import dev.seqmind.data.collect.EventCollector;
+import dev.seqmind.data.collect.StepReport;
+import dev.seqmind.data.collect.TracedEvents;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.TimeKind;
 import org.apache.spark.sql.Row;

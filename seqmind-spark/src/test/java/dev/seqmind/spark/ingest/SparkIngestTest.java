@@ -1,6 +1,7 @@
 package dev.seqmind.spark.ingest;
 
 import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.collect.TimeRange;
 import dev.seqmind.data.ingest.IngestReport;
 import dev.seqmind.data.ingest.IngestResult;
 import dev.seqmind.data.ingest.IngestSpec;
@@ -39,13 +40,15 @@ class SparkIngestTest {
     @Test
     void csvWithMalformedRowsGivesTheSingleMachineReportAndDataset(SparkSession spark) throws IOException {
         List<Path> files = List.of(log("a.csv", ",", 1), log("b.csv", ",", 2), log("c.csv", ",", 3));
-        CleaningSpec cleaning = new CleaningSpec(true, List.of(), true, 0, 2, 50);
+        CleaningSpec cleaning = new CleaningSpec(true, List.of(), true, 0, 2, 50, 0, 0)
+                .withTimeRange(TimeRange.plausible(java.time.Instant.parse("2026-01-01T00:00:00Z")));
         assertSameAsSingleMachine(spark, files, "csv", cleaning);
     }
 
     @Test
     void tsvAndJsonLinesWithActionFilterAndSessions(SparkSession spark) throws IOException {
-        CleaningSpec cleaning = new CleaningSpec(false, List.of("pv", "buy"), false, 5_000, 0, 0);
+        CleaningSpec cleaning = new CleaningSpec(false, List.of("pv", "buy"), false, 5_000, 0, 0, Long.MIN_VALUE,
+                Long.MAX_VALUE);
         assertSameAsSingleMachine(spark, List.of(log("t1.tsv", "\t", 4), log("t2.tsv", "\t", 5)), "tsv", cleaning);
         assertSameAsSingleMachine(spark, List.of(jsonLog("j.jsonl", 6)), "jsonl", CleaningSpec.NONE);
     }
@@ -72,7 +75,7 @@ class SparkIngestTest {
             inputs.add(InputSpec.of(f, InputFormat.valueOf(format.toUpperCase())));
         }
         IngestSpec spec = new IngestSpec("log", inputs, List.of(), false, Optional.empty(), cleaning.steps(),
-                java.util.Map.of());
+                java.util.Map.of(), cleaning.timeRange());
         IngestResult local = new Ingestor(Progress.NONE).run(spec);
         String out = dir.resolve("spark-" + format).toString();
         IngestSummary summary = SparkIngest.run(spark, files.stream().map(Path::toString).toList(), format, cleaning,
@@ -86,6 +89,7 @@ class SparkIngestTest {
             assertThat(a.rowsIn()).as(e.step()).isEqualTo(e.rowsIn());
             assertThat(a.rowsOut()).as(e.step()).isEqualTo(e.rowsOut());
             assertThat(a.drops()).as(e.step()).containsExactlyInAnyOrderElementsOf(e.drops());
+            assertThat(a.warnings()).as(e.step()).containsExactlyInAnyOrderElementsOf(e.warnings());
         }
         assertThat(expected.steps().get(0).dropped()).as("the log has malformed rows").isPositive();
         SequenceDataset fromSpark = SequenceTable.toDataset(spark, out);
@@ -121,6 +125,10 @@ class SparkIngestTest {
                 item = "";
             } else if (bad == 1) {
                 time = "yesterday";
+            } else if (bad == 3) {
+                time = "-5";
+            } else if (bad == 4) {
+                item = "i\u0007x";
             }
             sb.append(user).append(sep).append(item);
             if (bad != 2) {
