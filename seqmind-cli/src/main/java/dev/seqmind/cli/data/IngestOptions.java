@@ -7,6 +7,7 @@ import dev.seqmind.data.clean.ExactDuplicates;
 import dev.seqmind.data.clean.KCore;
 import dev.seqmind.data.clean.LengthLimits;
 import dev.seqmind.data.clean.SessionSplit;
+import dev.seqmind.data.collect.TimeRange;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.ingest.IngestSpec;
 import dev.seqmind.data.ingest.InputSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,8 +55,14 @@ public final class IngestOptions {
             + "titles table (.csv/.tsv with item/title/genres columns), RecBole .item, or an item->attributes JSON.")
     List<Path> itemFiles = new ArrayList<>();
 
-    @Option(names = "--strict", description = "Stop at the first malformed row (default: count and skip it).")
+    @Option(names = "--strict", description = "Stop at the first malformed or doubtful row (default: drop malformed "
+            + "rows, keep doubtful ones, and count both by reason in the report).")
     boolean strict;
+    @Option(names = "--time-range", paramLabel = "FROM..TO", defaultValue = "default",
+            description = "Accepted timestamps; rows outside are dropped and counted. FROM and TO are ISO dates, "
+                    + "date-times or epoch seconds, either may be empty; 'default' is 1990-01-01 to one day after now, "
+                    + "'any' accepts every time. Default: ${DEFAULT-VALUE}.")
+    String timeRange = "default";
     @Option(names = "--dedup", description = "Drop exact duplicate events (same user, item, action, time).")
     boolean dedup;
     @Option(names = "--drop-repeats", description = "Drop an event that repeats the user's previous one.")
@@ -104,7 +112,8 @@ public final class IngestOptions {
         }
         Optional<Pseudonymizer> p = !pseudonymize ? Optional.empty()
                 : Optional.of(keyFile != null ? Pseudonymizer.fromKeyFile(keyFile) : Pseudonymizer.fromEnvironment());
-        return new IngestSpec(name, inputs, items, strict, p, steps(), actionWeights);
+        return new IngestSpec(name, inputs, items, strict, p, steps(), actionWeights,
+                TimeRange.parse(timeRange, Instant.now()));
     }
 
     private ColumnMapping columns() {

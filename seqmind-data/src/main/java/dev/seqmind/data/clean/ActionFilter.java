@@ -1,8 +1,8 @@
 package dev.seqmind.data.clean;
 
 import dev.seqmind.data.error.InvalidParameterException;
-import dev.seqmind.data.ingest.DropCounter;
-import dev.seqmind.data.ingest.TracedEvents;
+import dev.seqmind.data.collect.DropCounter;
+import dev.seqmind.data.collect.TracedEvents;
 import dev.seqmind.data.model.SequenceDataset;
 
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.seqmind.data.clean;
 
-import dev.seqmind.data.ingest.DropCounter;
-import dev.seqmind.data.ingest.TracedEvents;
+import dev.seqmind.data.collect.DropCounter;
+import dev.seqmind.data.collect.TracedEvents;
 
 /**
  * One optional cleaning step. It returns a new event set (it never changes its input) and counts every event it

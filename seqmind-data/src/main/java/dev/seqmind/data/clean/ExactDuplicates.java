@@ -1,7 +1,7 @@
 package dev.seqmind.data.clean;
 
-import dev.seqmind.data.ingest.DropCounter;
-import dev.seqmind.data.ingest.TracedEvents;
+import dev.seqmind.data.collect.DropCounter;
+import dev.seqmind.data.collect.TracedEvents;
 import dev.seqmind.data.model.SequenceDataset;
 
 /**

@@ -1,5 +1,7 @@
 package dev.seqmind.data.ingest;
 
+import dev.seqmind.data.collect.StepReport;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +37,10 @@ public record IngestReport(List<StepReport> steps) {
             for (StepReport.Drop d : s.drops()) {
                 sb.append(String.format("    %,d %s%s%n", d.count(), d.reason(),
                         d.examples().isEmpty() ? "" : ", e.g. " + String.join("; ", d.examples())));
+            }
+            for (StepReport.Drop w : s.warnings()) {
+                sb.append(String.format("    %,d kept with a warning: %s%s%n", w.count(), w.reason(),
+                        w.examples().isEmpty() ? "" : ", e.g. " + String.join("; ", w.examples())));
             }
         }
         return sb.toString();

@@ -1,6 +1,10 @@
 package dev.seqmind.data.ingest;
 
 import dev.seqmind.data.clean.CleaningStep;
+import dev.seqmind.data.collect.DropCounter;
+import dev.seqmind.data.collect.EventCollector;
+import dev.seqmind.data.collect.StepReport;
+import dev.seqmind.data.collect.TracedEvents;
 import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.progress.Progress;
@@ -28,7 +32,7 @@ public final class Ingestor {
             bytes += Files.size(in.path());
         }
         EventCollector collector = new EventCollector(spec.strict(), (int) Math.min(1 << 30, bytes / 24 + 1024),
-                !spec.steps().isEmpty());
+                !spec.steps().isEmpty(), spec.timeRange());
         try (Progress.Task task = progress.start("read", bytes, "bytes")) {
             collector.progress(task);
             for (InputSpec in : spec.inputs()) {

@@ -1,6 +1,6 @@
 /**
- * The ingest pipeline's plumbing: readers hand rows to an {@link dev.seqmind.data.ingest.EventCollector}, cleaning
- * steps transform {@link dev.seqmind.data.ingest.TracedEvents}, and every step leaves a
- * {@link dev.seqmind.data.ingest.StepReport} so that no row disappears without a reason.
+ * Runs one ingest end to end: read every input with its reader, attach item metadata, pseudonymise, apply the cleaning
+ * steps in order, and gather each step's report into an {@link dev.seqmind.data.ingest.IngestReport}. The row-level
+ * plumbing (collector, drop counts, traced events) lives in {@code data.collect}, below both readers and cleaning.
  */
 package dev.seqmind.data.ingest;

@@ -1,8 +1,8 @@
 package dev.seqmind.data.read;
 
 import dev.seqmind.data.error.InputFormatException;
-import dev.seqmind.data.ingest.CanonicalNumber;
-import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.collect.CanonicalNumber;
+import dev.seqmind.data.collect.EventCollector;
 import dev.seqmind.data.model.TimeKind;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class DelimitedReader implements InteractionReader {
         out.beginFile(name);
         ColumnMapping m = format.columns();
         FieldSplitter f = new FieldSplitter(format.delimiter(), format.quotes());
-        try (LineReader lines = new LineReader(out.open(file))) {
+        try (LineReader lines = new LineReader(InputFiles.open(file, out.bytesRead()))) {
             if (!lines.next()) {
                 throw new InputFormatException(name, 0, "", "the file is empty");
             }
@@ -54,6 +54,7 @@ public final class DelimitedReader implements InteractionReader {
                 out.timeKind(TimeKind.ORDINAL); // no clock: file order is the time
             }
             int needed = Math.max(Math.max(user, item), Math.max(Math.max(action, time), category)) + 1;
+            int expected = header != null ? Math.max(needed, header.size()) : -1; // else the first row's width
             int defaultAction = -1;
             ActionCache actions = new ActionCache(format.charset());
             boolean lineReady = header == null;
@@ -73,12 +74,23 @@ public final class DelimitedReader implements InteractionReader {
                     out.reject("unbalanced quote", ln, "", "a quoted field is not closed");
                     continue;
                 }
-                int u = id(f, user, out, true);
+                if (expected < 0) {
+                    expected = n;
+                } else if (n > expected) {
+                    out.warn("extra fields (ignored)", ln, "", "expected " + expected + " fields, found " + n);
+                }
+                int u = id(f, user, out, true, ln);
+                if (u == EventCollector.REJECTED) {
+                    continue;
+                }
                 if (u < 0) {
                     out.reject("missing user", ln, "user", "empty");
                     continue;
                 }
-                int it = id(f, item, out, false);
+                int it = id(f, item, out, false, ln);
+                if (it == EventCollector.REJECTED) {
+                    continue;
+                }
                 if (it < 0) {
                     out.reject("missing item", ln, "item", "empty");
                     continue;
@@ -96,7 +108,10 @@ public final class DelimitedReader implements InteractionReader {
                 }
                 int a;
                 if (action >= 0 && !f.isEmpty(action)) {
-                    a = actions.id(f, action, out);
+                    a = actions.id(f, action, out, ln);
+                    if (a == EventCollector.REJECTED) {
+                        continue;
+                    }
                 } else {
                     if (defaultAction < 0) {
                         defaultAction = out.actionId(format.defaultAction());
@@ -104,7 +119,7 @@ public final class DelimitedReader implements InteractionReader {
                     a = defaultAction;
                 }
                 if (category >= 0 && !f.isEmpty(category)) {
-                    out.noteCategory(it, f.string(category, format.charset()));
+                    out.noteCategory(it, f.string(category, format.charset()), ln, "category");
                 }
                 out.add(u, it, a, t, ln);
             }
@@ -121,14 +136,14 @@ public final class DelimitedReader implements InteractionReader {
             this.charset = charset;
         }
 
-        int id(FieldSplitter f, int field, EventCollector out) {
+        int id(FieldSplitter f, int field, EventCollector out, long line) {
             for (int i = 0; i < keys.length; i++) {
                 if (f.bytesEqual(field, keys[i])) {
                     return ids[i];
                 }
             }
-            int id = out.actionId(f.string(field, charset));
-            if (keys.length < 32) {
+            int id = out.actionId(f.string(field, charset), line, "action");
+            if (id != EventCollector.REJECTED && keys.length < 32) {
                 keys = Arrays.copyOf(keys, keys.length + 1);
                 ids = Arrays.copyOf(ids, ids.length + 1);
                 keys[keys.length - 1] = f.bytes(field);
@@ -138,7 +153,7 @@ public final class DelimitedReader implements InteractionReader {
         }
     }
 
-    private int id(FieldSplitter f, int field, EventCollector out, boolean isUser) {
+    private int id(FieldSplitter f, int field, EventCollector out, boolean isUser, long line) {
         long c = f.canonical(field);
         if (c != CanonicalNumber.NOT_CANONICAL) {
             return isUser ? out.userId(c) : out.itemId(c);
@@ -147,7 +162,7 @@ public final class DelimitedReader implements InteractionReader {
         if (s.isEmpty()) {
             return -1;
         }
-        return isUser ? out.userId(s) : out.itemId(s);
+        return isUser ? out.userId(s, line, "user") : out.itemId(s, line, "item");
     }
 
     private boolean hasHeader(FieldSplitter f) {

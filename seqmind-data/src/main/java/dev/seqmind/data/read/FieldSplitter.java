@@ -1,6 +1,6 @@
 package dev.seqmind.data.read;
 
-import dev.seqmind.data.ingest.CanonicalNumber;
+import dev.seqmind.data.collect.CanonicalNumber;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +164,7 @@ public final class FieldSplitter {
         return ends[field] == starts[field];
     }
 
-    /** The field as a canonical number, or {@link dev.seqmind.data.ingest.CanonicalNumber#NOT_CANONICAL}. */
+    /** The field as a canonical number, or {@link dev.seqmind.data.collect.CanonicalNumber#NOT_CANONICAL}. */
     public long canonical(int field) {
         if (quoted[field]) {
             return CanonicalNumber.NOT_CANONICAL;

@@ -53,11 +53,14 @@ public final class InputFiles {
             if (head.length == 0) {
                 throw new InputFormatException(file.toString(), 0, "", "the file is empty");
             }
+            int nuls = 0;
             for (byte b : head) {
-                if (b == 0) {
-                    throw new InputFormatException(file.toString(), 0, "",
-                            "binary data (NUL bytes), not a text log: convert it to CSV, TSV or JSON lines");
-                }
+                nuls += b == 0 ? 1 : 0;
+            }
+            // binary files and UTF-16 text are full of NULs; a stray one in a text log is a row fault, counted later
+            if (nuls * 10 > head.length || (nuls >= 4 && nuls * 100 >= head.length)) {
+                throw new InputFormatException(file.toString(), 0, "", "binary data (" + nuls + " NUL bytes in the "
+                        + "first " + head.length + "), not a UTF-8 text log: convert it to CSV, TSV or JSON lines");
             }
         } catch (IOException | RuntimeException e) {
             in.close();

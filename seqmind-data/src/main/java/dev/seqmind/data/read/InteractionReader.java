@@ -1,6 +1,6 @@
 package dev.seqmind.data.read;
 
-import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.collect.EventCollector;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.seqmind.data.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.collect.EventCollector;
 import dev.seqmind.data.model.TimeKind;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class JsonLinesReader implements InteractionReader {
         if (columns.time() == null) {
             out.timeKind(TimeKind.ORDINAL);
         }
-        try (LineReader lines = new LineReader(out.open(file))) {
+        try (LineReader lines = new LineReader(InputFiles.open(file, out.bytesRead()))) {
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;
@@ -78,15 +78,26 @@ public final class JsonLinesReader implements InteractionReader {
                     }
                 }
                 String action = columns.action() == null ? null : text(node, columns.action());
-                int a = out.actionId(action == null || action.isEmpty() ? defaultAction : action);
-                int it = out.itemId(item);
+                int a = out.actionId(action == null || action.isEmpty() ? defaultAction : action, ln,
+                        String.valueOf(columns.action()));
+                if (a == EventCollector.REJECTED) {
+                    continue;
+                }
+                int u = out.userId(user, ln, columns.user().toString());
+                if (u == EventCollector.REJECTED) {
+                    continue;
+                }
+                int it = out.itemId(item, ln, columns.item().toString());
+                if (it == EventCollector.REJECTED) {
+                    continue;
+                }
                 if (columns.category() != null) {
                     String c = text(node, columns.category());
                     if (c != null) {
-                        out.noteCategory(it, c);
+                        out.noteCategory(it, c, ln, columns.category().toString());
                     }
                 }
-                out.add(out.userId(user), it, a, t, ln);
+                out.add(u, it, a, t, ln);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.seqmind.data.read;
 
-import dev.seqmind.data.ingest.CanonicalNumber;
-import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.collect.CanonicalNumber;
+import dev.seqmind.data.collect.EventCollector;
 import dev.seqmind.data.model.Interaction;
 import dev.seqmind.data.model.TimeKind;
 
@@ -25,7 +25,7 @@ public final class SequenceLinesReader implements InteractionReader {
         out.timeKind(TimeKind.ORDINAL);
         int action = out.actionId(Interaction.DEFAULT_ACTION);
         FieldSplitter f = new FieldSplitter(FieldSplitter.WHITESPACE, false);
-        try (LineReader lines = new LineReader(out.open(file))) {
+        try (LineReader lines = new LineReader(InputFiles.open(file, out.bytesRead()))) {
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;
@@ -38,11 +38,17 @@ public final class SequenceLinesReader implements InteractionReader {
                 }
                 long cu = f.canonical(0);
                 int user = cu != CanonicalNumber.NOT_CANONICAL ? out.userId(cu)
-                        : out.userId(f.string(0, StandardCharsets.UTF_8));
+                        : out.userId(f.string(0, StandardCharsets.UTF_8), ln, "user");
+                if (user == EventCollector.REJECTED) {
+                    continue;
+                }
                 for (int i = 1; i < n; i++) {
                     long ci = f.canonical(i);
                     int item = ci != CanonicalNumber.NOT_CANONICAL ? out.itemId(ci)
-                            : out.itemId(f.string(i, StandardCharsets.UTF_8));
+                            : out.itemId(f.string(i, StandardCharsets.UTF_8), ln, "item " + i);
+                    if (item == EventCollector.REJECTED) {
+                        continue;
+                    }
                     out.add(user, item, action, i, ln);
                 }
             }

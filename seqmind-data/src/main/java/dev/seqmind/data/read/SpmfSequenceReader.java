@@ -1,7 +1,7 @@
 package dev.seqmind.data.read;
 
-import dev.seqmind.data.ingest.CanonicalNumber;
-import dev.seqmind.data.ingest.EventCollector;
+import dev.seqmind.data.collect.CanonicalNumber;
+import dev.seqmind.data.collect.EventCollector;
 import dev.seqmind.data.model.Interaction;
 import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.TimeKind;
@@ -35,7 +35,7 @@ public final class SpmfSequenceReader implements InteractionReader {
         int[] items = new int[64];
         long[] times = new long[64];
         long sequence = 0;
-        try (LineReader lines = new LineReader(out.open(file))) {
+        try (LineReader lines = new LineReader(InputFiles.open(file, out.bytesRead()))) {
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;

@@ -1,6 +1,6 @@
 package dev.seqmind.data.write;
 
-import dev.seqmind.data.ingest.CanonicalNumber;
+import dev.seqmind.data.collect.CanonicalNumber;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.SequenceDataset;

@@ -3,7 +3,7 @@ package dev.seqmind.data.clean;
 import dev.seqmind.data.ingest.IngestResult;
 import dev.seqmind.data.ingest.IngestSpec;
 import dev.seqmind.data.ingest.InputSpec;
-import dev.seqmind.data.ingest.StepReport;
+import dev.seqmind.data.collect.StepReport;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.read.InputFormat;
 import org.junit.jupiter.api.Test;

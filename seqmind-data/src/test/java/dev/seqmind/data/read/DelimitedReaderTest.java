@@ -4,7 +4,7 @@ import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.ingest.IngestResult;
 import dev.seqmind.data.ingest.IngestSpec;
 import dev.seqmind.data.ingest.InputSpec;
-import dev.seqmind.data.ingest.StepReport;
+import dev.seqmind.data.collect.StepReport;
 import dev.seqmind.data.model.SequenceDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

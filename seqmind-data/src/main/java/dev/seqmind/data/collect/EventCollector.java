@@ -1,4 +1,4 @@
-package dev.seqmind.data.ingest;
+package dev.seqmind.data.collect;
 
 import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.error.SeqmindException;
@@ -11,31 +11,40 @@ import dev.seqmind.data.model.ItemMetadata;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.data.progress.Progress;
-import dev.seqmind.data.read.InputFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Where readers put what they parse: accepted rows go into primitive columns (dense ids, time, action, source line),
- * rejected rows are counted with their reason and location, so that for every file read = kept + dropped. In strict
- * mode the first rejected row stops the run with {@code file:line: field: what is wrong}. Not thread-safe.
+ * rejected rows are counted with their reason and location, so that for every file read = kept + dropped. Rows that
+ * are kept but look wrong (extra fields, ids too long for a number) are counted as warnings with their location. In
+ * strict mode the first rejected or doubtful row stops the run with {@code file:line: field: what is wrong}.
+ *
+ * <p>Checks every reader gets for free: ids and actions given as text must be clean ({@link TextCheck}), and clock
+ * times must lie in the ingest's {@link TimeRange}. Not thread-safe.
  */
 public final class EventCollector {
     /** Highest number of distinct actions (the dataset stores an action in one byte). */
     public static final int MAX_ACTIONS = 127;
+    /** Returned by the checked id methods for a row they rejected (already counted). */
+    public static final int REJECTED = -2;
+    /** Drop class of clock times outside the ingest's range. */
+    public static final String TIME_OUT_OF_RANGE = "timestamp outside the accepted range";
 
     private final boolean strict;
     private final ColumnIdMapper users;
     private final ColumnIdMapper items;
     private final IdMap.Builder actions = new IdMap.Builder();
     private final DropCounter drops = new DropCounter();
+    private final DropCounter warnings = new DropCounter();
+    private final TimeRange timeRange;
+    private final List<String[]> pendingWarnings = new ArrayList<>(2);
+    private boolean fileHasClock = true;
     private final List<String> files = new ArrayList<>();
     private final EventColumns columns;
     private long rowsRead;
@@ -51,7 +60,13 @@ public final class EventCollector {
      * @param keepSources  remember each event's file and line (for cleaning reports; 8 bytes per event)
      */
     public EventCollector(boolean strict, int expectedRows, boolean keepSources) {
+        this(strict, expectedRows, keepSources, TimeRange.ANY);
+    }
+
+    /** As above, rejecting clock times outside {@code timeRange}. */
+    public EventCollector(boolean strict, int expectedRows, boolean keepSources, TimeRange timeRange) {
         this.strict = strict;
+        this.timeRange = timeRange;
         int cap = Math.max(1024, expectedRows);
         users = new ColumnIdMapper(Math.max(16, cap / 32));
         items = new ColumnIdMapper(Math.max(16, cap / 32));
@@ -65,9 +80,9 @@ public final class EventCollector {
         this.progress = task;
     }
 
-    /** Opens an input file (see {@link dev.seqmind.data.read.InputFiles#open}) counting its bytes as progress. */
-    public InputStream open(Path file) throws IOException {
-        return InputFiles.open(file, progress::advance);
+    /** Where readers report the bytes of input they consumed, for progress. */
+    public LongConsumer bytesRead() {
+        return progress::advance;
     }
 
     /** Starts a new input file; later rows and drops are located in it. */
@@ -75,11 +90,13 @@ public final class EventCollector {
         file = name;
         files.add(name);
         fileIndex = files.size() - 1;
+        fileHasClock = true;
     }
 
     /** Declares that the current input has no clock: times are positions. */
     public void timeKind(TimeKind kind) {
         timeKind = kind;
+        fileHasClock = kind != TimeKind.ORDINAL;
     }
 
     public String currentFile() {
@@ -104,6 +121,69 @@ public final class EventCollector {
 
     public int itemId(String value) {
         return items.id(value);
+    }
+
+    /**
+     * Dense id of a user id read as text on {@code line}, or {@link #REJECTED} when the text has a control character
+     * or invalid encoding (the row is then counted as dropped). Digit runs too long for a number are kept as text and
+     * counted as a warning.
+     */
+    public int userId(String value, long line, String field) {
+        return checkId(value, line, field) ? userId(value) : REJECTED;
+    }
+
+    /** As {@link #userId(String, long, String)} for an item id. */
+    public int itemId(String value, long line, String field) {
+        return checkId(value, line, field) ? itemId(value) : REJECTED;
+    }
+
+    /** As {@link #userId(String, long, String)} for an action name. */
+    public int actionId(String value, long line, String field) {
+        String problem = TextCheck.problem(value);
+        if (problem != null) {
+            reject(problem, line, field, TextCheck.describe(value));
+            return REJECTED;
+        }
+        return actionId(value);
+    }
+
+    /** Records {@code category} for {@code item} when it is clean text; otherwise warns and ignores it. */
+    public void noteCategory(int item, String category, long line, String field) {
+        if (TextCheck.problem(category) != null) {
+            warn(TextCheck.BAD_CATEGORY, line, field, TextCheck.describe(category));
+            return;
+        }
+        noteCategory(item, category);
+    }
+
+    private boolean checkId(String value, long line, String field) {
+        String problem = TextCheck.problem(value);
+        if (problem != null) {
+            reject(problem, line, field, TextCheck.describe(value));
+            return false;
+        }
+        if (TextCheck.isLongNumber(value)) {
+            warn(TextCheck.LONG_NUMBER, line, field, value.length() + " digits: kept as the text '"
+                    + value + "', not as a number");
+        }
+        return true;
+    }
+
+    /**
+     * Counts a doubt about the current row, which is kept: the warning is recorded when the row is accepted and
+     * forgotten if it is rejected for another reason. In strict mode throws instead.
+     *
+     * @throws InputFormatException in strict mode
+     */
+    public void warn(String reason, long line, String field, String what) {
+        if (strict) {
+            throw new InputFormatException(file, line, field, what + " (" + reason + "; --strict stops at doubts too)");
+        }
+        pendingWarnings.add(new String[] {reason, where(line, field, what)});
+    }
+
+    private String where(long line, String field, String what) {
+        return file + ":" + line + (field.isEmpty() ? "" : ": " + field) + ": " + what;
     }
 
     public int actionId(String value) {
@@ -137,6 +217,15 @@ public final class EventCollector {
 
     /** Accepts one row. */
     public void add(int user, int item, int action, long time, long line) {
+        if (fileHasClock && !timeRange.contains(time)) {
+            reject(TIME_OUT_OF_RANGE, line, "time", java.time.Instant.ofEpochMilli(time) + " is outside " + timeRange
+                    + " (set --time-range to accept it)");
+            return;
+        }
+        for (String[] w : pendingWarnings) {
+            warnings.drop(w[0], w[1]);
+        }
+        pendingWarnings.clear();
         columns.add(user, item, action, time, ((long) fileIndex << 40) | line);
         rowsRead++;
     }
@@ -151,7 +240,8 @@ public final class EventCollector {
             throw new InputFormatException(file, line, field, what);
         }
         rowsRead++;
-        drops.drop(reason, file + ":" + line + (field.isEmpty() ? "" : ": " + field) + ": " + what);
+        pendingWarnings.clear();
+        drops.drop(reason, where(line, field, what));
     }
 
     public int size() {
@@ -162,9 +252,9 @@ public final class EventCollector {
         return rowsRead;
     }
 
-    /** The "read" step's report: rows read, accepted and rejected by reason. */
+    /** The "read" step's report: rows read, accepted and rejected by reason, and the kept rows' warnings. */
     public StepReport report(String detail) {
-        return drops.report("read", detail, rowsRead, columns.size());
+        return drops.report("read", detail, rowsRead, columns.size()).withWarnings(warnings.reasons());
     }
 
     private ItemCatalog catalog(IdMap itemMap) {

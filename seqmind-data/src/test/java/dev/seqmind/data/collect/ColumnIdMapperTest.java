@@ -1,4 +1,4 @@
-package dev.seqmind.data.ingest;
+package dev.seqmind.data.collect;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,4 +1,4 @@
-package dev.seqmind.data.ingest;
+package dev.seqmind.data.collect;
 
 /**
  * Open-addressing map from {@code long} keys to non-negative {@code int} values, for id mapping in the ingest hot

@@ -1,4 +1,4 @@
-package dev.seqmind.data.ingest;
+package dev.seqmind.data.collect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +45,13 @@ public final class DropCounter {
     }
 
     public StepReport report(String step, String detail, long rowsIn, long rowsOut) {
-        List<StepReport.Drop> drops = new ArrayList<>();
-        counts.forEach((reason, c) -> drops.add(new StepReport.Drop(reason, c[0], examples.get(reason))));
-        return new StepReport(step, detail, rowsIn, rowsOut, drops);
+        return new StepReport(step, detail, rowsIn, rowsOut, reasons());
+    }
+
+    /** Every reason counted so far, in first-seen order, with its count and first examples. */
+    public List<StepReport.Drop> reasons() {
+        List<StepReport.Drop> out = new ArrayList<>();
+        counts.forEach((reason, c) -> out.add(new StepReport.Drop(reason, c[0], examples.get(reason))));
+        return out;
     }
 }

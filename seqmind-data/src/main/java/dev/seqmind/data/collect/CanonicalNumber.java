@@ -1,4 +1,4 @@
-package dev.seqmind.data.ingest;
+package dev.seqmind.data.collect;
 
 /**
  * Recognises ids written as canonical decimal numbers ({@code 0} or a non-zero digit followed by digits, at most 18

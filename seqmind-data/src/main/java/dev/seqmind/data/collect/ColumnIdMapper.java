@@ -1,4 +1,4 @@
-package dev.seqmind.data.ingest;
+package dev.seqmind.data.collect;
 
 import dev.seqmind.data.model.IdMap;
 
