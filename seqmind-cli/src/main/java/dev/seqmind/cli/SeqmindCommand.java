@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 BenchCommand.class,
                 dev.seqmind.cli.mine.MineCommand.class,
+                dev.seqmind.cli.privacy.PrivacyCommand.class,
+                dev.seqmind.cli.audit.AuditCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,

@@ -41,6 +41,9 @@ public final class ExportCommand implements Callable<Integer> {
         for (Path p : files) {
             stdout.println("wrote " + p);
         }
+        dev.seqmind.cli.audit.AuditLogs.record(dataset, "export", f.name().toLowerCase(Locale.ROOT) + " "
+                + d.numUsers() + " users to " + String.join(", ", files.stream().map(p -> p.toAbsolutePath()
+                .toString()).toList()));
         return 0;
     }
 }

@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * <p>Saving writes everything under a temporary sibling directory, forces it to disk, and renames it into place;
  * an existing dataset directory at the target is replaced, anything else there is refused. A crash leaves either
  * the old dataset, the new one, or (between the two renames) a sibling named {@code .<name>.old-*} holding the old
- * one. Stateless and thread-safe; two processes must not save to the same directory at once.
+ * one. Files other than the four written here (the privacy ledger, the audit log, saved results) are carried over
+ * from the dataset being replaced. Stateless and thread-safe; two processes must not save to the same directory at
+ * once.
  */
 public final class DatasetStore {
     /** Layout version written by this code; loaders refuse any other. */
@@ -69,6 +71,7 @@ public final class DatasetStore {
             Files.createDirectories(parent);
             removeStaleTemporaries(parent, target.getFileName().toString(), progress);
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+            copySidecars(target, tmp);
             DatasetFingerprint fp = DatasetFingerprint.of(data);
             long eventsCrc = EventsFile.write(data, tmp.resolve(EVENTS));
             task.advance(1);
@@ -196,6 +199,31 @@ public final class DatasetStore {
             throw new InputFormatException(source.toString(), 0, "", "content fingerprint " + actual.shortHash()
                     + " does not match " + m.fingerprint().shortHash() + " in " + MANIFEST
                     + ": the file was changed or damaged; ingest the data again");
+        }
+    }
+
+    /** True for the files this store writes itself (and DuckDB's write-ahead log), which are never carried over. */
+    static boolean isStoreFile(String name) {
+        return name.equals(MANIFEST) || name.equals(EVENTS) || name.equals(NAMES) || name.startsWith(DATABASE);
+    }
+
+    private static void copySidecars(Path target, Path tmp) throws IOException {
+        if (!Files.isRegularFile(target.resolve(MANIFEST))) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(target)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path rel = target.relativize(p);
+                if (rel.toString().isEmpty() || isStoreFile(rel.getName(0).toString())) {
+                    continue;
+                }
+                Path to = tmp.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

@@ -149,6 +149,19 @@ class DatasetStoreTest {
     }
 
     @Test
+    void saveOverADatasetKeepsItsLedgerAndOtherSidecarFiles() throws IOException {
+        Path dir = tmp.resolve("ds");
+        DatasetStore.save(sample(), dir);
+        Files.writeString(dir.resolve("privacy-ledger.jsonl"), "{\"epsilon\":1}\n");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/top.tsv"), "a\tb\n");
+        DatasetStore.save(sample(), dir);
+        assertThat(Files.readString(dir.resolve("privacy-ledger.jsonl"))).isEqualTo("{\"epsilon\":1}\n");
+        assertThat(Files.readString(dir.resolve("rules/top.tsv"))).isEqualTo("a\tb\n");
+        assertSameDataset(DatasetStore.open(dir), sample());
+    }
+
+    @Test
     void emptyDatasetRoundTrips() {
         SequenceDataset d = new SequenceDatasetBuilder(DatasetInfo.of("empty", TimeKind.ORDINAL)).build();
         Path dir = tmp.resolve("empty");
