@@ -1,8 +1,11 @@
 package dev.seqmind.cli;
 
+import dev.seqmind.data.error.CancelledException;
 import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.privacy.PrivacyBudgetExceededException;
+import dev.seqmind.mining.BudgetExceededException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -31,12 +34,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof InputFormatException || ex instanceof IOException || ex instanceof UncheckedIOException) {
             return ExitCodes.BAD_INPUT;
         }
-        if (ex instanceof InterruptedException) {
+        if (ex instanceof InterruptedException || ex instanceof CancelledException) {
             return ExitCodes.INTERRUPTED;
         }
         if (ex instanceof SeqmindException) {
-            return ex instanceof BudgetExceeded
-                    || ex instanceof dev.seqmind.data.privacy.PrivacyBudgetExceededException ? ExitCodes.BUDGET_EXCEEDED : ExitCodes.BAD_INPUT;
+            return ex instanceof BudgetExceededException || ex instanceof PrivacyBudgetExceededException
+                    ? ExitCodes.BUDGET_EXCEEDED : ExitCodes.BAD_INPUT;
         }
         return ExitCodes.INTERNAL;
     }
@@ -49,9 +52,5 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return message(u.getCause());
         }
         return ex.getMessage() == null ? ex.toString() : ex.getMessage();
-    }
-
-    /** Marker for errors that mean "a budget ran out" (mapped to {@link ExitCodes#BUDGET_EXCEEDED}). */
-    interface BudgetExceeded {
     }
 }

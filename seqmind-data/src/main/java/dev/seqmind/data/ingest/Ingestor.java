@@ -5,7 +5,7 @@ import dev.seqmind.data.collect.DropCounter;
 import dev.seqmind.data.collect.EventCollector;
 import dev.seqmind.data.collect.StepReport;
 import dev.seqmind.data.collect.TracedEvents;
-import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.error.CancelledException;
 import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.read.InputFiles;
@@ -39,7 +39,7 @@ public final class Ingestor {
                 task.status(in.path().getFileName().toString());
                 in.format().reader(in.columns(), in.time()).read(in.path(), collector);
                 if (progress.isCancelled()) {
-                    throw new SeqmindException("ingest interrupted: nothing was written");
+                    throw new CancelledException("ingest interrupted: nothing was written");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.seqmind.mining.sequence;
 
+import dev.seqmind.data.error.CancelledException;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.progress.Progress;
@@ -52,7 +53,7 @@ public final class SequentialPatternMiner {
 
     /**
      * As {@link #mine(SequenceDatabase, SequenceMiningParams, PatternSink)}, reporting one unit per finished
-     * single-item subtree to {@code progress} and stopping (with a {@link dev.seqmind.mining.BudgetExceededException})
+     * single-item subtree to {@code progress} and stopping (with a {@link CancelledException})
      * when it is cancelled.
      */
     public static MiningStats mine(SequenceDatabase db, SequenceMiningParams params, PatternSink sink,
@@ -155,8 +156,8 @@ public final class SequentialPatternMiner {
             while (!ctx.stopped() && (r = nextRank.getAndIncrement()) < db.numRanks()) {
                 if (progress.isCancelled()) {
                     ctx.stop();
-                    throw new BudgetExceededException("mining was cancelled after "
-                            + ctx.emitted() + " patterns", ctx.emitted());
+                    throw new CancelledException("mining was cancelled after " + ctx.emitted()
+                            + " patterns (those were written; the result is incomplete)");
                 }
                 if (db.supportOfRank[r] >= ctx.threshold() && (ownedRanks == null || ownedRanks[r])) {
                     w.mineFrom(r);
