@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
+                dev.seqmind.cli.insight.InsightCommand.class,
                 dev.seqmind.cli.insight.SimilarCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
