@@ -1,7 +1,7 @@
 package dev.seqmind.cli.insight;
 
 import dev.seqmind.cli.TerminalProgress;
-import dev.seqmind.cli.rec.DatasetLoader;
+import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.model.SequenceDataset;
 import picocli.CommandLine.Option;
 
@@ -21,6 +21,10 @@ public final class DataOptions {
     Path items;
 
     SequenceDataset load(boolean quiet) throws IOException {
-        return DatasetLoader.load(data, format, items, TerminalProgress.stderr(quiet));
+        DatasetOptions open = new DatasetOptions();
+        open.data = data;
+        open.format = format;
+        open.items = items;
+        return open.load(TerminalProgress.stderr(quiet));
     }
 }

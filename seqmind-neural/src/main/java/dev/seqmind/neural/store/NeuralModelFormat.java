@@ -95,10 +95,12 @@ public final class NeuralModelFormat implements ModelFormat {
                     treeToValue(l.spec(), SasRecConfig.class), l.items().size(), p, 0));
             case "gru4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Gru4RecNetwork(
                     treeToValue(l.spec(), Gru4RecConfig.class), l.items().size(), p, 0));
+            case "lstm" -> onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.lstm.LstmRecNetwork(
+                    treeToValue(l.spec(), dev.seqmind.neural.lstm.LstmRecConfig.class), l.items().size(), p, 0));
             case "bert4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Bert4RecNetwork(
                     treeToValue(l.spec(), Bert4RecConfig.class), l.items().size(), p, 0));
             default -> throw new SeqmindException(dir.resolve(NETWORK) + ": unknown network family '"
-                    + l.spec().family() + "' (known: sasrec, gru4rec, bert4rec)");
+                    + l.spec().family() + "' (known: sasrec, gru4rec, lstm, bert4rec)");
         };
     }
 
