@@ -1,7 +1,6 @@
 package dev.seqmind.cli.insight;
 
 import dev.seqmind.cli.TerminalProgress;
-import dev.seqmind.cli.rec.DatasetLoader;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.privacy.Pseudonymizer;
 import dev.seqmind.insight.audience.Audiences;
@@ -114,7 +113,7 @@ public final class InsightCommand implements Callable<Integer> {
         InsightConfig config = new InsightConfig(basis, minK, maxK, fixedK, restarts, seed, maxCategories, mapPoints,
                 patternSteps, minUsers);
         long t0 = System.nanoTime();
-        SequenceDataset ds = DatasetLoader.load(data, format, items, TerminalProgress.stderr(quiet));
+        SequenceDataset ds = DataOptions.load(data, format, items, TerminalProgress.stderr(quiet));
         InsightRunner.Result result = new InsightRunner(config).run(ds, model, TerminalProgress.stderr(quiet));
         Files.createDirectories(out);
         InsightJson.write(result.report(), out.resolve("insight.json"));
