@@ -33,10 +33,29 @@ class CommandLineRulesTest {
     }
 
     @Test
+    void everyOptionWithADefaultShowsIt() {
+        List<String> silent = new ArrayList<>();
+        forEachCommand(SeqmindCommand.commandLine(), cl -> {
+            for (OptionSpec o : cl.getCommandSpec().options()) {
+                String dv = o.defaultValue();
+                boolean flag = o.type() == boolean.class || o.type() == Boolean.class;
+                if (dv == null || dv.isEmpty() || flag || o.usageHelp() || o.versionHelp()) {
+                    continue;
+                }
+                String d = String.join(" ", o.description());
+                if (!d.contains("${DEFAULT-VALUE}") && !d.toLowerCase().contains("default")) {
+                    silent.add(cl.getCommandSpec().qualifiedName() + " " + o.longestName() + " (" + dv + ")");
+                }
+            }
+        });
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
     void helpShowsDefaults() {
         CliRun r = CliRun.run("train", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--batch=<batch>", "Sequences per training step", "Default: 128",
+        assertThat(r.out()).contains("--batch=<batch>", "Sequences per training step. Default: 128",
                 "--dropout", "Default: 0.1", "--split", "Default: leave-one-out");
     }
 
