@@ -101,6 +101,10 @@ public final class InsightCommand implements Callable<Integer> {
             + "(else $" + Pseudonymizer.KEY_ENV + "); without either, raw-id datasets get no audience files.")
     Path keyFile;
 
+    @Option(names = "--known-segments", description = "A user<TAB>segment file of known groups (e.g. segments.tsv "
+            + "of seqmind generate --segments): prints the adjusted Rand index of the found segments against it.")
+    Path knownSegments;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")
     boolean quiet;
 
@@ -121,6 +125,12 @@ public final class InsightCommand implements Callable<Integer> {
         String audiences = writeAudiences(ds, result);
         if (!quiet) {
             print(result.report(), (System.nanoTime() - t0) / 1e9, audiences);
+        }
+        if (knownSegments != null) {
+            KnownSegments k = KnownSegments.compare(knownSegments, ds, result.labels());
+            spec.commandLine().getOut().printf(Locale.ROOT, "adjusted Rand index against %s: %.4f over %,d users%n",
+                    knownSegments, k.ari(), k.matched());
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

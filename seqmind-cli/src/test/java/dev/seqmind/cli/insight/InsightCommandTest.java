@@ -54,6 +54,20 @@ class InsightCommandTest {
     }
 
     @Test
+    void comparesWithKnownSegments() throws IOException {
+        Path gen = tmp.resolve("gen");
+        CliRun g = run("generate", "--users", "900", "--items", "500", "--events", "30000", "--seed", "4",
+                "--segments", "3", "--out", gen.toString(), "-q");
+        assertThat(g.exit()).as(g.err()).isZero();
+        CliRun r = run("insight", "--data", gen.resolve("events.csv").toString(), "--items",
+                gen.resolve("items.csv").toString(), "--out", tmp.resolve("gen-insight").toString(), "--max-k", "5",
+                "--known-segments", gen.resolve("segments.tsv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("chosen k = 3").containsPattern("adjusted Rand index against .*: 0\\.[6-9]\\d+ "
+                + "over 900 users");
+    }
+
+    @Test
     void rawIdsWithoutAKeyGetNoAudienceFiles() {
         Path out = tmp.resolve("nokey");
         CliRun r = run("insight", "--data", data.toString(), "--out", out.toString(), "--max-k", "3",

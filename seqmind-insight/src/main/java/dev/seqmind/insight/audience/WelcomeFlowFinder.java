@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Finds {@link WelcomeFlows}: counts every user's first {@code steps} steps (items with consecutive repeats
- * collapsed) and first item, and, given a model, asks it for the top items after an empty history (dense ids of the
+ * collapsed; openings shared by at least two users are listed) and first item, and, given a model, asks it for the top items after an empty history (dense ids of the
  * model are mapped back through its own item map). Immutable.
  *
  * @param steps       length of the openings counted
@@ -24,6 +24,9 @@ import java.util.Map;
  * @param leadOnSteps steps a user must take to count as having gone on
  */
 public record WelcomeFlowFinder(int steps, int show, int leadOnSteps) {
+    /** An opening taken by a single user says nothing about new users in general, and is never listed. */
+    static final int MIN_OPENING_USERS = 2;
+
     public static WelcomeFlowFinder defaults() {
         return new WelcomeFlowFinder(3, 10, 5);
     }
@@ -58,6 +61,7 @@ public record WelcomeFlowFinder(int steps, int show, int leadOnSteps) {
         List<WelcomeFlows.Opening> open = new ArrayList<>();
         int total = eligible;
         openings.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_OPENING_USERS)
                 .sorted(Comparator.comparingInt((Map.Entry<IntArrayKey, Integer> e) -> -e.getValue())
                         .thenComparing(e -> Arrays.toString(e.getKey().items())))
                 .limit(show)

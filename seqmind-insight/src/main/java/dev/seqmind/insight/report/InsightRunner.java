@@ -68,8 +68,8 @@ public final class InsightRunner {
         t = lap(seconds, "segments", t);
 
         PatternLift lift = new PatternLift(data, config.patternSteps(), 3);
-        List<SegmentProfile> profiles = SegmentProfiler.defaults().profile(data, cats, activity,
-                Standardizer.standardize(basis), seg.clustering(), lift, progress);
+        List<SegmentProfile> profiles = SegmentProfiler.defaults().profile(data, cats, activity, basis,
+                seg.clustering(), lift, progress);
         int[] everyone = IntStream.range(0, data.numUsers()).toArray();
         List<LiftedPattern> top = lift.top(everyone, 10, 10, Math.max(2, data.numUsers() / 200));
         Funnel funnel = Funnel.of(data, null);

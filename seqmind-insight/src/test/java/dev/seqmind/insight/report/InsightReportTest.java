@@ -47,6 +47,10 @@ class InsightReportTest {
         assertThat(r.segments().stream().mapToInt(s -> s.size()).sum()).isEqualTo(1_500);
         assertThat(r.segments().get(0).topCategories()).isNotEmpty();
         assertThat(r.segments().get(0).topCategories().get(0).lift()).isGreaterThan(1.5);
+        // each planted segment browses one department: its category is what sets it apart, by more than 1 sd
+        assertThat(r.segments().get(0).distinctive().get(0).id())
+                .isEqualTo("category:" + r.segments().get(0).topCategories().get(0).id());
+        assertThat(r.segments().get(0).distinctive().get(0).share()).isGreaterThan(1.0);
         assertThat(r.segments().get(0).funnel().stages()).extracting(s -> s.name())
                 .containsExactly("view", "cart", "buy");
         assertThat(r.funnel().stages().get(1).rate()).isBetween(0.0, 1.0);
