@@ -3,6 +3,7 @@ package dev.seqmind.cli.insight;
 import dev.seqmind.cli.TerminalProgress;
 import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.progress.Progress;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -21,10 +22,15 @@ public final class DataOptions {
     Path items;
 
     SequenceDataset load(boolean quiet) throws IOException {
+        return load(data, format, items, TerminalProgress.stderr(quiet));
+    }
+
+    /** Opens data as evaluate and train do ({@link DatasetOptions#load}). */
+    static SequenceDataset load(Path data, String format, Path items, Progress progress) throws IOException {
         DatasetOptions open = new DatasetOptions();
         open.data = data;
         open.format = format;
         open.items = items;
-        return open.load(TerminalProgress.stderr(quiet));
+        return open.load(progress);
     }
 }

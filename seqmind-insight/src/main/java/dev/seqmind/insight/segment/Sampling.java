@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Seeded uniform sampling of row indices without replacement. Stateless. */
-final class Sampling {
+public final class Sampling {
     private Sampling() {
     }
 
     /** {@code m} distinct indices of {@code [0, n)}, ascending (all of them when {@code m >= n}). */
-    static int[] indices(int n, int m, SplittableRandom rnd) {
+    public static int[] indices(int n, int m, SplittableRandom rnd) {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;

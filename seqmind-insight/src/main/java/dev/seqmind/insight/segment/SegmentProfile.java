@@ -8,8 +8,8 @@ import java.util.List;
  * @param id                 segment number (0 = largest)
  * @param size               users
  * @param share              share of all users
- * @param distinctive        the features that set it apart: the centroid's largest standardised values (share =
- *                           z-score)
+ * @param distinctive        the features that set it apart: the segmentation columns where the centroid lies
+ *                           farthest from everyone's mean, in standard deviations (share = z-score)
  * @param topCategories      categories by share of the segment's category weight, with lift over everyone
  * @param topItems           items by share of the segment's users who touched them, with lift
  * @param patterns           the sequential patterns most over-represented in the segment (by lift)

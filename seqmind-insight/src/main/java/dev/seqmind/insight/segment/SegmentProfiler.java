@@ -26,7 +26,7 @@ public record SegmentProfiler(int show, int minePatterns, int minUsers) {
     }
 
     public List<SegmentProfile> profile(SequenceDataset data, ItemCategories categories, UserActivity activity,
-                                        VectorTable features, Clustering clustering, PatternLift lift,
+                                        VectorTable basis, Clustering clustering, PatternLift lift,
                                         Progress progress) {
         int n = data.numUsers();
         int[][] members = members(clustering);
@@ -37,7 +37,7 @@ public record SegmentProfiler(int show, int minePatterns, int minUsers) {
             for (int s = 0; s < clustering.k(); s++) {
                 int[] m = members[s];
                 out.add(new SegmentProfile(s, m.length, m.length / (double) n,
-                        distinctive(features, clustering.centroids()[s]),
+                        distinctive(basis, clustering.centroids()[s]),
                         topCategories(categories, categoryShares(data, categories, m), allCats),
                         topItems(data, itemUsers(data, m), m.length, allItemUsers, n),
                         lift.top(m, minePatterns, show, minUsers),
@@ -66,16 +66,36 @@ public record SegmentProfiler(int show, int minePatterns, int minUsers) {
         return out;
     }
 
-    private List<Share> distinctive(VectorTable features, double[] centroid) {
-        Integer[] order = new Integer[centroid.length];
-        for (int j = 0; j < order.length; j++) {
+    /**
+     * The columns where the segment's centroid lies farthest from everyone's mean, in standard deviations of the
+     * column ({@code share} = z-score); constant columns are skipped.
+     */
+    private List<Share> distinctive(VectorTable basis, double[] centroid) {
+        int d = centroid.length;
+        double[] mean = new double[d];
+        double[] sq = new double[d];
+        int n = basis.size();
+        for (int i = 0; i < n; i++) {
+            double[] r = basis.row(i);
+            for (int j = 0; j < d; j++) {
+                mean[j] += r[j] / n;
+                sq[j] += r[j] * r[j] / n;
+            }
+        }
+        double[] z = new double[d];
+        for (int j = 0; j < d; j++) {
+            double sd = Math.sqrt(Math.max(0, sq[j] - mean[j] * mean[j]));
+            z[j] = sd > 1e-12 ? (centroid[j] - mean[j]) / sd : 0;
+        }
+        Integer[] order = new Integer[d];
+        for (int j = 0; j < d; j++) {
             order[j] = j;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(centroid[j])).thenComparing(j -> j));
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(z[j])).thenComparing(j -> j));
         List<Share> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(show, order.length); i++) {
-            String name = features.columns().get(order[i]);
-            out.add(new Share(name, name, centroid[order[i]], Double.NaN));
+        for (int i = 0; i < Math.min(show, d); i++) {
+            String name = basis.columns().get(order[i]);
+            out.add(new Share(name, name, z[order[i]], Double.NaN));
         }
         return out;
     }

@@ -34,7 +34,7 @@ public final class ReportHtml {
     }
 
     /** The minified ECharts library from its WebJar. */
-    static String echartsScript() throws IOException {
+    public static String echartsScript() throws IOException {
         Properties p = new Properties();
         try (InputStream in = ReportHtml.class.getResourceAsStream(WEBJAR_POM)) {
             if (in == null) {
