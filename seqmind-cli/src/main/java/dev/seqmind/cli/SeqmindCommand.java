@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.mine.MineCommand.class,
                 dev.seqmind.cli.privacy.PrivacyCommand.class,
                 dev.seqmind.cli.audit.AuditCommand.class,
+                dev.seqmind.cli.privacy.ForgetCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
