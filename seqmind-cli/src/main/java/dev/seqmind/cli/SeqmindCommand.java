@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
+                dev.seqmind.cli.insight.SimilarCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
@@ -51,6 +52,7 @@ public final class SeqmindCommand implements Runnable {
         CommandLine cl = new CommandLine(new SeqmindCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        UsageRules.apply(cl);
         return cl;
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 MineBenchCommand.class,
                 DpPatternBench.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
+                dev.seqmind.cli.rec.EmbedBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

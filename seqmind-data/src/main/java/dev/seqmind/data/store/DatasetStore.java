@@ -69,6 +69,7 @@ public final class DatasetStore {
         Path tmp = null;
         try (Progress.Task task = progress.start("save " + target.getFileName(), 4, "files")) {
             Files.createDirectories(parent);
+            removeStaleTemporaries(parent, target.getFileName().toString(), progress);
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
             copySidecars(target, tmp);
             DatasetFingerprint fp = DatasetFingerprint.of(data);
@@ -96,6 +97,30 @@ public final class DatasetStore {
             if (tmp != null) {
                 deleteRecursively(tmp);
             }
+        }
+    }
+
+    /**
+     * Deletes {@code .NAME.tmp-*} siblings that an earlier save left when it was killed mid-write, and says so. Only
+     * ones older than a minute go: a younger one may belong to a save still running in another process.
+     */
+    private static void removeStaleTemporaries(Path parent, String name, Progress progress) throws IOException {
+        String prefix = "." + name + ".tmp-";
+        Instant cutoff = Instant.now().minusSeconds(60);
+        try (var siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    long bytes = sizeOf(p);
+                    deleteRecursively(p);
+                    progress.note("removed " + p + " (" + bytes / (1 << 20) + " MiB), left by an interrupted save");
+                }
+            }
+        }
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 

@@ -85,6 +85,36 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aSaveRemovesTemporariesThatKilledSavesLeftButNotFreshOnes() throws java.io.IOException {
+        Path dir = tmp.resolve("ds");
+        Path stale = java.nio.file.Files.createDirectories(tmp.resolve(".ds.tmp-123"));
+        java.nio.file.Files.writeString(stale.resolve("events.bin"), "half written");
+        java.nio.file.Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000));
+        Path fresh = java.nio.file.Files.createDirectories(tmp.resolve(".ds.tmp-456"));
+        Path otherDataset = java.nio.file.Files.createDirectories(tmp.resolve(".other.tmp-789"));
+        java.nio.file.Files.setLastModifiedTime(otherDataset, java.nio.file.attribute.FileTime.fromMillis(0));
+        List<String> notes = new ArrayList<>();
+        dev.seqmind.data.progress.Progress progress = new dev.seqmind.data.progress.Progress() {
+            @Override
+            public Task start(String name, long total, String unit) {
+                return Task.NONE;
+            }
+
+            @Override
+            public void note(String line) {
+                notes.add(line);
+            }
+        };
+        DatasetStore.save(sample(), dir, progress);
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(otherDataset).exists();
+        assertThat(notes).singleElement().asString().contains(".ds.tmp-123").contains("interrupted save");
+        assertSameDataset(DatasetStore.open(dir), sample());
+    }
+
+    @Test
     void databaseHoldsTheSameDataset() {
         SequenceDataset d = sample();
         Path dir = tmp.resolve("ds");
