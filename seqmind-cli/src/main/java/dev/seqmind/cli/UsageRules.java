@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The command line's shared usage rules, applied once to the whole command tree: every option's help shows its
- * default, enum values match case-insensitively, an option with a fixed set of values (its completion candidates)
+ * The command line's shared usage rules, applied once to the whole command tree: enum values match
+ * case-insensitively, an option with a fixed set of values (its completion candidates)
  * rejects any other before the command runs, and a usage error is one line plus where to find help (exit 2).
  */
 final class UsageRules {
@@ -19,17 +19,11 @@ final class UsageRules {
 
     static void apply(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        showDefaults(cl);
         cl.setParameterExceptionHandler(UsageRules::oneLine);
         cl.setExecutionStrategy(parseResult -> {
             checkChoices(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
-    }
-
-    private static void showDefaults(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().showDefaultValues(true);
-        cl.getSubcommands().values().forEach(UsageRules::showDefaults);
     }
 
     private static int oneLine(CommandLine.ParameterException ex, String[] args) {

@@ -33,10 +33,38 @@ class CommandLineRulesTest {
     }
 
     @Test
+    void everyOptionWithADefaultShowsIt() {
+        List<String> silent = new ArrayList<>();
+        forEachCommand(SeqmindCommand.commandLine(), cl -> {
+            for (OptionSpec o : cl.getCommandSpec().options()) {
+                String dv = o.defaultValue();
+                boolean flag = o.type() == boolean.class || o.type() == Boolean.class;
+                if (dv == null || dv.isEmpty() || flag || o.usageHelp() || o.versionHelp()) {
+                    continue;
+                }
+                String d = String.join(" ", o.description());
+                if (!d.contains("${DEFAULT-VALUE}") && !d.toLowerCase().contains("default")) {
+                    silent.add(cl.getCommandSpec().qualifiedName() + " " + o.longestName() + " (" + dv + ")");
+                }
+            }
+        });
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItExecutes() {
+        assertThat(SeqmindCommand.commandLine("mine").getSubcommands()).containsOnlyKeys("mine");
+        assertThat(SeqmindCommand.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(SeqmindCommand.commandLine("help").getSubcommands()).containsKeys("help", "mine", "train");
+        assertThat(SeqmindCommand.commandLine("no-such-command").getSubcommands()).containsKeys("mine", "train");
+        assertThat(CliRun.run("--help").out()).contains("ingest", "mine", "train", "evaluate");
+    }
+
+    @Test
     void helpShowsDefaults() {
         CliRun r = CliRun.run("train", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--batch=<batch>", "Sequences per training step", "Default: 128",
+        assertThat(r.out()).contains("--batch=<batch>", "Sequences per training step. Default: 128",
                 "--dropout", "Default: 0.1", "--split", "Default: leave-one-out");
     }
 

@@ -28,7 +28,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--users", required = true, description = "Number of users.")
+    @Option(names = "--users", required = true, description = "Number of users. Default: ${DEFAULT-VALUE}.")
     int users;
 
     @Option(names = "--items", required = true, description = "Number of items in the catalogue.")

@@ -87,7 +87,8 @@ public final class IngestOptions {
     boolean dedup;
     @Option(names = "--drop-repeats", description = "Drop an event that repeats the user's previous one.")
     boolean dropRepeats;
-    @Option(names = "--actions", split = ",", paramLabel = "A", description = "Keep only these actions (e.g. buy,cart).")
+    @Option(names = "--actions", split = ",", paramLabel = "A",
+            description = "Keep only these actions (e.g. buy,cart).")
     List<String> keepActions = new ArrayList<>();
     @Option(names = "--action-weight", split = ",", paramLabel = "A=W",
             description = "Weights for models that weigh actions, e.g. pv=1,cart=2,buy=4.")
@@ -101,15 +102,18 @@ public final class IngestOptions {
     Integer userCore;
     @Option(names = "--item-core", paramLabel = "K", description = "k-core threshold for items only.")
     Integer itemCore;
-    @Option(names = "--min-length", paramLabel = "N", description = "Drop users with fewer events.")
+    @Option(names = "--min-length", paramLabel = "N",
+            description = "Drop users with fewer events. Default: ${DEFAULT-VALUE}.")
     int minLength;
-    @Option(names = "--max-length", paramLabel = "N", description = "Keep only each user's latest N events.")
+    @Option(names = "--max-length", paramLabel = "N",
+            description = "Keep only each user's latest N events. Default: no limit.")
     int maxLength;
 
     @Option(names = "--pseudonymize", description = "Replace user ids by keyed HMAC-SHA256 pseudonyms (key from "
             + "--key-file or $" + Pseudonymizer.KEY_ENV + "); no raw user id is written.")
     boolean pseudonymize;
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Pseudonymisation key file (kept apart from the data).")
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Pseudonymisation key file (kept apart from the data).")
     Path keyFile;
 
     /** The spec for reading {@code files} into a dataset called {@code name}. */

@@ -51,7 +51,7 @@ public final class ItemsetsCommand implements Callable<Integer> {
             description = "ALL, CLOSED or MAXIMAL (default: ${DEFAULT-VALUE}).")
     OutputKind kind;
 
-    @Option(names = "--max-length", defaultValue = "2147483647", description = "Largest itemset.")
+    @Option(names = "--max-length", defaultValue = "2147483647", description = "Largest itemset. Default: no limit.")
     int maxLength;
 
     @Option(names = "--rules", description = "Print association rules instead of itemsets.")
@@ -61,11 +61,11 @@ public final class ItemsetsCommand implements Callable<Integer> {
     double minConfidence;
 
     @Option(names = "--sort", defaultValue = "CONFIDENCE", converter = EnumConverters.Sort.class,
-            description = "With --rules: CONFIDENCE, LIFT or SUPPORT.")
+            description = "With --rules: CONFIDENCE, LIFT or SUPPORT. Default: ${DEFAULT-VALUE}.")
     RuleRow.SortKey sort;
 
     @Option(names = "--max-patterns", defaultValue = "9223372036854775807",
-            description = "Stop with an error after this many itemsets.")
+            description = "Stop with an error after this many itemsets. Default: no limit.")
     long maxPatterns;
 
     @Override

@@ -67,7 +67,7 @@ public final class RulesCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--max-rules", defaultValue = "9223372036854775807",
-            description = "Stop with an error after this many rules.")
+            description = "Stop with an error after this many rules. Default: no limit.")
     long maxRules;
 
     @Override

@@ -58,28 +58,32 @@ public final class SequencesCommand implements Callable<Integer> {
     OutputKind kind;
 
     @Option(names = "--top-k", defaultValue = "0", description = "Only the k patterns of highest support (ties "
-            + "included); --min-support is then the floor.")
+            + "included); --min-support is then the floor. Default: ${DEFAULT-VALUE}.")
     int topK;
 
     @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--min-length", defaultValue = "1", description = "Fewest items in a pattern.")
+    @Option(names = "--min-length", defaultValue = "1",
+            description = "Fewest items in a pattern. Default: ${DEFAULT-VALUE}.")
     int minLength;
 
-    @Option(names = "--max-length", defaultValue = "2147483647", description = "Most items in a pattern.")
+    @Option(names = "--max-length", defaultValue = "2147483647",
+            description = "Most items in a pattern. Default: no limit.")
     int maxLength;
 
     @Option(names = "--max-gap", defaultValue = "2147483647",
-            description = "Consecutive pattern itemsets at most this many positions apart (1 = adjacent).")
+            description = "Consecutive pattern itemsets at most this many positions apart (1 = adjacent)."
+                    + "Default: no limit.")
     int maxGap;
 
     @Option(names = "--max-gap-time", defaultValue = "9223372036854775807",
-            description = "Consecutive pattern itemsets at most this much time apart (dataset time unit).")
+            description = "Consecutive pattern itemsets at most this much time apart (dataset time unit)."
+                    + "Default: no limit.")
     long maxGapTime;
 
     @Option(names = "--max-window", defaultValue = "9223372036854775807",
-            description = "Whole match within this much time.")
+            description = "Whole match within this much time. Default: no limit.")
     long maxWindow;
 
     @Option(names = "--require", split = ",", description = "Items (external ids) every pattern must contain.")
@@ -92,11 +96,11 @@ public final class SequencesCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--max-patterns", defaultValue = "9223372036854775807",
-            description = "Stop with an error after this many patterns.")
+            description = "Stop with an error after this many patterns. Default: no limit.")
     long maxPatterns;
 
     @Option(names = "--max-memory-mib", defaultValue = "0", description = "Stop with an error when the heap in use "
-            + "exceeds this many MiB (0 = no limit).")
+            + "exceeds this many MiB (0 = no limit). Default: ${DEFAULT-VALUE}.")
     long maxMemoryMib;
 
     @Override

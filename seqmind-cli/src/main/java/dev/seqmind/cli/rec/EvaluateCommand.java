@@ -77,22 +77,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean excludeSeen;
 
     @Option(names = "--sampled-negatives", defaultValue = "0",
-            description = "Rank against N uniform negatives instead of all items (labelled 'sampled').")
+            description = "Rank against N uniform negatives instead of all items (labelled 'sampled')."
+                    + "Default: ${DEFAULT-VALUE}.")
     int sampledNegatives;
 
     @Option(names = "-k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--batch", defaultValue = "256", description = "Users scored together.")
+    @Option(names = "--batch", defaultValue = "256", description = "Users scored together. Default: ${DEFAULT-VALUE}.")
     int batch;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for intervals (0: none).")
+    @Option(names = "--bootstrap", defaultValue = "1000",
+            description = "Bootstrap resamples for intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of fits, bootstrap and sampling.")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of fits, bootstrap and sampling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")

@@ -61,54 +61,95 @@ public final class TrainCommand implements Callable<Integer> {
     DatasetOptions dataset;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to write.")
     Path out;
-    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint directory (default: OUT/checkpoints).")
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "Checkpoint directory (default: OUT/checkpoints).")
     Path checkpoints;
     @Option(names = "--resume", description = "Continue from the checkpoint directory.")
     boolean resume;
-    @Option(names = "--epochs", defaultValue = "100", description = "Most training epochs.") int epochs;
-    @Option(names = "--batch", defaultValue = "128", description = "Sequences per training step.") int batch;
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate.") float lr;
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Decoupled (AdamW) weight decay.")
+    @Option(names = "--epochs", defaultValue = "100",
+            description = "Most training epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+    @Option(names = "--batch", defaultValue = "128",
+            description = "Sequences per training step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+    @Option(names = "--lr", defaultValue = "0.001",
+            description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    float lr;
+    @Option(names = "--weight-decay", defaultValue = "0",
+            description = "Decoupled (AdamW) weight decay. Default: ${DEFAULT-VALUE}.")
     float weightDecay;
-    @Option(names = "--warmup", defaultValue = "0", description = "Linear warm-up steps.") int warmup;
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Linear warm-up steps. Default: ${DEFAULT-VALUE}.")
+    int warmup;
     @Option(names = "--schedule", defaultValue = "CONSTANT",
-            description = "Learning-rate schedule after warm-up: ${COMPLETION-CANDIDATES}.") LrSchedule schedule;
-    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam second-moment decay.") float beta2;
-    @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clip, 0 = none.") float clip;
+            description = "Learning-rate schedule after warm-up: ${COMPLETION-CANDIDATES}."
+                    + "Default: ${DEFAULT-VALUE}.")
+    LrSchedule schedule;
+    @Option(names = "--beta2", defaultValue = "0.999",
+            description = "Adam second-moment decay. Default: ${DEFAULT-VALUE}.")
+    float beta2;
+    @Option(names = "--clip", defaultValue = "5",
+            description = "Gradient-norm clip, 0 = none. Default: ${DEFAULT-VALUE}.")
+    float clip;
     @Option(names = "--windows", defaultValue = "LAST", description = "Histories longer than --max-len: LAST window"
-            + " only (the published recipes) or ALL windows (every transition a target).") TrainingWindows windows;
+            + " only (the published recipes) or ALL windows (every transition a target)."
+            + "Default: ${DEFAULT-VALUE}.")
+    TrainingWindows windows;
     @Option(names = "--patience", defaultValue = "10",
-            description = "Stop after this many epochs without a better validation NDCG@10.") int patience;
-    @Option(names = "--dim", defaultValue = "64", description = "Item embedding and hidden size.") int dim;
-    @Option(names = "--blocks", defaultValue = "2", description = "Transformer blocks (SASRec, BERT4Rec).") int blocks;
-    @Option(names = "--heads", defaultValue = "1", description = "Attention heads (BERT4Rec: 2 when left at 1).")
+            description = "Stop after this many epochs without a better validation NDCG@10."
+                    + "Default: ${DEFAULT-VALUE}.")
+    int patience;
+    @Option(names = "--dim", defaultValue = "64",
+            description = "Item embedding and hidden size. Default: ${DEFAULT-VALUE}.")
+    int dim;
+    @Option(names = "--blocks", defaultValue = "2",
+            description = "Transformer blocks (SASRec, BERT4Rec). Default: ${DEFAULT-VALUE}.")
+    int blocks;
+    @Option(names = "--heads", defaultValue = "1",
+            description = "Attention heads (BERT4Rec: 2 when left at 1). Default: ${DEFAULT-VALUE}.")
     int heads;
-    @Option(names = "--norm", defaultValue = "PRE", description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
-            + " POST (x = LN(x + f(x)), BERT's) or QUERY (SASRec's own: LN on the attention's queries only).")
+    @Option(names = "--norm", defaultValue = "PRE",
+            description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
+            + " POST (x = LN(x + f(x)), BERT's) or QUERY (SASRec's own: LN on the attention's queries only)."
+            + "Default: ${DEFAULT-VALUE}.")
     NormPlacement norm;
     @Option(names = "--positions", defaultValue = "NEWEST", description = "Transformer positions count from the NEWEST"
-            + " item (always the last position) or from the OLDEST in the window (position 0, the published code's).")
+            + " item (always the last position) or from the OLDEST in the window (position 0, the published code's)."
+            + "Default: ${DEFAULT-VALUE}.")
     PositionOrigin positions;
     @Option(names = "--init", defaultValue = "XAVIER", description = "Transformer weight matrices: XAVIER (Glorot"
-            + " uniform) or NORMAL (N(0, 0.02), BERT's).") WeightInit init;
+            + " uniform) or NORMAL (N(0, 0.02), BERT's). Default: ${DEFAULT-VALUE}.") WeightInit init;
     @Option(names = "--bert-head", defaultValue = "TRANSFORM", description = "BERT4Rec output: TRANSFORM (BERT's"
-            + " LN(GELU(hW+b)) before the tied embeddings) or LINEAR (hidden states against them directly).")
+            + " LN(GELU(hW+b)) before the tied embeddings) or LINEAR (hidden states against them directly)."
+            + "Default: ${DEFAULT-VALUE}.")
     Bert4RecHead bertHead;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default: 4 x --dim).") Integer ffnDim;
-    @Option(names = "--hidden", defaultValue = "128", description = "GRU4Rec and LSTM hidden units.") int hidden;
-    @Option(names = "--dropout", defaultValue = "0.1", description = "Dropout rate in embeddings and blocks.")
+    @Option(names = "--hidden", defaultValue = "128",
+            description = "GRU4Rec and LSTM hidden units. Default: ${DEFAULT-VALUE}.")
+    int hidden;
+    @Option(names = "--dropout", defaultValue = "0.1",
+            description = "Dropout rate in embeddings and blocks. Default: ${DEFAULT-VALUE}.")
     float dropout;
-    @Option(names = "--max-len", defaultValue = "200", description = "Most recent events a model reads per user.")
+    @Option(names = "--max-len", defaultValue = "200",
+            description = "Most recent events a model reads per user. Default: ${DEFAULT-VALUE}.")
     int maxLen;
-    @Option(names = "--mask-prob", defaultValue = "0.2", description = "BERT4Rec masking probability.") float maskProb;
-    @Option(names = "--loss", defaultValue = "FULL_SOFTMAX", description = "SASRec loss: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--mask-prob", defaultValue = "0.2",
+            description = "BERT4Rec masking probability. Default: ${DEFAULT-VALUE}.")
+    float maskProb;
+    @Option(names = "--loss", defaultValue = "FULL_SOFTMAX",
+            description = "SASRec loss: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     SasRecLoss loss;
-    @Option(names = "--negatives", defaultValue = "3000", description = "SASRec sampled-softmax negatives.") int negatives;
+    @Option(names = "--negatives", defaultValue = "3000",
+            description = "SASRec sampled-softmax negatives. Default: ${DEFAULT-VALUE}.")
+    int negatives;
     @Option(names = "--keep-seen", description = "Rank items already in the history too (default: filter them).")
     boolean keepSeen;
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation, sampling and dropout.")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of initialisation, sampling and dropout. Default: ${DEFAULT-VALUE}.")
     long seed;
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads.") int threads;
+    @Option(names = "--threads", defaultValue = "2",
+            description = "PyTorch intra-op threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
     @Option(names = "--djl-cache", paramLabel = "DIR",
             description = "Where the native PyTorch libraries are unpacked (DJL_CACHE_DIR).")
     Path djlCache;
