@@ -31,6 +31,7 @@ public final class SeqmindCommand implements Runnable {
             dev.seqmind.cli.mine.MineCommand.class,
             dev.seqmind.cli.privacy.PrivacyCommand.class,
             dev.seqmind.cli.audit.AuditCommand.class,
+            dev.seqmind.cli.privacy.ForgetCommand.class,
             dev.seqmind.cli.rec.EvaluateCommand.class,
             dev.seqmind.cli.rec.RecommendCommand.class,
             TrainCommand.class,

@@ -14,7 +14,7 @@ import java.util.Locale;
 /** {@code seqmind privacy budget|ledger}: the privacy budget of a dataset and the releases charged to it. */
 @Command(name = "privacy", mixinStandardHelpOptions = true,
         description = "Show or set a dataset's differential-privacy budget and list the releases charged to it.",
-        subcommands = {PrivacyCommand.Budget.class, PrivacyCommand.Ledger.class})
+        subcommands = {PrivacyCommand.Budget.class, PrivacyCommand.Ledger.class, DpSgdPlanCommand.class})
 public final class PrivacyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -154,6 +154,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where the native PyTorch libraries are unpacked (DJL_CACHE_DIR).")
     Path djlCache;
 
+    @picocli.CommandLine.Mixin
+    DpTrainOptions dp;
+
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
@@ -167,11 +170,13 @@ public final class TrainCommand implements Callable<Integer> {
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 dev.seqmind.cli.TerminalProgress.stderr(false));
         NeuralTrainer trainer = trainer(tc, eo, err);
-        NeuralTrainer.Fitted fitted = trainer.fitWithState(split.train(), ctx);
+        NeuralTrainer.Fitted fitted = dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
+                : trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
                 .withSeen(keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE)).test(fitted.model(), split, ctx.progress());
         ModelCards.Written w = ModelCards.write(out, trainer, fitted, split, test, keepSeen, commandLine(), seed,
                 DatasetFingerprint.of(full).id());
+        dp.recordInCard(out);
         log(err, String.format("test (%d users, full ranking, seen items %s): HR@10 %.4f NDCG@10 %.4f; best epoch %d"
                         + " of %d; training %.0fs (%.1fs/epoch); model written to %s",
                 test.numCases(), keepSeen ? "kept" : "filtered", w.hr10(), w.ndcg10(), fitted.state().bestEpoch(),

@@ -129,4 +129,17 @@ class MineCommandTest {
         CliRun all = run("mine", "sequences", "--dataset", dir.toString(), "--min-support", "1", "--format", "tsv");
         assertThat(all.out()).contains("c\t1\t30");
     }
+
+    @Test
+    void dpSgdPlanReproducesThePublishedMnistEpsilon() {
+        CliRun r = run("privacy", "dp-sgd", "--examples", "60000", "--batch", "256", "--epochs", "60", "--delta",
+                "1e-5", "--noise", "1.12", "--conversion", "classic");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("14062 steps").contains("epsilon 2.9");
+        CliRun inverse = run("privacy", "dp-sgd", "--examples", "6040", "--batch", "128", "--epochs", "20",
+                "--epsilon", "8");
+        assertThat(inverse.exit()).as(inverse.err()).isZero();
+        assertThat(inverse.out()).contains("reaches epsilon");
+        assertThat(run("privacy", "dp-sgd", "--examples", "10", "--batch", "1", "--epochs", "1").exit()).isEqualTo(2);
+    }
 }

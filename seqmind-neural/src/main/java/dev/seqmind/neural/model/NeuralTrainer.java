@@ -126,4 +126,21 @@ public final class NeuralTrainer implements RecommenderTrainer {
                 .run(data.sequences(), data.validationHistories(), data.validationTargets());
         return new Fitted(new NeuralRecommender(name, train.items(), net), state);
     }
+
+    /** A model trained with DP-SGD and what the training spent. */
+    public record PrivateFit(NeuralRecommender model, dev.seqmind.neural.train.DpSgdTrainer.Result privacy) {
+    }
+
+    /**
+     * Trains with user-level DP-SGD ({@link dev.seqmind.neural.train.DpSgdTrainer}) instead of the ordinary loop:
+     * same network and seed, no validation-based early stopping (choosing an epoch on the data would need budget).
+     */
+    public PrivateFit fitPrivately(SequenceDataset train, FitContext context,
+                                   dev.seqmind.neural.train.DpSgdConfig dp) {
+        var e = NeuralEngine.start(engine.withThreads(context.threads()));
+        SequenceNetwork net = factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
+        TrainingData data = TrainingData.of(train, java.util.List.of());
+        var result = new dev.seqmind.neural.train.DpSgdTrainer(net, dp, context.seed(), log).run(data.sequences());
+        return new PrivateFit(new NeuralRecommender(name, train.items(), net), result);
+    }
 }
