@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 dev.seqmind.spark.cli.IngestCommand.class,
                 dev.seqmind.spark.cli.ToDatasetCommand.class,
+                dev.seqmind.spark.cli.MineCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
