@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.spark.cli.IngestCommand.class,
                 dev.seqmind.spark.cli.ToDatasetCommand.class,
                 dev.seqmind.spark.cli.MineCommand.class,
+                dev.seqmind.spark.cli.TrainCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

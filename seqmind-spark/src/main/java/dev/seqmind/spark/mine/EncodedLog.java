@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * An ingested log ({@link dev.seqmind.spark.ingest.SequenceTable}) as sequences of itemsets for the miners: items get
- * dense ids in name order, and each user's events with equal times form one itemset (items sorted, repeats inside an
+ * dense ids in order of first appearance, and each user's events with equal times form one itemset (items sorted, repeats inside an
  * itemset counted once), as {@code ItemsetGrouping.SAME_TIME} does on one machine.
  *
  * @param sequences one per user
@@ -22,8 +22,7 @@ import java.util.Map;
 public record EncodedLog(JavaRDD<EncodedSequence> sequences, List<String> itemNames) {
 
     public static EncodedLog of(Dataset<Row> table) {
-        List<String> names = table.selectExpr("explode(items) AS item").distinct().orderBy("item").as(
-                org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> names = dev.seqmind.spark.ingest.SequenceTable.itemsInInputOrder(table);
         Map<String, Integer> ids = new HashMap<>(names.size() * 2);
         for (int i = 0; i < names.size(); i++) {
             ids.put(names.get(i), i);
