@@ -7,7 +7,6 @@ import dev.seqmind.rec.model.knn.ItemKnnRecommender;
 import dev.seqmind.rec.model.knn.ItemKnnTrainer;
 import dev.seqmind.rec.model.knn.NeighbourSelector;
 import dev.seqmind.rec.store.Provenance;
-import dev.seqmind.rec.store.TrainerParams;
 import dev.seqmind.rec.topk.TopKSelector;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -32,7 +31,8 @@ import java.util.Map;
  * numbered by first appearance, as on one machine (ties between equal similarities are broken by that
  * number), so the model equals the single-machine one whenever the numbering does. Sums are taken in
  * double and rounded to float once; with the default decay (0.5, powers of two) every sum is exact in both, with other
- * decays a similarity may differ in its last float bit. Stateless.
+ * decays a similarity may differ in its last float bit. Every event weighs 1 (the ingested log carries no action
+ * weights). Stateless.
  */
 public final class SparkItemKnn {
     private SparkItemKnn() {
@@ -64,14 +64,18 @@ public final class SparkItemKnn {
             seqs.flatMap(s -> java.util.Arrays.stream(s).iterator()).countByValue()
                     .forEach((item, c) -> counts[item] = Math.toIntExact(c));
             Window w = new Window(params.window(), params.distanceDecay(), params.direction() == Direction.BOTH);
-            Broadcast<int[]> sharedCounts = sc.broadcast(counts);
+            float[] norms = new float[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                norms[i] = counts[i];
+            }
+            Broadcast<float[]> sharedNorms = sc.broadcast(norms);
             Shipped shipped = Shipped.of(params);
             List<Tuple2<Integer, Tuple2<int[], float[]>>> rows = seqs.flatMapToPair(s -> w.pairs(s).iterator())
                     .reduceByKey(Double::sum, partitions)
                     .mapToPair(t -> new Tuple2<>((int) (t._1() >>> 32), new Tuple2<>((int) (long) t._1(),
                             (float) (double) t._2())))
                     .groupByKey(partitions)
-                    .mapPartitions(it -> neighbours(it, shipped.trainer(), sharedCounts.value()))
+                    .mapPartitions(it -> neighbours(it, shipped.trainer(), sharedNorms.value()))
                     .collect();
             int[][] nbrIds = new int[names.size()][];
             float[][] nbrSims = new float[names.size()][];
@@ -94,7 +98,7 @@ public final class SparkItemKnn {
             }
             Provenance provenance = new Provenance(datasetName, List.of(), List.of("fitted on Spark"), "spark",
                     Math.toIntExact(users), names.size(), events, params.name(), params.getClass().getName(),
-                    TrainerParams.of(params), 0, SeqmindVersion.version(), SeqmindVersion.gitSha(),
+                    params.params(), 0, SeqmindVersion.version(), SeqmindVersion.gitSha(),
                     Provenance.runtime(), Provenance.platform());
             return new Fitted(model, provenance);
         } finally {
@@ -103,8 +107,8 @@ public final class SparkItemKnn {
     }
 
     private static Iterator<Tuple2<Integer, Tuple2<int[], float[]>>> neighbours(
-            Iterator<Tuple2<Integer, Iterable<Tuple2<Integer, Float>>>> it, ItemKnnTrainer params, int[] counts) {
-        NeighbourSelector sel = new NeighbourSelector(params, counts);
+            Iterator<Tuple2<Integer, Iterable<Tuple2<Integer, Float>>>> it, ItemKnnTrainer params, float[] norms) {
+        NeighbourSelector sel = new NeighbourSelector(params, norms);
         List<Tuple2<Integer, Tuple2<int[], float[]>>> out = new ArrayList<>();
         int[] others = new int[16];
         float[] sums = new float[16];

@@ -60,7 +60,7 @@ final class CooccurrenceCounter {
                 futures.add(pool.submit(() -> {
                     float[] acc = new float[numItems];
                     int[] touched = new int[numItems];
-                    NeighbourSelector sel = new NeighbourSelector(p, counts);
+                    NeighbourSelector sel = new NeighbourSelector(p, norms);
                     for (int a = worker; a < numItems; a += threads) {
                         int t = 0;
                         for (int o = occStart[a]; o < occStart[a + 1]; o++) {
@@ -80,15 +80,7 @@ final class CooccurrenceCounter {
                                 }
                             }
                         }
-<<<<<<< HEAD
                         TopKSelector.Result top = sel.normaliseAndSelect(a, acc, touched, t);
-=======
-                        for (int j = 0; j < t; j++) {
-                            int b = touched[j];
-                            acc[b] = (float) (acc[b] / Math.sqrt((double) norms[a] * norms[b]));
-                        }
-                        TopKSelector.Result top = sel.selectAmong(acc, touched, t, p.neighbours());
->>>>>>> main
                         nbrIds[a] = top.items();
                         nbrSims[a] = top.scores();
                         task.advance(1);

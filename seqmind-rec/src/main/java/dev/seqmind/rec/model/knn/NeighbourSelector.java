@@ -13,15 +13,18 @@ import dev.seqmind.rec.topk.TopKSelector;
  */
 public final class NeighbourSelector {
     private final ItemKnnTrainer params;
-    private final int[] counts;
+    private final float[] norms;
     private final float[] acc;
     private final TopKSelector sel = new TopKSelector();
 
-    /** @param itemCounts events per item in the training data */
-    public NeighbourSelector(ItemKnnTrainer params, int[] itemCounts) {
+    /**
+     * @param norms each item's (action-weighted) event count in the training data; without action weights, its
+     *              number of events
+     */
+    public NeighbourSelector(ItemKnnTrainer params, float[] norms) {
         this.params = params;
-        this.counts = itemCounts;
-        this.acc = new float[itemCounts.length];
+        this.norms = norms;
+        this.acc = new float[norms.length];
     }
 
     /**
@@ -39,7 +42,7 @@ public final class NeighbourSelector {
     TopKSelector.Result normaliseAndSelect(int a, float[] row, int[] touched, int t) {
         for (int j = 0; j < t; j++) {
             int b = touched[j];
-            row[b] = (float) (row[b] / Math.sqrt((double) counts[a] * counts[b]));
+            row[b] = (float) (row[b] / Math.sqrt((double) norms[a] * norms[b]));
         }
         TopKSelector.Result top = sel.selectAmong(row, touched, t, params.neighbours());
         for (int j = 0; j < t; j++) {
