@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 dev.seqmind.spark.cli.IngestCommand.class,
                 dev.seqmind.spark.cli.ToDatasetCommand.class,
+                dev.seqmind.spark.cli.MineCommand.class,
+                dev.seqmind.spark.cli.TrainCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -129,6 +129,18 @@ public final class SequenceTable {
                 new ItemCatalog(Map.of()), info(summary));
     }
 
+    /**
+     * Every item's external id in order of first appearance in the input (the order {@link #toDataset} and the
+     * single-machine ingest number items in, when no row was dropped): numbering items this way keeps ties between
+     * equal scores broken the same way on the cluster and on one machine.
+     */
+    public static List<String> itemsInInputOrder(Dataset<Row> table) {
+        return table.selectExpr("explode(arrays_zip(items, sources)) AS e")
+                .selectExpr("e.items AS item", "e.sources AS source").groupBy("item")
+                .agg(org.apache.spark.sql.functions.min("source").as("first")).orderBy("first").select("item")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    }
+
     private static List<String> byFirst(Map<String, Long> first) {
         List<Map.Entry<String, Long>> entries = new ArrayList<>(first.entrySet());
         entries.sort(Map.Entry.comparingByValue());

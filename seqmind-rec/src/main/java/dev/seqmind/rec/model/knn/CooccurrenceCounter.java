@@ -60,7 +60,7 @@ final class CooccurrenceCounter {
                 futures.add(pool.submit(() -> {
                     float[] acc = new float[numItems];
                     int[] touched = new int[numItems];
-                    TopKSelector sel = new TopKSelector();
+                    NeighbourSelector sel = new NeighbourSelector(p, norms);
                     for (int a = worker; a < numItems; a += threads) {
                         int t = 0;
                         for (int o = occStart[a]; o < occStart[a + 1]; o++) {
@@ -80,16 +80,9 @@ final class CooccurrenceCounter {
                                 }
                             }
                         }
-                        for (int j = 0; j < t; j++) {
-                            int b = touched[j];
-                            acc[b] = (float) (acc[b] / Math.sqrt((double) norms[a] * norms[b]));
-                        }
-                        TopKSelector.Result top = sel.selectAmong(acc, touched, t, p.neighbours());
+                        TopKSelector.Result top = sel.normaliseAndSelect(a, acc, touched, t);
                         nbrIds[a] = top.items();
                         nbrSims[a] = top.scores();
-                        for (int j = 0; j < t; j++) {
-                            acc[touched[j]] = 0f;
-                        }
                         task.advance(1);
                     }
                 }));

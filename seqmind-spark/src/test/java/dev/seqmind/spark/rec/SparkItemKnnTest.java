@@ -1,0 +1,84 @@
+package dev.seqmind.spark.rec;
+
+import dev.seqmind.data.ingest.IngestSpec;
+import dev.seqmind.data.ingest.Ingestor;
+import dev.seqmind.data.ingest.InputSpec;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.read.InputFormat;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.model.knn.Direction;
+import dev.seqmind.rec.model.knn.ItemKnnTrainer;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.spark.LocalSpark;
+import dev.seqmind.spark.ingest.CleaningSpec;
+import dev.seqmind.spark.ingest.SequenceTable;
+import dev.seqmind.spark.ingest.SparkIngest;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Item-KNN fitted on Spark, saved and loaded as a model directory, scores every item exactly as the single-machine
+ * fit on the same log does, for many histories (scores compared by external item id).
+ */
+@ExtendWith(LocalSpark.class)
+class SparkItemKnnTest {
+    @Test
+    void savedSparkModelScoresLikeTheSingleMachineFit(SparkSession spark, @TempDir Path dir) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(9);
+        StringBuilder sb = new StringBuilder("user,item,timestamp\n");
+        for (int r = 0; r < 6000; r++) {
+            sb.append('u').append(rnd.nextInt(300)).append(",i").append((int) Math.sqrt(rnd.nextInt(250_000)))
+                    .append(',').append(1_700_000_000L + r).append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("log.csv"), sb.toString());
+        SequenceDataset data = new Ingestor(Progress.NONE).run(IngestSpec.of("log", InputSpec.of(csv,
+                InputFormat.CSV))).dataset();
+        String out = dir.resolve("ingested").toString();
+        SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "log", out, 3);
+        for (ItemKnnTrainer params : List.of(ItemKnnTrainer.defaults(),
+                new ItemKnnTrainer(2, 1.0, 5, Direction.BOTH, 2, 0.5))) {
+            Recommender single = params.fit(data, FitContext.of(1));
+            SparkItemKnn.Fitted fitted = SparkItemKnn.fit(SequenceTable.read(spark, out), params, "log", 4);
+            Path modelDir = dir.resolve("model-" + params.window());
+            ModelDirectory.save(fitted.model(), modelDir, fitted.provenance());
+            Recommender loaded = ModelDirectory.load(modelDir);
+            assertSameScores(data, single, loaded, rnd);
+        }
+    }
+
+    private static void assertSameScores(SequenceDataset data, Recommender single, Recommender spark,
+                                         SplittableRandom rnd) {
+        var sparkItems = spark.items();
+        assertThat(sparkItems.size()).isEqualTo(data.numItems());
+        float[] a = new float[data.numItems()];
+        float[] b = new float[data.numItems()];
+        for (int trial = 0; trial < 200; trial++) {
+            int len = 1 + rnd.nextInt(5);
+            int[] h1 = new int[len];
+            int[] h2 = new int[len];
+            for (int k = 0; k < len; k++) {
+                h1[k] = rnd.nextInt(data.numItems());
+                h2[k] = sparkItems.denseId(data.items().externalId(h1[k]));
+            }
+            single.score(h1, a);
+            spark.score(h2, b);
+            for (int i = 0; i < a.length; i++) {
+                int j = sparkItems.denseId(data.items().externalId(i));
+                assertThat(b[j]).as("item %s after %s", data.items().externalId(i), java.util.Arrays.toString(h1))
+                        .isEqualTo(a[i]);
+            }
+        }
+    }
+}
