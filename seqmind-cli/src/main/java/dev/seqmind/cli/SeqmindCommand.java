@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
+                dev.seqmind.cli.serve.ServeCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec

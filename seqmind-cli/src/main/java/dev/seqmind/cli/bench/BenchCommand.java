@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.train.TrainStepBench.class,
                 MineBenchCommand.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
+                dev.seqmind.cli.serve.ServeBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
