@@ -21,10 +21,13 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 BenchCommand.class,
                 dev.seqmind.cli.mine.MineCommand.class,
+                dev.seqmind.cli.privacy.PrivacyCommand.class,
+                dev.seqmind.cli.audit.AuditCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
                 dev.seqmind.cli.serve.ServeCommand.class,
+                dev.seqmind.cli.insight.SimilarCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
@@ -49,6 +52,7 @@ public final class SeqmindCommand implements Runnable {
         CommandLine cl = new CommandLine(new SeqmindCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        UsageRules.apply(cl);
         return cl;
     }
 }

@@ -33,7 +33,25 @@ import java.util.Set;
 
 /** The reading, cleaning and privacy options of {@code seqmind ingest}, turned into an {@link IngestSpec}. */
 public final class IngestOptions {
-    @Option(names = "--format", paramLabel = "FORMAT",
+    /** {@code auto} and every input format's name. */
+    static final class FormatChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> all = new ArrayList<>(List.of("auto"));
+            all.addAll(InputFormat.names());
+            return all.iterator();
+        }
+    }
+
+    /** The values of {@code --time-format}. */
+    static final class TimeFormatChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("auto", "seconds", "millis", "iso").iterator();
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatChoices.class,
             description = "Input format: auto (default: from the name and first line), csv, tsv, jsonl, movielens, ml100k, "
                     + "sasrec, sequences, spmf, recbole, taobao.")
     String format = "auto";
@@ -48,7 +66,9 @@ public final class IngestOptions {
     String time;
     @Option(names = "--category", paramLabel = "COL", description = "Item category column (optional).")
     String category;
-    @Option(names = "--time-format", paramLabel = "F", description = "auto (default), seconds, millis or iso.")
+    @Option(names = "--time-format", paramLabel = "F", completionCandidates = TimeFormatChoices.class,
+            description = "How times are written: auto (numbers below 10^11 are epoch seconds, larger ones millis, "
+                    + "other text ISO-8601), seconds, millis or iso. Default: ${DEFAULT-VALUE}.")
     String timeFormat = "auto";
 
     @Option(names = "--items", paramLabel = "FILE", description = "Item metadata file(s): movies.dat, u.item, a "
@@ -96,14 +116,15 @@ public final class IngestOptions {
     public IngestSpec toSpec(String name, List<Path> files) throws IOException {
         List<InputSpec> inputs = new ArrayList<>();
         TimeFormat tf = TimeFormat.valueOf(switch (timeFormat.toLowerCase(Locale.ROOT)) {
-            case "seconds", "s" -> "EPOCH_SECONDS";
-            case "millis", "ms" -> "EPOCH_MILLIS";
+            case "seconds" -> "EPOCH_SECONDS";
+            case "millis" -> "EPOCH_MILLIS";
             case "iso" -> "ISO";
             case "auto" -> "AUTO";
             default -> throw new InvalidParameterException("--time-format", timeFormat, "auto, seconds, millis or iso");
         });
         for (Path f : files) {
-            InputFormat fmt = "auto".equalsIgnoreCase(format) ? InputFormat.detect(f) : parseFormat(format);
+            InputFormat fmt = "auto".equalsIgnoreCase(format) ? InputFormat.detect(f)
+                    : InputFormat.byName(format, "--format");
             inputs.add(new InputSpec(f, fmt, columns(), tf));
         }
         List<IngestSpec.ItemFile> items = new ArrayList<>();
@@ -153,15 +174,6 @@ public final class IngestOptions {
             steps.add(new LengthLimits(minLength, maxLength));
         }
         return steps;
-    }
-
-    static InputFormat parseFormat(String s) {
-        try {
-            return InputFormat.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("--format", s, "one of auto, " + String.join(", ",
-                    Arrays.stream(InputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList()));
-        }
     }
 
     /** Parses {@code 30m}, {@code 2h}, {@code 1d}, {@code 45s}, or ISO-8601 {@code PT30M}. */

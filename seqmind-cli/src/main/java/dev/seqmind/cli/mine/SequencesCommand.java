@@ -10,6 +10,9 @@ import dev.seqmind.mining.PatternFormat;
 import dev.seqmind.mining.PatternSink;
 import dev.seqmind.mining.PatternWriter;
 import dev.seqmind.mining.SequenceDatabase;
+import dev.seqmind.mining.privacy.PatternShape;
+import dev.seqmind.mining.privacy.PrivateRelease;
+import dev.seqmind.mining.privacy.UserRows;
 import dev.seqmind.mining.sequence.MiningStats;
 import dev.seqmind.mining.sequence.OutputKind;
 import dev.seqmind.mining.sequence.PatternConstraints;
@@ -42,6 +45,9 @@ public final class SequencesCommand implements Callable<Integer> {
 
     @Mixin
     MineOutput out;
+
+    @Mixin
+    DpOptions dp;
 
     @Option(names = "--algorithm", defaultValue = "AUTO", converter = EnumConverters.Algorithm.class,
             description = "AUTO, PREFIXSPAN or SPAM (default: ${DEFAULT-VALUE}).")
@@ -97,6 +103,9 @@ public final class SequencesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         SequenceDatabase db = input.sequences();
+        if (dp.enabled()) {
+            return releasePrivately(stdout, db);
+        }
         PatternConstraints c = new PatternConstraints(minLength, maxLength, maxGap, maxGapTime, maxWindow,
                 MineInput.denseIds(db.itemIds(), require, "--require"),
                 MineInput.denseIds(db.itemIds(), exclude, "--exclude"));
@@ -107,6 +116,9 @@ public final class SequencesCommand implements Callable<Integer> {
         CollectingSink collected = new CollectingSink();
         PatternSink sink = out.format == MineOutput.Format.HUMAN ? collected
                 : new PatternWriter(w, PatternFormat.valueOf(out.format.name()), true, db::label, db.numSequences());
+        if (dp.minUsers > 0) {
+            sink = MinUsersSink.wrap(sink, dp.minUsers);
+        }
         MiningStats stats;
         try {
             stats = SequentialPatternMiner.mine(db, params, sink, TerminalProgress.stderr(quiet));
@@ -117,6 +129,37 @@ public final class SequencesCommand implements Callable<Integer> {
         }
         if (out.format == MineOutput.Format.HUMAN) {
             printHuman(new PrintWriter(w), db, collected.sortedBySupport(), stats);
+        }
+        out.close(w);
+        return 0;
+    }
+
+    private int releasePrivately(PrintWriter stdout, SequenceDatabase db) {
+        int len = maxLength == Integer.MAX_VALUE ? 2 : maxLength;
+        PrivateRelease r = dp.release(input.dataset, UserRows.of(db), PatternShape.SEQUENCE, len,
+                "mine sequences (top " + dp.topK + ", max length " + len + ")", spec.commandLine().getErr());
+        long floor = input.minSupport().absolute(db.numSequences());
+        List<Pattern> released = r.patterns().stream().filter(p -> p.support() >= floor).toList();
+        Writer w = out.open(stdout);
+        if (out.format == MineOutput.Format.HUMAN) {
+            PrintWriter pw = new PrintWriter(w);
+            pw.printf(Locale.ROOT, "%s: %d differentially private sequential patterns (noisy supports) at %s%n",
+                    db.name(), released.size(), dev.seqmind.data.privacy.PrivacyLedger.format(r.cost()));
+            out.printPatterns(pw, released, p -> {
+                StringBuilder sb = new StringBuilder("<");
+                for (int[] set : p.itemsets()) {
+                    sb.append('(').append(MineOutput.describeAll(db.itemIds(), db.catalog(), set)).append(')');
+                }
+                return sb.append('>').toString();
+            }, db.numSequences());
+            pw.flush();
+        } else {
+            PatternSink sink = new PatternWriter(w, PatternFormat.valueOf(out.format.name()), true, db::label,
+                    db.numSequences());
+            for (Pattern p : released) {
+                sink.accept(p.items(), p.items().length, p.support());
+            }
+            sink.finish();
         }
         out.close(w);
         return 0;

@@ -27,9 +27,9 @@ public final class TrainStepBench implements Callable<Integer> {
 
     @Option(names = "--items", defaultValue = "3416", description = "catalogue size (default: ML-1M's)")
     int items;
-    @Option(names = "--batch", defaultValue = "128") int batch;
-    @Option(names = "--length", defaultValue = "200") int length;
-    @Option(names = "--steps", defaultValue = "5") int steps;
+    @Option(names = "--batch", defaultValue = "128", description = "sequences per step") int batch;
+    @Option(names = "--length", defaultValue = "200", description = "positions per sequence") int length;
+    @Option(names = "--steps", defaultValue = "5", description = "timed steps after one warm-up step") int steps;
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads") int threads;
     @Option(names = "--chunks", split = ",", defaultValue = "0,512,1024,4096",
             description = "output-layer chunk sizes in rows; 0 = autograd over the whole logits (the baseline)")

@@ -3,6 +3,7 @@ package dev.seqmind.rec.topk;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.rerank.MmrReranker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,21 @@ public final class Recommendations {
      * @param exclude  further external ids never to return (unknown ones are ignored); may be empty
      */
     public Result recommend(List<String> history, int k, SeenItems seen, Collection<String> exclude, Explain explain) {
+        return recommend(history, k, seen, exclude, explain, null);
+    }
+
+    /** With explanations, the list re-ranked for diversity by {@code reranker}; scores stay the model's own. */
+    public Result recommend(List<String> history, int k, SeenItems seen, Collection<String> exclude,
+                            MmrReranker reranker) {
+        return recommend(history, k, seen, exclude, Explain.EACH, reranker);
+    }
+
+    /**
+     * As {@link #recommend(List, int, SeenItems, Collection, Explain)}, re-ranked by {@code reranker} when it is not
+     * null.
+     */
+    public Result recommend(List<String> history, int k, SeenItems seen, Collection<String> exclude, Explain explain,
+                            MmrReranker reranker) {
         IdMap items = model.items();
         int[] dense = new int[history.size()];
         int n = 0;
@@ -99,7 +115,8 @@ public final class Recommendations {
                 excl[e++] = d;
             }
         }
-        DenseResult top = top(new Query(Arrays.copyOf(dense, n), k, seen, Arrays.copyOf(excl, e), null, explain));
+        DenseResult top = top(new Query(Arrays.copyOf(dense, n), k, seen, Arrays.copyOf(excl, e), null, explain),
+                reranker);
         List<Recommendation> out = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
             out.add(new Recommendation(items.externalId(top.items()[i]), top.scores()[i], top.explanations().get(i)));
@@ -109,6 +126,11 @@ public final class Recommendations {
 
     /** Answers a dense query. */
     public DenseResult top(Query q) {
+        return top(q, null);
+    }
+
+    /** Answers a dense query, re-ranked for diversity by {@code reranker} unless it is null. */
+    public DenseResult top(Query q, MmrReranker reranker) {
         int[] h = q.history();
         int[] exclude = q.exclude();
         int excludeLength = exclude.length;
@@ -122,9 +144,13 @@ public final class Recommendations {
         try {
             if (q.candidates() == null) {
                 model.score(h, s.scores);
-                top = s.selector.select(s.scores, model.numItems(), q.k(), exclude, excludeLength);
+                top = reranker == null ? s.selector.select(s.scores, model.numItems(), q.k(), exclude, excludeLength)
+                        : reranker.rerank(s.scores, model.numItems(), q.k(), exclude, excludeLength);
             } else {
                 top = among(q, h, exclude, excludeLength, s);
+                if (reranker != null) {
+                    top = reranker.rerank(top, q.k());
+                }
             }
         } finally {
             pool.offer(s);

@@ -56,7 +56,7 @@ class ModelDirectoryTest {
         }
         var meta = ModelDirectory.readMeta(dir);
         assertThat(meta.provenance().datasetFingerprint()).isEqualTo(DatasetFingerprint.of(DATA).id());
-        assertThat(meta.provenance().params()).isEqualTo(TrainerParams.of(trainer));
+        assertThat(meta.provenance().params()).isEqualTo(trainer.params());
         assertThat(ItemsFile.readCatalog(dir).label("2")).isEqualTo("Two");
     }
 
