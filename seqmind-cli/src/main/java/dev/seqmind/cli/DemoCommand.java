@@ -91,6 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("demo done: dataset in " + dataset + ", report in " + report.resolve("report.html")
                 + ", models in " + models);
+        System.out.println("serve it over HTTP (demo keys are printed at start): seqmind serve --demo"
+                + (dir.equals(Path.of("seqmind-demo")) ? "" : " --demo-dir " + dir));
         return 0;
     }
 }

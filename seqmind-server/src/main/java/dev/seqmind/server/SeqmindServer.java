@@ -146,9 +146,20 @@ public final class SeqmindServer implements AutoCloseable {
             return RuleIndex.empty();
         }
         long t0 = System.nanoTime();
-        RuleIndex mined = RuleIndex.mine(data, 0.01, 0.1, 200_000);
-        LOG.info("mined {} sequential rules from {} in {} ms", mined.size(), config.dataset(),
-                (System.nanoTime() - t0) / 1_000_000);
+        RuleIndex mined = null;
+        double support = 0.01;
+        while (mined == null) {
+            try {
+                mined = RuleIndex.mine(data, support, 0.1, 100_000);
+            } catch (dev.seqmind.mining.BudgetExceededException e) {
+                if (support >= 0.5) {
+                    throw e;
+                }
+                support = Math.min(0.5, support * 2); // dense data: fewer, stronger rules are enough to explain
+            }
+        }
+        LOG.info("mined {} sequential rules (support >= {}, confidence >= 0.1) from {} in {} ms", mined.size(),
+                support, config.dataset(), (System.nanoTime() - t0) / 1_000_000);
         if (config.rules() != null) {
             mined.write(config.rules());
         }

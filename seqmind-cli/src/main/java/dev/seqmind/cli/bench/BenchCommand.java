@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 MineBenchCommand.class,
                 DpPatternBench.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
+                dev.seqmind.cli.serve.ServeBench.class,
+                dev.seqmind.cli.serve.ServeStartupBench.class,
                 dev.seqmind.cli.rec.EmbedBench.class,
                 StartupBench.class,
         })

@@ -23,7 +23,10 @@ final class AtomicDirectory {
     private AtomicDirectory() {
     }
 
-    /** Refuses a target that exists and is neither empty nor holds {@code marker} (a file of the same layout). */
+    /**
+     * Refuses a target that exists, does not hold {@code marker} (a file of the same layout) and holds regular files;
+     * a target holding only subdirectories (e.g. the checkpoints of a training writing there) is accepted.
+     */
     static void checkReplaceable(Path target, String marker) throws IOException {
         if (!Files.exists(target)) {
             return;
@@ -35,7 +38,7 @@ final class AtomicDirectory {
             return;
         }
         try (Stream<Path> s = Files.list(target)) {
-            if (s.findAny().isPresent()) {
+            if (s.anyMatch(p -> !Files.isDirectory(p))) {
                 throw new SeqmindException(target + " is a non-empty directory without " + marker
                         + "; refusing to replace it: choose another output path or empty it");
             }
@@ -56,11 +59,22 @@ final class AtomicDirectory {
         forceDirectory(dir);
     }
 
-    /** Renames {@code tmp} to {@code target}, moving an existing target aside first and deleting it after. */
+    /**
+     * Renames {@code tmp} to {@code target}, moving an existing target aside first and deleting it after.
+     * Subdirectories of the old target that {@code tmp} does not have (e.g. checkpoints) are first moved into
+     * {@code tmp}, so they survive the replacement.
+     */
     static void moveIntoPlace(Path tmp, Path target) throws IOException {
         Path parent = target.getParent();
         Path old = null;
         if (Files.exists(target)) {
+            List<Path> keep;
+            try (Stream<Path> s = Files.list(target)) {
+                keep = s.filter(Files::isDirectory).filter(d -> !Files.exists(tmp.resolve(d.getFileName()))).toList();
+            }
+            for (Path d : keep) {
+                atomicMove(d, tmp.resolve(d.getFileName()));
+            }
             String t = tmp.getFileName().toString();
             old = parent.resolve("." + target.getFileName() + ".old-" + t.substring(t.lastIndexOf('-') + 1));
             atomicMove(target, old);

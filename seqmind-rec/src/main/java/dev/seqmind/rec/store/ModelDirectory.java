@@ -23,8 +23,9 @@ import java.util.ServiceLoader;
  *
  * <p>Saving writes every file into a temporary sibling directory, forces it to disk and renames it into place (as
  * {@code DatasetStore} does), so a reader such as a server never loads a half-written model: it sees the old
- * directory or the new one. An existing model directory at the target is replaced; an empty directory is filled;
- * anything else there is refused. Stateless; safe to call from many threads on different directories.
+ * directory or the new one. An existing model directory at the target is replaced; an empty directory, or one
+ * holding only subdirectories (a training's checkpoints), is filled; subdirectories the model does not write are
+ * kept; a directory holding other files is refused. Stateless; safe to call from many threads on different directories.
  */
 public final class ModelDirectory {
     public static final String META = "model.json";

@@ -82,6 +82,19 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void saveKeepsSubdirectoriesSuchAsCheckpoints(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("m");
+        java.nio.file.Files.createDirectories(dir.resolve("checkpoints"));
+        java.nio.file.Files.writeString(dir.resolve("checkpoints/last.bin"), "weights");
+        var pop = new PopularityTrainer();
+        for (int i = 0; i < 2; i++) { // into a directory holding only checkpoints, then over the model saved there
+            ModelDirectory.save(pop.fit(DATA, FitContext.of(1)), dir, Provenance.of(DATA, pop, FitContext.of(1)));
+            assertThat(java.nio.file.Files.readString(dir.resolve("checkpoints/last.bin"))).isEqualTo("weights");
+            assertThat(ModelDirectory.load(dir).name()).isEqualTo("pop");
+        }
+    }
+
+    @Test
     void saveRefusesANonEmptyDirectoryThatHoldsNoModel(@TempDir Path tmp) throws Exception {
         java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "mine");
         var pop = new PopularityTrainer();
