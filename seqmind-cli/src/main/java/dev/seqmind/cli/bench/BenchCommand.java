@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.train.ServeLatencyBench.class,
                 dev.seqmind.cli.train.TrainStepBench.class,
                 MineBenchCommand.class,
+                DpPatternBench.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
+                dev.seqmind.cli.rec.EmbedBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -1,17 +1,17 @@
 package dev.seqmind.cli.rec;
 
 import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.data.model.SequenceDataset;
-import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
-import dev.seqmind.data.split.TemporalSplitter;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.Trainers;
 import dev.seqmind.rec.eval.Candidates;
+import dev.seqmind.rec.eval.ColdStart;
 import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.Evaluator;
 import dev.seqmind.rec.eval.Metric;
@@ -48,45 +48,54 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "A log file (format detected) or a dataset directory.")
-    Path data;
+    @CommandLine.Mixin
+    DatasetOptions dataset;
 
-    @Option(names = "--format", description = "Format of --data when a file: csv, tsv, jsonl, movielens, sasrec, ...")
-    String format;
+    /** Every model name the trainers register. */
+    static final class ModelChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Trainers.names().iterator();
+        }
+    }
 
-    @Option(names = "--items", description = "Item table with a header (id first; title, genres/categories).")
-    Path items;
+    /** The values of {@code --fit-on}. */
+    static final class FitOnChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("train-for-test", "train").iterator();
+        }
+    }
 
-    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
+    @Option(names = "--models", split = ",", completionCandidates = ModelChoices.class, defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
             description = "Models to compare (default: ${DEFAULT-VALUE}; also seq-rules: the mining engine's "
                     + "sequential rules, slower to fit).")
     List<String> models;
-
-    @Option(names = "--split", defaultValue = "leave-one-out",
-            description = "leave-one-out (default) or temporal (global cut at the 80%%/90%% time quantiles).")
-    String split;
 
     @Option(names = "--exclude-seen", description = "Remove each user's seen items from the ranking (off by default; "
             + "the published ML-1M/Beauty anchors use it).")
     boolean excludeSeen;
 
     @Option(names = "--sampled-negatives", defaultValue = "0",
-            description = "Rank against N uniform negatives instead of all items (labelled 'sampled').")
+            description = "Rank against N uniform negatives instead of all items (labelled 'sampled')."
+                    + "Default: ${DEFAULT-VALUE}.")
     int sampledNegatives;
 
     @Option(names = "-k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--batch", defaultValue = "256", description = "Users scored together.")
+    @Option(names = "--batch", defaultValue = "256", description = "Users scored together. Default: ${DEFAULT-VALUE}.")
     int batch;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for intervals (0: none).")
+    @Option(names = "--bootstrap", defaultValue = "1000",
+            description = "Bootstrap resamples for intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of fits, bootstrap and sampling.")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of fits, bootstrap and sampling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")
@@ -99,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
-    @Option(names = "--fit-on", defaultValue = "train-for-test",
+    @Option(names = "--fit-on", defaultValue = "train-for-test", completionCandidates = FitOnChoices.class,
             description = "train-for-test (default: every event before the test targets) or train (training events "
                     + "only, validation cases for early stopping).")
     String fitOn;
@@ -115,16 +124,32 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DiversityOptions diversity = new DiversityOptions();
 
+    @Option(names = "--cold-items", description = "Also evaluate the cold-item protocol: only targets whose item has "
+            + "no event in the data the models were fitted on (default: off).")
+    boolean coldItems;
+
+    @Option(names = "--epochs", description = "At most this many epochs for iteratively trained (neural) models "
+            + "(default: each model's own, e.g. 100 with early stopping).")
+    Integer epochs;
+
+    @Option(names = "--cold-users", defaultValue = "0", description = "Also evaluate the cold-user protocol: users "
+            + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
+    int coldUsers;
+
     @Override
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
         List<RecommenderTrainer> trainers = new ArrayList<>();
+        if (epochs != null) {
+            InvalidParameterException.requireInRange("--epochs", epochs, 1, 100_000);
+        }
         for (String m : models) {
             if (m.isBlank()) {
                 continue; // --models '' evaluates only --pretrained models
             }
             try {
-                trainers.add(Trainers.byName(m.trim()));
+                RecommenderTrainer t = Trainers.byName(m.trim());
+                trainers.add(epochs == null ? t : t.withMaxEpochs(epochs));
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
             }
@@ -134,15 +159,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new InvalidParameterException("--diversity-lambdas", lambda, "in [0, 1]");
             }
         }
-        SequenceDataset ds = DatasetLoader.load(data, format, items, progress);
+        SequenceDataset ds = dataset.load(progress);
         if (!diversityLambdas.isEmpty()) {
             diversity.check(ds);
         }
-        Split sp = switch (split) {
-            case "leave-one-out", "loo" -> new LeaveOneOutSplitter().split(ds);
-            case "temporal" -> new TemporalSplitter(0.8, 0.9, 1).split(ds);
-            default -> throw new InvalidParameterException("--split", split, "leave-one-out or temporal");
-        };
+        Split sp = dataset.split(ds, seed);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
                 sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
@@ -155,7 +176,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             case "train" -> EvaluationRunner.FitOn.TRAIN;
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
-        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on);
+        var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on,
+                new ColdStart(coldItems, coldUsers));
         java.util.Map<ModelRun, List<ModelRun>> reranked = new java.util.IdentityHashMap<>();
         List<ModelRun> fitted = runner.run(sp, trainers, progress, (model, run) -> {
             reranked.put(run, diversified(runner, sp, model, run, ds, progress));
@@ -236,12 +258,24 @@ public final class EvaluateCommand implements Callable<Integer> {
                     r.result().usersPerSecond(), beyond);
         }
         out().println("ranking: " + first.ranking());
+        for (int p = 0; p < runs.get(0).protocols().size(); p++) {
+            out().println(runs.get(0).protocols().get(p).protocol() + ": "
+                    + runs.get(0).protocols().get(p).description());
+            for (ModelRun r : runs) {
+                if (p < r.protocols().size() && r.protocols().get(p).result().isPresent()) {
+                    var pr = r.protocols().get(p).result().get();
+                    out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%n", pr.model(),
+                            pr.mean(Metric.HR, k), pr.mean(Metric.NDCG, k), pr.numCases());
+                }
+            }
+        }
     }
 
     private String commandLine() {
-        return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
-                + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
-                + " --split " + split + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
+        return "seqmind evaluate " + dataset.describe() + " --models " + String.join(",", models)
+                + " --fit-on " + fitOn
+                + (epochs == null ? "" : " --epochs " + epochs) + (coldItems ? " --cold-items" : "")
+                + (coldUsers > 0 ? " --cold-users " + coldUsers : "") + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "

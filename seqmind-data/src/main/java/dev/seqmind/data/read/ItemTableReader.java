@@ -17,6 +17,8 @@ import java.util.Map;
 /**
  * Item metadata in a delimited table: MovieLens {@code movies.dat} ({@code id::title::Genre|Genre}), RecBole
  * {@code .item}, the SASRec ML-1M titles TSV, a generated {@code items.csv}. Rows that lack the id are skipped.
+ * In a table with a header, every other non-empty column is kept as an attribute named by its header (a RecBole
+ * type suffix such as {@code :token} dropped), so templates can put e.g. {@code {release_year}} into item text.
  *
  * @param delimiter          field separator
  * @param header             whether the first line names the columns
@@ -71,6 +73,7 @@ public record ItemTableReader(String delimiter, HeaderMode header, Charset chars
             int titleCol = title == null ? -1 : title.resolve(headerNames, name, "title");
             int catCol = categories == null ? -1 : categories.resolve(headerNames, name, "categories");
             int textCol = text == null ? -1 : text.resolve(headerNames, name, "text");
+            String[] attributeNames = attributeNames(headerNames, idCol, titleCol, catCol, textCol);
             while (lines.next()) {
                 if (lines.isBlank()) {
                     continue;
@@ -83,10 +86,36 @@ public record ItemTableReader(String delimiter, HeaderMode header, Charset chars
                 String t = titleCol >= 0 && titleCol < n ? f.string(titleCol, charset) : "";
                 List<String> cats = catCol >= 0 && catCol < n ? split(f.string(catCol, charset)) : List.of();
                 String tx = textCol >= 0 && textCol < n ? f.string(textCol, charset) : "";
-                out.put(item, new ItemMetadata(t, cats, tx, Map.of()));
+                Map<String, String> attrs = new LinkedHashMap<>();
+                for (int c = 0; c < Math.min(n, attributeNames.length); c++) {
+                    if (attributeNames[c] != null && !f.isEmpty(c)) {
+                        attrs.put(attributeNames[c], f.string(c, charset).trim());
+                    }
+                }
+                out.put(item, new ItemMetadata(t, cats, tx, attrs));
             }
         }
         return new ItemCatalog(out);
+    }
+
+    /** Attribute name per column (null for the id, title, categories and text columns); empty without a header. */
+    private static String[] attributeNames(List<String> header, int... taken) {
+        if (header == null) {
+            return new String[0];
+        }
+        String[] out = new String[header.size()];
+        for (int i = 0; i < out.length; i++) {
+            final int col = i;
+            if (java.util.Arrays.stream(taken).noneMatch(t -> t == col)) {
+                String h = header.get(i).trim();
+                int colon = h.indexOf(':');
+                out[i] = colon > 0 ? h.substring(0, colon) : h;
+                if (out[i].isEmpty()) {
+                    out[i] = null;
+                }
+            }
+        }
+        return out;
     }
 
     private List<String> split(String value) {

@@ -16,7 +16,8 @@ import dev.seqmind.rec.rerank.ItemVectors;
  * {@link #explain} names the recent items the score depends on most ({@link OcclusionExplainer}).
  *
  * <p>Immutable once built (the network is no longer trained) and thread-safe: each call works in its own
- * {@link NDManager} and {@link NDScope}.
+ * {@link NDManager} and {@link NDScope}. {@link #close()} frees the network's native parameters; the model must not
+ * score after that.
  */
 public final class NeuralRecommender implements Recommender, ItemVectors {
     private static final int BATCH = 256;
@@ -102,6 +103,12 @@ public final class NeuralRecommender implements Recommender, ItemVectors {
     @Override
     public java.util.List<Explanation> explainAll(int[] history, int[] items) {
         return OcclusionExplainer.defaults().explainAll(this, history, items);
+    }
+
+    /** Frees the network's parameters on the engine (idempotent). */
+    @Override
+    public void close() {
+        network.parameters().close();
     }
 
     /** The rows of the network's item embedding table ({@code item_emb}; row 0 is padding, item i is row i + 1). */

@@ -17,8 +17,11 @@ import dev.seqmind.neural.train.TrainConfig;
 import dev.seqmind.neural.train.TrainingLoop;
 import dev.seqmind.neural.train.TrainingState;
 import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.RecordValues;
 import dev.seqmind.rec.RecommenderTrainer;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -87,6 +90,23 @@ public final class NeuralTrainer implements RecommenderTrainer {
 
     public TrainConfig training() {
         return training;
+    }
+
+    /** The architecture's values as {@code model.*} and the training recipe's as {@code training.*}. */
+    @Override
+    public Map<String, String> params() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (modelConfig instanceof Record r) {
+            RecordValues.addTo(out, "model.", r);
+        }
+        RecordValues.addTo(out, "training.", training);
+        return out;
+    }
+
+    @Override
+    public NeuralTrainer withMaxEpochs(int epochs) {
+        return new NeuralTrainer(name, factory, modelConfig, training.withEpochs(Math.min(epochs, training.epochs())),
+                engine, log);
     }
 
     @Override

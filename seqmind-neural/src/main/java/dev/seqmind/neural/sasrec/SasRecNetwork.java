@@ -39,9 +39,21 @@ public final class SasRecNetwork implements SequenceNetwork {
     private final int numItems;
     private final ParameterStore params;
     private final TransformerStack stack;
+    private final ItemRepresentation representation;
 
     public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed) {
+        this(config, numItems, params, seed, ItemRepresentation.ID_ONLY);
+    }
+
+    /**
+     * A network whose item table comes from {@code representation}; the id-only one draws exactly the parameters
+     * of the plain model from {@code seed}, and a representation's own parameters come from a stream split off
+     * after them.
+     */
+    public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed,
+                         ItemRepresentation representation) {
         this.config = config;
+        this.representation = representation;
         this.numItems = numItems;
         this.params = params;
         SplittableRandom rng = new SplittableRandom(seed);
@@ -50,6 +62,7 @@ public final class SasRecNetwork implements SequenceNetwork {
         params.normal("pos_emb", rng, 0.02f, config.maxLength(), d);
         this.stack = new TransformerStack(params, rng, d, d, config.blocks(), config.heads(), config.dropout(), false,
                 AttentionDirection.CAUSAL, config.style());
+        representation.init(params, rng.split(), numItems, d);
     }
 
     @Override
@@ -59,7 +72,7 @@ public final class SasRecNetwork implements SequenceNetwork {
 
     @Override
     public String name() {
-        return "sasrec";
+        return representation.family();
     }
 
     @Override
@@ -79,7 +92,11 @@ public final class SasRecNetwork implements SequenceNetwork {
 
     /** Hidden states {@code [batch, length, dim]} of a padded batch. */
     NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout) {
-        return stack.forwardTokens(m, batch, params.get("item_emb"), params.get("pos_emb"), config.maxLength(),
+        return hidden(m, batch, dropout, representation.table(params));
+    }
+
+    private NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout, NDArray itemTable) {
+        return stack.forwardTokens(m, batch, itemTable, params.get("pos_emb"), config.maxLength(),
                 (float) Math.sqrt(config.dim()), dropout);
     }
 
@@ -87,9 +104,10 @@ public final class SasRecNetwork implements SequenceNetwork {
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         NextItemBatch pairs = NextItemBatch.leftPadded(sequences, from, to, config.maxLength());
         long[] tgt = pairs.targets();
-        NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng)).reshape(-1, config.dim());
+        NDArray items = representation.table(params);
+        NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng), items).reshape(-1, config.dim());
         NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
-        NDArray table = params.get("item_emb").get("1:");
+        NDArray table = items.get("1:");
         return switch (config.loss()) {
             case FULL_SOFTMAX -> FullSoftmaxLoss.objective(m, hv, table, tgt);
             case SAMPLED_SOFTMAX -> sampledSoftmax(m, hv, table, tgt, rng);
@@ -139,8 +157,9 @@ public final class SasRecNetwork implements SequenceNetwork {
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
         return GradientMode.offDuring(() -> {
             PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
-            NDArray last = hidden(m, in, Dropout.OFF).get(":, -1, :");
-            return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
+            NDArray items = representation.table(params);
+            NDArray last = hidden(m, in, Dropout.OFF, items).get(":, -1, :");
+            return last.matMul(items.get("1:").transpose()).toFloatArray();
         });
     }
 

@@ -26,6 +26,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -39,6 +40,8 @@ public final class NeuralModelFormat implements ModelFormat {
     static final String NETWORK = "network.json";
     static final String WEIGHTS = "weights.bin";
     static final String CARD = "card.json";
+    /** The weights-file name of the item embedding table every family has. */
+    static final String ITEM_EMBEDDINGS = "item_emb";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
@@ -114,6 +117,23 @@ public final class NeuralModelFormat implements ModelFormat {
         }
         return new SasRecJavaForward(treeToValue(l.spec(), SasRecConfig.class), l.items(), l.named().values(),
                 l.named().shapes(), l.card());
+    }
+
+    /**
+     * The item embedding table of a saved neural model ({@code item_emb} of every family: row {@code i + 1} is dense
+     * item {@code i}; the padding and mask rows are left out), read from the weights file without the native engine.
+     */
+    public static ItemEmbeddings readItemEmbeddings(Path dir) throws IOException {
+        Loaded l = read(dir);
+        float[] table = l.named().values().get(ITEM_EMBEDDINGS);
+        long[] shape = l.named().shapes().get(ITEM_EMBEDDINGS);
+        if (table == null || shape == null || shape.length != 2 || shape[0] < l.items().size() + 1L) {
+            throw new SeqmindException(dir.resolve(WEIGHTS) + ": no " + ITEM_EMBEDDINGS + " table of at least "
+                    + (l.items().size() + 1) + " rows; the model does not expose item embeddings");
+        }
+        int dim = (int) shape[1];
+        float[] rows = Arrays.copyOfRange(table, dim, dim * (l.items().size() + 1));
+        return new ItemEmbeddings(l.items(), dim, rows);
     }
 
     private record Loaded(NetworkSpec spec, IdMap items, ParameterStore.Named named, ModelCard card) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +74,11 @@ class NeuralModelFormatTest {
                 EngineOptions.defaults(), l -> { }), tmp.resolve("sasrec"), NeuralRecommender.class);
         SasRecJavaForward pure = NeuralModelFormat.loadPureJava(tmp.resolve("sasrec"));
         assertSameScores(trained, pure);
+        ItemEmbeddings emb = NeuralModelFormat.readItemEmbeddings(tmp.resolve("sasrec"));
+        float[] table = ((NeuralRecommender) trained).network().parameters().snapshot().get("item_emb");
+        assertThat(emb.items()).isEqualTo(trained.items());
+        assertThat(emb.dim()).isEqualTo(8);
+        assertThat(emb.row(3)).containsExactly(Arrays.copyOfRange(table, 4 * 8, 5 * 8));
         assertThat(pure.card().metrics()).containsEntry("test NDCG@10", 0.5);
         ModelDirectory.save(pure, tmp.resolve("from-pure"), Provenance.of(SPLIT.train(), NeuralTrainer.sasRec(
                 SasRecConfig.sasRecPlus(), TWO_EPOCHS, EngineOptions.defaults(), l -> { }), new FitContext(1, 1, List.of(), Progress.NONE)));

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code items.json} of a model directory: {@code {"items": [{"id": ..., "title": ..., "categories": [...]}, ...]}}
- * in dense-id order. Titles and categories are optional (absent = unknown).
+ * {@code items.json} of a model directory: {@code {"items": [{"id": ..., "title": ..., "categories": [...],
+ * "text": ..., "attributes": {...}}, ...]}} in dense-id order. Every field but the id is optional (absent =
+ * unknown), so older files without text and attributes still load. Content models need the text and attributes to
+ * render item text after a reload.
  */
 public final class ItemsFile {
     public static final String NAME = "items.json";
@@ -37,6 +39,12 @@ public final class ItemsFile {
             if (!m.categories().isEmpty()) {
                 row.put("categories", m.categories());
             }
+            if (!m.text().isEmpty()) {
+                row.put("text", m.text());
+            }
+            if (!m.attributes().isEmpty()) {
+                row.put("attributes", new java.util.TreeMap<>(m.attributes()));
+            }
             rows.add(row);
         }
         new ObjectMapper().writeValue(dir.resolve(NAME).toFile(), Map.of("items", rows));
@@ -51,13 +59,16 @@ public final class ItemsFile {
         return IdMap.of(ids);
     }
 
-    /** Titles and categories saved with the model in {@code dir}. */
+    /** Titles, categories, text and attributes saved with the model in {@code dir}. */
     public static ItemCatalog readCatalog(Path dir) throws IOException {
         Map<String, ItemMetadata> m = new LinkedHashMap<>();
         for (JsonNode n : read(dir)) {
             List<String> cats = new ArrayList<>();
             n.path("categories").forEach(c -> cats.add(c.asText()));
-            m.put(n.path("id").asText(), new ItemMetadata(n.path("title").asText(""), cats, "", Map.of()));
+            Map<String, String> attrs = new LinkedHashMap<>();
+            n.path("attributes").properties().forEach(e -> attrs.put(e.getKey(), e.getValue().asText()));
+            m.put(n.path("id").asText(), new ItemMetadata(n.path("title").asText(""), cats, n.path("text").asText(""),
+                    attrs));
         }
         return new ItemCatalog(m);
     }

@@ -21,12 +21,31 @@ import java.util.Map;
  * @param confidenceLevel  level of the bootstrap intervals
  * @param models           one entry per model, in the order they were run
  * @param reproducibility  dataset fingerprint, split, seeds, versions
+ * @param protocols        cold-start protocols (the same models on subsets of the cases), empty when none was asked
  */
 public record EvaluationReport(String title, String ranking, boolean sampled, boolean seenExcluded, int[] ks,
                                String keyMetric, String baseline, double alpha, double confidenceLevel,
-                               List<ModelReport> models, Reproducibility reproducibility) {
+                               List<ModelReport> models, Reproducibility reproducibility,
+                               List<ProtocolReport> protocols) {
     public EvaluationReport {
         models = List.copyOf(models);
+        protocols = List.copyOf(protocols);
+    }
+
+    /**
+     * The models on one cold-start protocol's cases, compared with that protocol's best baseline.
+     *
+     * @param name        "cold-item" or "cold-user"
+     * @param description which cases were kept and why
+     * @param cases       the number of cases (0: no case qualified, and {@code models} is empty)
+     * @param baseline    the model the others are compared with here (null when there is no case)
+     * @param models      one entry per model, in run order
+     */
+    public record ProtocolReport(String name, String description, int cases, String baseline,
+                                 List<ModelReport> models) {
+        public ProtocolReport {
+            models = List.copyOf(models);
+        }
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.seqmind.rec.eval.report;
 
+import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.eval.ColdStart;
 import dev.seqmind.rec.eval.EvalResult;
 import dev.seqmind.rec.eval.Evaluator;
-import dev.seqmind.rec.store.TrainerParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +33,24 @@ public final class EvaluationRunner {
     private final long fitSeed;
     private final Predicate<RecommenderTrainer> isBaseline;
     private final FitOn fitOn;
+    private final ColdStart coldStart;
 
     public EvaluationRunner(Evaluator evaluator, long fitSeed, Predicate<RecommenderTrainer> isBaseline) {
         this(evaluator, fitSeed, isBaseline, FitOn.TRAIN_FOR_TEST);
     }
 
     public EvaluationRunner(Evaluator evaluator, long fitSeed, Predicate<RecommenderTrainer> isBaseline, FitOn fitOn) {
+        this(evaluator, fitSeed, isBaseline, fitOn, ColdStart.NONE);
+    }
+
+    /** @param coldStart cold-start protocols evaluated after the standard one */
+    public EvaluationRunner(Evaluator evaluator, long fitSeed, Predicate<RecommenderTrainer> isBaseline, FitOn fitOn,
+                            ColdStart coldStart) {
         this.evaluator = evaluator;
         this.fitSeed = fitSeed;
         this.isBaseline = isBaseline;
         this.fitOn = java.util.Objects.requireNonNull(fitOn, "fitOn");
+        this.coldStart = java.util.Objects.requireNonNull(coldStart, "coldStart");
     }
 
     /** A one-line description of what the models were fitted on, for reports. */
@@ -66,7 +75,9 @@ public final class EvaluationRunner {
             Recommender model = t.fit(onTrain ? split.train() : split.trainForTest(), ctx);
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             EvalResult r = evaluator.test(model, split, progress);
-            ModelRun run = new ModelRun(t.name(), TrainerParams.of(t), isBaseline.test(t), fitSeconds, r);
+            SequenceDataset fitted = onTrain ? split.train() : split.trainForTest();
+            ModelRun run = new ModelRun(t.name(), t.params(), isBaseline.test(t), fitSeconds, r,
+                    protocols(model, split, fitted, progress));
             runs.add(run);
             if (onModel != null) {
                 onModel.accept(model, run);
@@ -93,6 +104,19 @@ public final class EvaluationRunner {
      */
     public ModelRun evaluateFitted(Split split, Recommender model, Map<String, String> params, double fitSeconds,
                                    Progress progress) {
-        return new ModelRun(model.name(), params, false, fitSeconds, evaluator.test(model, split, progress));
+        return new ModelRun(model.name(), params, false, fitSeconds, evaluator.test(model, split, progress),
+                protocols(model, split, fitOn == FitOn.TRAIN ? split.train() : split.trainForTest(), progress));
+    }
+
+    /** The model on each cold-start protocol's cases (cold relative to {@code fitted}). */
+    private List<ModelRun.ProtocolResult> protocols(Recommender model, Split split, SequenceDataset fitted,
+                                                    Progress progress) {
+        List<ModelRun.ProtocolResult> out = new ArrayList<>();
+        for (ColdStart.Cases c : coldStart.select(split.test(), fitted)) {
+            out.add(new ModelRun.ProtocolResult(c.name(), c.description(), c.cases().isEmpty()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(evaluator.evaluate(model, split, c.cases(), fitted, progress))));
+        }
+        return out;
     }
 }

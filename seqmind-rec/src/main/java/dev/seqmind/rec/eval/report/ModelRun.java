@@ -3,6 +3,7 @@ package dev.seqmind.rec.eval.report;
 import dev.seqmind.rec.eval.EvalResult;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,10 +14,28 @@ import java.util.Map;
  * @param baseline    true for a reference model (every classic model is one)
  * @param fitSeconds  wall time of the fit
  * @param result      the evaluation
+ * @param protocols   the same model on cold-start subsets of the test cases ({@link dev.seqmind.rec.eval.ColdStart}),
+ *                    in protocol order; empty when none was asked for
  */
 public record ModelRun(String trainer, Map<String, String> params, boolean baseline, double fitSeconds,
-                       EvalResult result) {
+                       EvalResult result, List<ProtocolResult> protocols) {
     public ModelRun {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        protocols = List.copyOf(protocols);
+    }
+
+    public ModelRun(String trainer, Map<String, String> params, boolean baseline, double fitSeconds,
+                    EvalResult result) {
+        this(trainer, params, baseline, fitSeconds, result, List.of());
+    }
+
+    /**
+     * One protocol's evaluation.
+     *
+     * @param protocol     e.g. "cold-item"
+     * @param description  which cases it kept
+     * @param result       the evaluation on those cases (absent when no case qualified)
+     */
+    public record ProtocolResult(String protocol, String description, java.util.Optional<EvalResult> result) {
     }
 }

@@ -37,7 +37,36 @@ public final class ReportBuilder {
         }
         var cfg = first.config();
         return new EvaluationReport(title, first.ranking(), first.sampled(), cfg.seen() == SeenItems.EXCLUDE, ks,
-                first.label(Metric.NDCG, keyK), base.result().model(), alpha, level, models, repro);
+                first.label(Metric.NDCG, keyK), base.result().model(), alpha, level, models, repro,
+                protocols(runs, ks, keyK));
+    }
+
+    /** Each protocol of the first run, its models compared with the protocol's own best baseline. */
+    private List<EvaluationReport.ProtocolReport> protocols(List<ModelRun> runs, int[] ks, int keyK) {
+        List<EvaluationReport.ProtocolReport> out = new ArrayList<>();
+        List<ModelRun.ProtocolResult> first = runs.get(0).protocols();
+        for (int p = 0; p < first.size(); p++) {
+            List<ModelRun> onProtocol = new ArrayList<>();
+            for (ModelRun run : runs) {
+                if (p < run.protocols().size() && run.protocols().get(p).result().isPresent()) {
+                    onProtocol.add(new ModelRun(run.trainer(), run.params(), run.baseline(), run.fitSeconds(),
+                            run.protocols().get(p).result().get()));
+                }
+            }
+            ModelRun.ProtocolResult pr = first.get(p);
+            if (onProtocol.isEmpty()) {
+                out.add(new EvaluationReport.ProtocolReport(pr.protocol(), pr.description(), 0, null, List.of()));
+                continue;
+            }
+            ModelRun base = bestBaseline(onProtocol, keyK);
+            List<EvaluationReport.ModelReport> models = new ArrayList<>();
+            for (ModelRun run : onProtocol) {
+                models.add(model(run, base, ks));
+            }
+            out.add(new EvaluationReport.ProtocolReport(pr.protocol(), pr.description(),
+                    base.result().numCases(), base.result().model(), models));
+        }
+        return out;
     }
 
     private static int closestTo10(int[] ks) {

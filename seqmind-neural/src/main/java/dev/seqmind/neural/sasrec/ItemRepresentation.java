@@ -1,0 +1,45 @@
+package dev.seqmind.neural.sasrec;
+
+import ai.djl.ndarray.NDArray;
+import dev.seqmind.neural.nn.ParameterStore;
+
+import java.util.SplittableRandom;
+
+/**
+ * How SASRec makes its item table {@code [numItems + 1, dim]} (row 0 = padding), used both to embed the input
+ * items and as the tied output layer. The plain model uses the learned id embedding {@code item_emb} as it is;
+ * a hybrid adds a learned projection of fixed content vectors ({@code dev.seqmind.neural.text.TextItemRepresentation}).
+ *
+ * <p>Implementations are immutable apart from the parameters they register, and their {@link #table} is safe to call
+ * concurrently once training has ended.
+ */
+public interface ItemRepresentation {
+    /** The learned id embedding alone (the published SASRec). */
+    ItemRepresentation ID_ONLY = new ItemRepresentation() {
+        @Override
+        public String family() {
+            return "sasrec";
+        }
+
+        @Override
+        public void init(ParameterStore params, SplittableRandom rng, int numItems, int dim) {
+        }
+
+        @Override
+        public NDArray table(ParameterStore params) {
+            return params.get("item_emb");
+        }
+    };
+
+    /** The network family name saved with the model ("sasrec" for the plain model). */
+    String family();
+
+    /**
+     * Registers this representation's own parameters (after {@code item_emb}, {@code pos_emb} and the blocks) and
+     * creates any fixed arrays in {@code params.manager()}.
+     */
+    void init(ParameterStore params, SplittableRandom rng, int numItems, int dim);
+
+    /** The item table {@code [numItems + 1, dim]}, differentiable in the parameters. */
+    NDArray table(ParameterStore params);
+}

@@ -1,0 +1,90 @@
+package dev.seqmind.neural.text;
+
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.model.BaseScoreRecommender;
+import dev.seqmind.rec.topk.TopKSelector;
+
+/**
+ * "More like this" by item text: the history's last {@code window} items, each weighted by {@code decay^age}
+ * (the latest has weight 1), are summed into one profile vector, and every item is scored by its cosine to the
+ * profile (a sum of per-item cosines: the content k-NN score with every neighbour kept). Items never interacted with
+ * are scored like any other, which is what cold items need. Items without text score {@code -inf}; a history with
+ * no item that has text falls back to training popularity.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ContentKnnRecommender extends BaseScoreRecommender {
+    private final ItemVectors vectors;
+    private final int window;
+    private final float decay;
+
+    public ContentKnnRecommender(String name, IdMap items, float[] popularity, ItemVectors vectors, int window,
+                                 float decay) {
+        super(name, items, popularity);
+        if (vectors.numItems() != items.size()) {
+            throw new IllegalArgumentException(vectors.numItems() + " item vectors for " + items.size() + " items");
+        }
+        this.vectors = vectors;
+        this.window = window;
+        this.decay = decay;
+    }
+
+    public ItemVectors vectors() {
+        return vectors;
+    }
+
+    @Override
+    public void score(int[] history, float[] out) {
+        float[] profile = new float[vectors.dimension()];
+        float w = 1f;
+        boolean any = false;
+        for (int t = history.length - 1; t >= Math.max(0, history.length - window); t--) {
+            any |= vectors.addTo(history[t], w, profile);
+            w *= decay;
+        }
+        if (!any) {
+            fillBaseScores(out);
+            return;
+        }
+        vectors.dotAll(profile, out);
+    }
+
+    /** The {@code k} items whose text is nearest to {@code item}'s, the item itself excluded (empty if no text). */
+    public TopKSelector.Result similarItems(int item, int k) {
+        float[] q = new float[vectors.dimension()];
+        float[] scores = new float[numItems()];
+        if (!vectors.addTo(item, 1f, q)) {
+            return new TopKSelector().select(scores, 0, k);
+        }
+        vectors.dotAll(q, scores);
+        return new TopKSelector().select(scores, scores.length, k, new int[] {item}, 1);
+    }
+
+    /** The history item (within the window) whose text is nearest to {@code item}'s, with that cosine. */
+    @Override
+    public Explanation explain(int[] history, int item) {
+        if (item < 0 || item >= numItems() || !vectors.has()[item]) {
+            return Explanation.NONE;
+        }
+        float[] q = new float[vectors.dimension()];
+        vectors.addTo(item, 1f, q);
+        int best = -1;
+        float bestCos = Float.NEGATIVE_INFINITY;
+        for (int t = history.length - 1; t >= Math.max(0, history.length - window); t--) {
+            int h = history[t];
+            if (h >= 0 && h < numItems() && vectors.has()[h]) {
+                float c = vectors.dot(h, q);
+                if (c > bestCos) {
+                    bestCos = c;
+                    best = h;
+                }
+            }
+        }
+        if (best < 0) {
+            return Explanation.NONE;
+        }
+        return new Explanation("content", String.format(java.util.Locale.ROOT, "text like %d (cosine %.2f)", best,
+                bestCos), java.util.List.of(best), Math.max(0f, bestCos));
+    }
+}

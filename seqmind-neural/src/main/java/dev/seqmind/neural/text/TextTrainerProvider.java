@@ -1,0 +1,45 @@
+package dev.seqmind.neural.text;
+
+import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.TrainerProvider;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registers the language-model recommenders: {@code content-knn}, {@code lm-zero-shot} and the hybrid
+ * {@code sasrec-text} with all-MiniLM-L6-v2,
+ * the default item text template and the default vector cache. Another model is named after an {@code @}:
+ * {@code content-knn@bge-small-zh} for Chinese text, or {@code lm-zero-shot@/models/e5/model.onnx} for a local ONNX
+ * model with {@code tokenizer.json} beside it.
+ */
+public final class TextTrainerProvider implements TrainerProvider {
+    private static final List<String> NAMES = List.of(ContentKnnTrainer.NAME, LmZeroShotTrainer.NAME,
+            TextItemRepresentation.FAMILY);
+
+    @Override
+    public List<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Optional<RecommenderTrainer> byName(String name) {
+        int at = name.indexOf('@');
+        String base = at < 0 ? name : name.substring(0, at);
+        if (!NAMES.contains(base)) {
+            return Optional.empty();
+        }
+        TextModelSpec model = at < 0 ? TextModelSpec.MINILM : TextModelSpec.byName(name.substring(at + 1));
+        TextSettings text = TextSettings.of(model);
+        return Optional.of(switch (base) {
+            case ContentKnnTrainer.NAME -> ContentKnnTrainer.defaults(text);
+            case LmZeroShotTrainer.NAME -> LmZeroShotTrainer.defaults(text);
+            default -> HybridSasRecTrainer.defaults(text);
+        });
+    }
+
+    @Override
+    public boolean isBaseline() {
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.seqmind.neural.text;
+
+import dev.seqmind.data.model.DatasetInfo;
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.data.model.ItemMetadata;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.model.SequenceDatasetBuilder;
+import dev.seqmind.data.model.TimeKind;
+import dev.seqmind.neural.engine.EngineOptions;
+import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.sasrec.SasRecLoss;
+import dev.seqmind.neural.train.TrainConfig;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.Recommender;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two taste groups; the last title of each group never occurs in the log and must be ranked by its text alone. */
+class HybridSasRecTest {
+    private static final String[] SPACE = {"Star Wars: Episode IV - A New Hope", "Star Trek: The Motion Picture",
+            "Alien", "2001: A Space Odyssey", "Apollo 13", "Star Trek: First Contact"};
+    private static final String[] ROMANCE = {"Sense and Sensibility", "Pride and Prejudice", "Emma",
+            "Sleepless in Seattle", "Notting Hill", "Persuasion"};
+    private static final int COLD_SPACE = 5;
+    private static final int COLD_ROMANCE = 11;
+
+    static SequenceDataset dataset() {
+        IdMap.Builder items = new IdMap.Builder();
+        Map<String, ItemMetadata> catalog = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            items.getOrAdd("m" + i);
+            boolean space = i < 6;
+            catalog.put("m" + i, new ItemMetadata(space ? SPACE[i] : ROMANCE[i - 6],
+                    space ? List.of("Sci-Fi", "Adventure") : List.of("Romance", "Drama"), "", Map.of()));
+        }
+        var b = new SequenceDatasetBuilder(DatasetInfo.of("tastes", TimeKind.ORDINAL), 1024, new IdMap.Builder(),
+                items, new IdMap.Builder());
+        SplittableRandom rnd = new SplittableRandom(3);
+        long t = 0;
+        for (int u = 0; u < 120; u++) {
+            int base = u % 2 == 0 ? 0 : 6;
+            for (int j = 0; j < 8; j++) {
+                b.add("u" + u, "m" + (base + rnd.nextInt(5)), "view", t++);
+            }
+        }
+        return b.catalog(new ItemCatalog(catalog)).build();
+    }
+
+    @Test
+    void scoresItemsAbsentFromTrainingByTheirContent(@TempDir Path cache) {
+        SequenceDataset data = dataset();
+        assertThat(data.itemCounts()[COLD_SPACE]).isZero();
+        assertThat(data.itemCounts()[COLD_ROMANCE]).isZero();
+        var trainer = new HybridSasRecTrainer(TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache),
+                new SasRecConfig(16, 1, 1, 0f, 8, SasRecLoss.FULL_SOFTMAX, 8),
+                TrainConfig.defaults().withEpochs(15).withBatch(32).withLearningRate(5e-3f).withPatience(0)
+                        .withExcludeSeen(false), EngineOptions.defaults());
+        Recommender r = trainer.fit(data, new FitContext(5, 1, List.of(), dev.seqmind.data.progress.Progress.NONE));
+        assertThat(((NeuralRecommender) r).network().name()).isEqualTo("sasrec-text");
+        float[] space = new float[12];
+        float[] romance = new float[12];
+        r.score(new int[] {0, 2, 1, 3}, space);
+        r.score(new int[] {6, 8, 7, 9}, romance);
+        assertThat(space[COLD_SPACE]).isFinite().isGreaterThan(space[COLD_ROMANCE]);
+        assertThat(romance[COLD_ROMANCE]).isFinite().isGreaterThan(romance[COLD_SPACE]);
+        // and the warm items of the user's own taste stay on top
+        assertThat(min(space, 0, 5)).isGreaterThan(max(space, 6, 11));
+    }
+
+    static float min(float[] s, int from, int to) {
+        float m = Float.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = Math.min(m, s[i]);
+        }
+        return m;
+    }
+
+    static float max(float[] s, int from, int to) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, s[i]);
+        }
+        return m;
+    }
+}
