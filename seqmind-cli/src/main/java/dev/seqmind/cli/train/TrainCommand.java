@@ -157,9 +157,33 @@ public final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DpTrainOptions dp;
 
+    /** What is learnt. */
+    enum Task {
+        /** Next-item recommendation (the default). */
+        NEXT_ITEM,
+        /** Whether a sequence reaches the --label action, from its events before it. */
+        CLASSIFY
+    }
+
+    @Option(names = "--task", defaultValue = "NEXT_ITEM", description = "What to learn: ${COMPLETION-CANDIDATES} "
+            + "(CLASSIFY: will the sequence reach --label, with --model gru4rec or lstm as the encoder, beside a "
+            + "logistic regression on counts; writes OUT/classification.json). Default: ${DEFAULT-VALUE}.")
+    Task task = Task.NEXT_ITEM;
+    @Option(names = "--label", defaultValue = "buy",
+            description = "The action --task CLASSIFY predicts. Default: ${DEFAULT-VALUE}.")
+    String label = "buy";
+
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
+        if (task == Task.CLASSIFY) {
+            var encoder = ClassifyRun.encoder(model);
+            SequenceDataset data = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
+            var cfg = new dev.seqmind.neural.classify.ClassifierConfig(encoder, dim, hidden, maxLen, epochs, batch, lr,
+                    patience);
+            return new ClassifyRun(model, label, cfg, new EngineOptions(djlCache, threads, 1), seed, out)
+                    .run(data, spec.commandLine().getOut(), line -> log(err, line));
+        }
         SequenceDataset full = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
         Split split = dataset.split(full, seed);
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
