@@ -19,6 +19,11 @@ import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.text.HybridSasRecTrainer;
+import dev.seqmind.neural.text.ItemTextTemplate;
+import dev.seqmind.neural.text.TextItemRepresentation;
+import dev.seqmind.neural.text.TextModelSpec;
+import dev.seqmind.neural.text.TextSettings;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.LrSchedule;
 import dev.seqmind.neural.train.TrainConfig;
@@ -49,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "sasrec, bert4rec or gru4rec")
+    @Option(names = "--model", required = true, description = "sasrec, sasrec-text (hybrid with item text), bert4rec "
+            + "or gru4rec")
     String model;
     @Option(names = "--data", required = true, description = "interaction log (format detected, e.g. 'user item' lines)")
     Path data;
@@ -98,6 +104,12 @@ public final class TrainCommand implements Callable<Integer> {
     boolean keepSeen;
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads") int threads;
+    @Option(names = "--items", description = "item table with a header (id first; title, genres/categories): the "
+            + "item text of sasrec-text") Path items;
+    @Option(names = "--text-model", defaultValue = "minilm", description = "sasrec-text's sentence model: minilm, "
+            + "bge-small-zh or a local .onnx path (default ${DEFAULT-VALUE})") String textModel;
+    @Option(names = "--item-text", defaultValue = ItemTextTemplate.DEFAULT, description = "sasrec-text's item text "
+            + "template (default ${DEFAULT-VALUE})") String itemText;
     @Option(names = "--djl-cache", description = "where the native PyTorch libraries are unpacked (DJL_CACHE_DIR)")
     Path djlCache;
 
@@ -113,7 +125,10 @@ public final class TrainCommand implements Callable<Integer> {
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 dev.seqmind.cli.TerminalProgress.stderr(false));
-        NeuralTrainer trainer = trainer(tc, eo, err);
+        NeuralTrainer trainer = model.equals(TextItemRepresentation.FAMILY)
+                ? new HybridSasRecTrainer(TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
+                        sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(), line -> log(err, line))
+                : trainer(tc, eo, err);
         NeuralTrainer.Fitted fitted = trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
                 .withSeen(keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE)).test(fitted.model(), split, ctx.progress());
@@ -129,22 +144,28 @@ public final class TrainCommand implements Callable<Integer> {
         InputFiles.requireExists(data);
         InputFormat f = format == null ? InputFormat.detect(data) : InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         String name = data.getFileName().toString().replaceFirst("\\.(txt|csv|tsv|dat|inter|jsonl)(\\.gz)?$", "");
-        return new Ingestor(dev.seqmind.data.progress.Progress.NONE).run(IngestSpec.of(name, InputSpec.of(data, f)))
-                .dataset();
+        SequenceDataset ds = new Ingestor(dev.seqmind.data.progress.Progress.NONE)
+                .run(IngestSpec.of(name, InputSpec.of(data, f))).dataset();
+        return items == null ? ds : ds.withCatalog(ds.catalog().merge(
+                dev.seqmind.cli.rec.ItemTables.read(items)));
     }
 
     private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
         BlockStyle style = new BlockStyle(norm, positions, init);
         return switch (model) {
-            case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
-                    style),
-                    tc, eo, line -> log(err, line));
+            case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, line -> log(err, line));
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
                     heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
-            default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec");
+            default -> throw new InvalidParameterException("--model", model,
+                    "one of sasrec, sasrec-text, bert4rec, gru4rec");
         };
+    }
+
+    private SasRecConfig sasRecConfig() {
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
+                new BlockStyle(norm, positions, init));
     }
 
     /** The invocation as typed; a resumed run records only its own (the stages before it are the user's to keep). */
