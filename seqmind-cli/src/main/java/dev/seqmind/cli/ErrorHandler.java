@@ -35,7 +35,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return ExitCodes.INTERRUPTED;
         }
         if (ex instanceof SeqmindException) {
-            return ex instanceof BudgetExceeded ? ExitCodes.BUDGET_EXCEEDED : ExitCodes.BAD_INPUT;
+            return ex instanceof BudgetExceeded
+                    || ex instanceof dev.seqmind.data.privacy.PrivacyBudgetExceededException ? ExitCodes.BUDGET_EXCEEDED : ExitCodes.BAD_INPUT;
         }
         return ExitCodes.INTERNAL;
     }

@@ -21,9 +21,12 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 BenchCommand.class,
                 dev.seqmind.cli.mine.MineCommand.class,
+                dev.seqmind.cli.privacy.PrivacyCommand.class,
+                dev.seqmind.cli.audit.AuditCommand.class,
                 dev.seqmind.cli.rec.EvaluateCommand.class,
                 dev.seqmind.cli.rec.RecommendCommand.class,
                 TrainCommand.class,
+                dev.seqmind.cli.insight.SimilarCommand.class,
         })
 public final class SeqmindCommand implements Runnable {
     @CommandLine.Spec
@@ -48,6 +51,7 @@ public final class SeqmindCommand implements Runnable {
         CommandLine cl = new CommandLine(new SeqmindCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        UsageRules.apply(cl);
         return cl;
     }
 }

@@ -32,6 +32,15 @@ public final class TerminalProgress implements Progress {
         return quiet ? Task.NONE : new Bar(name, total, unit);
     }
 
+    @Override
+    public void note(String line) {
+        if (!quiet) {
+            synchronized (err) {
+                err.println(line);
+            }
+        }
+    }
+
     private final class Bar implements Task {
         private final String name;
         private final long total;

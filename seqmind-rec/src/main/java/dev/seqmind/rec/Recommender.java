@@ -13,8 +13,12 @@ import java.util.List;
  * <p>Implementations are immutable and thread-safe, so a server can share one across request threads and swap it
  * whole. Histories may belong to users never seen in training; item ids outside {@code [0, numItems)} must be
  * dropped by the caller ({@link #items()} maps external ids).
+ *
+ * <p>A model may hold native memory (neural models on the engine): whoever loaded it calls {@link #close()} when it
+ * is retired (a server after swapping in another one, once no request uses it). Classic models hold only heap
+ * arrays and close as a no-op. Calls after close are undefined.
  */
-public interface Recommender {
+public interface Recommender extends AutoCloseable {
     /** A short name for reports, e.g. "markov-1". */
     String name();
 
@@ -48,6 +52,32 @@ public interface Recommender {
         float[] scores = new float[numItems()];
         score(history, scores);
         return new TopKSelector().select(scores, scores.length, k, exclude, exclude.length);
+    }
+
+    /**
+     * Scores only {@code candidates} (dense ids): {@code out[i]} is the score of {@code candidates[i]}, and
+     * {@link Float#NEGATIVE_INFINITY} for ids outside {@code [0, numItems)}. Same scores as {@link #score}; models
+     * that can score a subset cheaper than the whole catalogue override it.
+     *
+     * @throws IllegalArgumentException if {@code out.length < candidates.length}
+     */
+    default void scoreCandidates(int[] history, int[] candidates, float[] out) {
+        if (out.length < candidates.length) {
+            throw new IllegalArgumentException("out has length " + out.length + " < " + candidates.length
+                    + " candidates");
+        }
+        int n = numItems();
+        float[] all = new float[n];
+        score(history, all);
+        for (int i = 0; i < candidates.length; i++) {
+            int c = candidates[i];
+            out[i] = c >= 0 && c < n ? all[c] : Float.NEGATIVE_INFINITY;
+        }
+    }
+
+    /** Frees what the model holds outside the Java heap; a no-op by default. Idempotent. */
+    @Override
+    default void close() {
     }
 
     /** Why {@code item} is recommended after {@code history}; {@link Explanation#NONE} when the model cannot say. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.train.ServeLatencyBench.class,
                 dev.seqmind.cli.train.TrainStepBench.class,
                 MineBenchCommand.class,
+                DpPatternBench.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
                 dev.seqmind.cli.rec.EmbedBench.class,
         })

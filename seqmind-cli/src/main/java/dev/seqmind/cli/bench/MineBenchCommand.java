@@ -38,7 +38,7 @@ public final class MineBenchCommand implements Callable<Integer> {
             defaultValue = "reference")
     String set;
 
-    @Option(names = "--rows", description = "Only rows whose 'dataset minsup' matches this regex.", defaultValue = ".*")
+    @Option(names = "--rows", description = "Only rows whose 'dataset minsup' matches this regex. Default: every row.", defaultValue = ".*")
     String rows;
 
     @Option(names = "--repeat", description = "Runs per measurement; the median is shown (default: ${DEFAULT-VALUE}).",

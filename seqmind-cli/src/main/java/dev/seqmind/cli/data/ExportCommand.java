@@ -1,6 +1,5 @@
 package dev.seqmind.cli.data;
 
-import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetStore;
 import dev.seqmind.data.write.DatasetExporter;
@@ -24,8 +23,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path dataset;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-            description = "spmf, recbole, sasrec or sequences.")
-    String format;
+            description = "Output format: ${COMPLETION-CANDIDATES}.")
+    ExportFormat format;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "BASE",
             description = "Output path without extension; the format adds .txt, .inter, .item, .users.tsv, .items.tsv.")
@@ -37,17 +36,15 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        ExportFormat f;
-        try {
-            f = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("--format", format, "spmf, recbole, sasrec or sequences");
-        }
+        ExportFormat f = format;
         SequenceDataset d = DatasetStore.open(dataset);
         List<Path> files = new DatasetExporter().export(d, f, out);
         for (Path p : files) {
             stdout.println("wrote " + p);
         }
+        dev.seqmind.cli.audit.AuditLogs.record(dataset, "export", f.name().toLowerCase(Locale.ROOT) + " "
+                + d.numUsers() + " users to " + String.join(", ", files.stream().map(p -> p.toAbsolutePath()
+                .toString()).toList()));
         return 0;
     }
 }

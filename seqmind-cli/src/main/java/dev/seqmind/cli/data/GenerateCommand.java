@@ -28,7 +28,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--users", required = true, description = "Number of users.")
+    @Option(names = "--users", required = true, description = "Number of users. Default: ${DEFAULT-VALUE}.")
     int users;
 
     @Option(names = "--items", required = true, description = "Number of items in the catalogue.")
@@ -96,13 +96,18 @@ public final class GenerateCommand implements Callable<Integer> {
             + "this many days; busier users return more often (default: ${DEFAULT-VALUE}).")
     int activityDays;
 
+    @Option(names = "--segments", defaultValue = "0", description = "Plant this many user segments (0-8) with their "
+            + "own department and cart rate; true membership goes to segments.tsv (default: ${DEFAULT-VALUE}).")
+    int segments;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         GeneratorConfig config = new GeneratorConfig(users, items, events, seed, zipf, lengths, lengthSkew, minLength,
-                sessionViews, patterns, patternLength, patternMin, patternMax, start, spreadDays, activityDays);
+                sessionViews, patterns, patternLength, patternMin, patternMax, start, spreadDays, activityDays,
+                segments);
         GenerationReport r = new LogGenerator(config).writeTo(out, logName, progress());
         if (!quiet) {
             print(r, spec.commandLine().getOut());

@@ -33,7 +33,25 @@ import java.util.Set;
 
 /** The reading, cleaning and privacy options of {@code seqmind ingest}, turned into an {@link IngestSpec}. */
 public final class IngestOptions {
-    @Option(names = "--format", paramLabel = "FORMAT",
+    /** {@code auto} and every input format's name. */
+    static final class FormatChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> all = new ArrayList<>(List.of("auto"));
+            all.addAll(InputFormat.names());
+            return all.iterator();
+        }
+    }
+
+    /** The values of {@code --time-format}. */
+    static final class TimeFormatChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("auto", "seconds", "millis", "iso").iterator();
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatChoices.class,
             description = "Input format: auto (default: from the name and first line), csv, tsv, jsonl, movielens, ml100k, "
                     + "sasrec, sequences, spmf, recbole, taobao.")
     String format = "auto";
@@ -48,7 +66,9 @@ public final class IngestOptions {
     String time;
     @Option(names = "--category", paramLabel = "COL", description = "Item category column (optional).")
     String category;
-    @Option(names = "--time-format", paramLabel = "F", description = "auto (default), seconds, millis or iso.")
+    @Option(names = "--time-format", paramLabel = "F", completionCandidates = TimeFormatChoices.class,
+            description = "How times are written: auto (numbers below 10^11 are epoch seconds, larger ones millis, "
+                    + "other text ISO-8601), seconds, millis or iso. Default: ${DEFAULT-VALUE}.")
     String timeFormat = "auto";
 
     @Option(names = "--items", paramLabel = "FILE", description = "Item metadata file(s): movies.dat, u.item, a "
@@ -67,7 +87,8 @@ public final class IngestOptions {
     boolean dedup;
     @Option(names = "--drop-repeats", description = "Drop an event that repeats the user's previous one.")
     boolean dropRepeats;
-    @Option(names = "--actions", split = ",", paramLabel = "A", description = "Keep only these actions (e.g. buy,cart).")
+    @Option(names = "--actions", split = ",", paramLabel = "A",
+            description = "Keep only these actions (e.g. buy,cart).")
     List<String> keepActions = new ArrayList<>();
     @Option(names = "--action-weight", split = ",", paramLabel = "A=W",
             description = "Weights for models that weigh actions, e.g. pv=1,cart=2,buy=4.")
@@ -81,29 +102,33 @@ public final class IngestOptions {
     Integer userCore;
     @Option(names = "--item-core", paramLabel = "K", description = "k-core threshold for items only.")
     Integer itemCore;
-    @Option(names = "--min-length", paramLabel = "N", description = "Drop users with fewer events.")
+    @Option(names = "--min-length", paramLabel = "N",
+            description = "Drop users with fewer events. Default: ${DEFAULT-VALUE}.")
     int minLength;
-    @Option(names = "--max-length", paramLabel = "N", description = "Keep only each user's latest N events.")
+    @Option(names = "--max-length", paramLabel = "N",
+            description = "Keep only each user's latest N events. Default: no limit.")
     int maxLength;
 
     @Option(names = "--pseudonymize", description = "Replace user ids by keyed HMAC-SHA256 pseudonyms (key from "
             + "--key-file or $" + Pseudonymizer.KEY_ENV + "); no raw user id is written.")
     boolean pseudonymize;
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Pseudonymisation key file (kept apart from the data).")
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Pseudonymisation key file (kept apart from the data).")
     Path keyFile;
 
     /** The spec for reading {@code files} into a dataset called {@code name}. */
     public IngestSpec toSpec(String name, List<Path> files) throws IOException {
         List<InputSpec> inputs = new ArrayList<>();
         TimeFormat tf = TimeFormat.valueOf(switch (timeFormat.toLowerCase(Locale.ROOT)) {
-            case "seconds", "s" -> "EPOCH_SECONDS";
-            case "millis", "ms" -> "EPOCH_MILLIS";
+            case "seconds" -> "EPOCH_SECONDS";
+            case "millis" -> "EPOCH_MILLIS";
             case "iso" -> "ISO";
             case "auto" -> "AUTO";
             default -> throw new InvalidParameterException("--time-format", timeFormat, "auto, seconds, millis or iso");
         });
         for (Path f : files) {
-            InputFormat fmt = "auto".equalsIgnoreCase(format) ? InputFormat.detect(f) : parseFormat(format);
+            InputFormat fmt = "auto".equalsIgnoreCase(format) ? InputFormat.detect(f)
+                    : InputFormat.byName(format, "--format");
             inputs.add(new InputSpec(f, fmt, columns(), tf));
         }
         List<IngestSpec.ItemFile> items = new ArrayList<>();
@@ -153,15 +178,6 @@ public final class IngestOptions {
             steps.add(new LengthLimits(minLength, maxLength));
         }
         return steps;
-    }
-
-    static InputFormat parseFormat(String s) {
-        try {
-            return InputFormat.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("--format", s, "one of auto, " + String.join(", ",
-                    Arrays.stream(InputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList()));
-        }
     }
 
     /** Parses {@code 30m}, {@code 2h}, {@code 1d}, {@code 45s}, or ISO-8601 {@code PT30M}. */

@@ -45,4 +45,11 @@ final class EnumConverters {
             return parse(RuleRow.SortKey.class, value);
         }
     }
+
+    static final class Noise implements ITypeConverter<dev.seqmind.mining.privacy.NoiseKind> {
+        @Override
+        public dev.seqmind.mining.privacy.NoiseKind convert(String value) {
+            return parse(dev.seqmind.mining.privacy.NoiseKind.class, value);
+        }
+    }
 }

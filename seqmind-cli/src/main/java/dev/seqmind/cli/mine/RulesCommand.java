@@ -13,6 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.seqmind.mining.privacy.PatternShape;
+import dev.seqmind.mining.privacy.PrivateRelease;
+import dev.seqmind.mining.privacy.ReleasedRules;
+import dev.seqmind.mining.privacy.UserRows;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -33,6 +37,9 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Mixin
     MineOutput out;
+
+    @Mixin
+    DpOptions dp;
 
     @Option(names = "--min-confidence", defaultValue = "0.5", description = "Default: ${DEFAULT-VALUE}.")
     double minConfidence;
@@ -60,7 +67,7 @@ public final class RulesCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--max-rules", defaultValue = "9223372036854775807",
-            description = "Stop with an error after this many rules.")
+            description = "Stop with an error after this many rules. Default: no limit.")
     long maxRules;
 
     @Override
@@ -69,6 +76,9 @@ public final class RulesCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SequenceDatabase db = input.sequences();
         List<RuleRow> rows = new ArrayList<>();
+        if (dp.enabled()) {
+            return releasePrivately(stdout, db, t0);
+        }
         try {
             if (nextItem) {
                 NextItemRuleMiner.mine(db, input.minSupport(), minConfidence, maxPrefix, r -> rows.add(
@@ -84,6 +94,7 @@ public final class RulesCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("seqmind mine rules: " + e.getMessage());
             return ExitCodes.BUDGET_EXCEEDED;
         }
+        rows.removeIf(r -> r.support() < dp.minUsers);
         rows.sort(RuleRow.order(sort));
         Writer w = out.open(stdout);
         PrintWriter pw = new PrintWriter(w);
@@ -91,6 +102,32 @@ public final class RulesCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "%s: %d sequences; %d %s rules at support >= %d, confidence >= %.2f in %.2f s%n",
                     db.name(), db.numSequences(), rows.size(), nextItem ? "next-item" : "sequential",
                     input.minSupport().absolute(db.numSequences()), minConfidence, (System.nanoTime() - t0) / 1e9);
+        }
+        RuleRow.print(pw, rows, out, db.itemIds(), db.catalog(), db.numSequences());
+        out.close(w);
+        return 0;
+    }
+
+    private int releasePrivately(PrintWriter stdout, SequenceDatabase db, long t0) {
+        int len = Math.max(2, (nextItem ? maxPrefix : maxAntecedent) + 1);
+        PrivateRelease r = dp.release(input.dataset, UserRows.of(db), PatternShape.SEQUENCE, len,
+                "mine rules (from top " + dp.topK + " sequences, max length " + len + ")",
+                spec.commandLine().getErr());
+        long floor = input.minSupport().absolute(db.numSequences());
+        List<RuleRow> rows = new ArrayList<>();
+        for (ReleasedRules.Rule x : ReleasedRules.of(r, PatternShape.SEQUENCE, db.numSequences(), minConfidence)) {
+            if (x.support() >= floor) {
+                rows.add(new RuleRow(x.antecedent(), "->", new int[] {x.consequent()}, x.support(), x.confidence(),
+                        x.lift(), Double.NaN));
+            }
+        }
+        rows.sort(RuleRow.order(sort));
+        Writer w = out.open(stdout);
+        PrintWriter pw = new PrintWriter(w);
+        if (out.format == MineOutput.Format.HUMAN) {
+            pw.printf(Locale.ROOT, "%s: %d differentially private sequential rules (noisy supports; the antecedent "
+                    + "in order, then the consequent) at %s in %.2f s%n", db.name(), rows.size(),
+                    dev.seqmind.data.privacy.PrivacyLedger.format(r.cost()), (System.nanoTime() - t0) / 1e9);
         }
         RuleRow.print(pw, rows, out, db.itemIds(), db.catalog(), db.numSequences());
         out.close(w);

@@ -53,7 +53,7 @@ public final class EmbedBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        ItemCatalog catalog = ItemTables.read(items);
+        ItemCatalog catalog = dev.seqmind.cli.data.DatasetOptions.itemTable(items).read(items);
         IdMap ids = IdMap.of(new ArrayList<>(catalog.asMap().keySet()));
         ItemTextTemplate.ItemTexts texts = ItemTextTemplate.parse(template).renderAll(ids, catalog);
         TextModelSpec spec = TextModelSpec.byName(model);

@@ -1,14 +1,12 @@
 package dev.seqmind.cli.rec;
 
 import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.data.model.SequenceDataset;
-import dev.seqmind.data.split.ColdItemSplitter;
-import dev.seqmind.data.split.LeaveOneOutSplitter;
 import dev.seqmind.data.split.Split;
-import dev.seqmind.data.split.TemporalSplitter;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.Trainers;
@@ -50,46 +48,54 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "A log file (format detected) or a dataset directory.")
-    Path data;
+    @CommandLine.Mixin
+    DatasetOptions dataset;
 
-    @Option(names = "--format", description = "Format of --data when a file: csv, tsv, jsonl, movielens, sasrec, ...")
-    String format;
+    /** Every model name the trainers register. */
+    static final class ModelChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Trainers.names().iterator();
+        }
+    }
 
-    @Option(names = "--items", description = "Item table with a header (id first; title, genres/categories).")
-    Path items;
+    /** The values of {@code --fit-on}. */
+    static final class FitOnChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("train-for-test", "train").iterator();
+        }
+    }
 
-    @Option(names = "--models", split = ",", defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
+    @Option(names = "--models", split = ",", completionCandidates = ModelChoices.class, defaultValue = "pop,recent-pop,markov1,markov2,markov3,item-knn,rules",
             description = "Models to compare (default: ${DEFAULT-VALUE}; also seq-rules: the mining engine's "
                     + "sequential rules, slower to fit).")
     List<String> models;
-
-    @Option(names = "--split", defaultValue = "leave-one-out",
-            description = "leave-one-out (default), temporal (global cut at the 80%%/90%% time quantiles) or "
-                    + "cold-items (leave-one-out with --cold-item-fraction of the items held out of training).")
-    String split;
 
     @Option(names = "--exclude-seen", description = "Remove each user's seen items from the ranking (off by default; "
             + "the published ML-1M/Beauty anchors use it).")
     boolean excludeSeen;
 
     @Option(names = "--sampled-negatives", defaultValue = "0",
-            description = "Rank against N uniform negatives instead of all items (labelled 'sampled').")
+            description = "Rank against N uniform negatives instead of all items (labelled 'sampled')."
+                    + "Default: ${DEFAULT-VALUE}.")
     int sampledNegatives;
 
     @Option(names = "-k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--batch", defaultValue = "256", description = "Users scored together.")
+    @Option(names = "--batch", defaultValue = "256", description = "Users scored together. Default: ${DEFAULT-VALUE}.")
     int batch;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for intervals (0: none).")
+    @Option(names = "--bootstrap", defaultValue = "1000",
+            description = "Bootstrap resamples for intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of fits, bootstrap and sampling.")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of fits, bootstrap and sampling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")
@@ -102,13 +108,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-models", description = "Also save every fitted model under this directory.")
     Path saveModels;
 
-    @Option(names = "--fit-on", defaultValue = "train-for-test",
+    @Option(names = "--fit-on", defaultValue = "train-for-test", completionCandidates = FitOnChoices.class,
             description = "train-for-test (default: every event before the test targets) or train (training events "
                     + "only, validation cases for early stopping).")
     String fitOn;
 
     @Option(names = "--per-user", description = "Also write per-user.tsv.gz: every metric@K of every user and model.")
     boolean perUser;
+
+    @Option(names = "--diversity-lambdas", split = ",", description = "Also evaluate every model re-ranked by "
+            + "maximal marginal relevance at each lambda (e.g. 0.9,0.7,0.5; 1 = the model's order): the rows "
+            + "model+mmrL trace NDCG against intra-list diversity and coverage. Default: none.")
+    List<Double> diversityLambdas = List.of();
+
+    @CommandLine.Mixin
+    DiversityOptions diversity = new DiversityOptions();
 
     @Option(names = "--cold-items", description = "Also evaluate the cold-item protocol: only targets whose item has "
             + "no event in the data the models were fitted on (default: off).")
@@ -117,10 +131,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "At most this many epochs for iteratively trained (neural) models "
             + "(default: each model's own, e.g. 100 with early stopping).")
     Integer epochs;
-
-    @Option(names = "--cold-item-fraction", defaultValue = "0.1", description = "Share of items that "
-            + "--split cold-items holds out of training (default ${DEFAULT-VALUE}).")
-    double coldItemFraction;
 
     @Option(names = "--cold-users", defaultValue = "0", description = "Also evaluate the cold-user protocol: users "
             + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
@@ -144,13 +154,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new InvalidParameterException("--models", m, "a list of " + Trainers.names());
             }
         }
-        SequenceDataset ds = DatasetLoader.load(data, format, items, progress);
-        Split sp = switch (split) {
-            case "leave-one-out", "loo" -> new LeaveOneOutSplitter().split(ds);
-            case "temporal" -> new TemporalSplitter(0.8, 0.9, 1).split(ds);
-            case "cold-items" -> new ColdItemSplitter(coldItemFraction, seed).split(ds);
-            default -> throw new InvalidParameterException("--split", split, "leave-one-out, temporal or cold-items");
-        };
+        for (double lambda : diversityLambdas) {
+            if (!(lambda >= 0 && lambda <= 1)) {
+                throw new InvalidParameterException("--diversity-lambdas", lambda, "in [0, 1]");
+            }
+        }
+        SequenceDataset ds = dataset.load(progress);
+        if (!diversityLambdas.isEmpty()) {
+            diversity.check(ds);
+        }
+        Split sp = dataset.split(ds, seed);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvalConfig cfg = new EvalConfig(ks, excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP,
                 sampledNegatives > 0 ? Candidates.sampled(sampledNegatives, seed) : Candidates.FULL, batch, nThreads,
@@ -165,7 +178,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on,
                 new ColdStart(coldItems, coldUsers));
-        List<ModelRun> runs = new ArrayList<>(runner.run(sp, trainers, progress, (model, run) -> {
+        java.util.Map<ModelRun, List<ModelRun>> reranked = new java.util.IdentityHashMap<>();
+        List<ModelRun> fitted = runner.run(sp, trainers, progress, (model, run) -> {
+            reranked.put(run, diversified(runner, sp, model, run, ds, progress));
             if (saveModels != null) {
                 RecommenderTrainer t = trainers.stream().filter(x -> x.name().equals(run.trainer())).findFirst()
                         .orElseThrow();
@@ -177,11 +192,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new UncheckedIOException(e);
                 }
             }
-        }));
+        });
+        List<ModelRun> runs = new ArrayList<>();
+        for (ModelRun run : fitted) {
+            runs.add(run);
+            runs.addAll(reranked.getOrDefault(run, List.of()));
+        }
         PretrainedModels loader = pretrained.isEmpty() ? null : new PretrainedModels(sp);
         for (Path dir : pretrained) {
             PretrainedModels.Loaded m = loader.load(dir);
-            runs.add(runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress));
+            ModelRun run = runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress);
+            runs.add(run);
+            runs.addAll(diversified(runner, sp, m.model(), run, ds, progress));
         }
         if (runs.isEmpty()) {
             throw new InvalidParameterException("--models", String.join(",", models), "at least one model",
@@ -206,15 +228,34 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code run}'s model again at each of --diversity-lambdas. */
+    private List<ModelRun> diversified(EvaluationRunner runner, Split sp, dev.seqmind.rec.Recommender model,
+                                       ModelRun run, SequenceDataset ds,
+                                       dev.seqmind.data.progress.Progress progress) {
+        List<ModelRun> out = new ArrayList<>();
+        for (double lambda : diversityLambdas) {
+            out.add(runner.evaluateReranked(sp, model, run, diversity.reranker(model, ds.catalog(), lambda),
+                    progress));
+        }
+        return out;
+    }
+
     private void printSummary(List<ModelRun> runs) {
         int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
         var first = runs.get(0).result();
-        out().printf(Locale.ROOT, "%-12s %14s %14s %10s %10s%n", "model", first.label(Metric.HR, k),
-                first.label(Metric.NDCG, k), "fit s", "users/s");
+        out().printf(Locale.ROOT, "%-18s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
+                first.label(Metric.NDCG, k), "fit s", "users/s",
+                diversityLambdas.isEmpty() ? "" : String.format(Locale.ROOT, " %8s %8s", "ILD@" + k, "cov@" + k));
         for (ModelRun r : runs) {
-            out().printf(Locale.ROOT, "%-12s %14.4f %14.4f %10.2f %10.0f%n", r.result().model(),
+            String beyond = "";
+            if (!diversityLambdas.isEmpty()) {
+                var b = r.result().beyond().stream().filter(x -> x.k() == k).findFirst();
+                beyond = b.map(x -> String.format(Locale.ROOT, " %8.4f %8.4f", x.intraListDiversity(),
+                        x.coverage())).orElse("");
+            }
+            out().printf(Locale.ROOT, "%-18s %14.4f %14.4f %10.2f %10.0f%s%n", r.result().model(),
                     r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
-                    r.result().usersPerSecond());
+                    r.result().usersPerSecond(), beyond);
         }
         out().println("ranking: " + first.ranking());
         for (int p = 0; p < runs.get(0).protocols().size(); p++) {
@@ -231,15 +272,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "seqmind evaluate --data " + data + (format == null ? "" : " --format " + format)
-                + (items == null ? "" : " --items " + items) + " --models " + String.join(",", models)
-                + " --split " + split + ("cold-items".equals(split) ? " --cold-item-fraction " + coldItemFraction : "")
-                + " --fit-on " + fitOn + (excludeSeen ? " --exclude-seen" : "")
+        return "seqmind evaluate " + dataset.describe() + " --models " + String.join(",", models)
+                + " --fit-on " + fitOn
                 + (epochs == null ? "" : " --epochs " + epochs) + (coldItems ? " --cold-items" : "")
-                + (coldUsers > 0 ? " --cold-users " + coldUsers : "")
+                + (coldUsers > 0 ? " --cold-users " + coldUsers : "") + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
-                + " --seed " + seed + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
+                + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "
+                + String.join(",", diversityLambdas.stream().map(String::valueOf).toList()) + " --diversity-by "
+                + diversity.by + " --diversity-pool " + diversity.pool) + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
                 pretrained.stream().map(Path::toString).toList()));
     }
 

@@ -35,11 +35,20 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "-k", defaultValue = "10", description = "How many items (default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--exclude-seen", description = "Never recommend items of the history.")
-    boolean excludeSeen;
+    @Option(names = "--keep-seen", description = "Also recommend items of the history. Off by default: a shop gains "
+            + "nothing by showing the item just viewed, and repeats crowd out discovery (a re-purchase model can "
+            + "turn this on).")
+    boolean keepSeen;
 
     @Option(names = "--exclude", split = ",", description = "Further external item ids never to recommend.")
     List<String> exclude = List.of();
+
+    @Option(names = "--diversity-lambda", description = "Re-rank the list by maximal marginal relevance: 1 keeps "
+            + "the model's order, lower values trade score for variety (in [0, 1]; default: no re-ranking).")
+    Double diversityLambda;
+
+    @CommandLine.Mixin
+    DiversityOptions diversity = new DiversityOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -48,8 +57,9 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         Recommender rec = ModelDirectory.load(model);
         ItemCatalog catalog = ItemsFile.readCatalog(model);
+        var reranker = diversityLambda == null ? null : diversity.reranker(rec, catalog, diversityLambda);
         var result = new Recommendations(rec).recommend(history, k,
-                excludeSeen ? SeenItems.EXCLUDE : SeenItems.KEEP, exclude);
+                keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE, exclude, reranker);
         if (!result.unknownHistoryItems().isEmpty()) {
             err().println("ignored items the model does not know: " + result.unknownHistoryItems());
         }

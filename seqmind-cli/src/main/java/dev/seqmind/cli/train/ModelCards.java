@@ -1,6 +1,6 @@
 package dev.seqmind.cli.train;
 
-import dev.seqmind.data.SeqmindVersion;
+import dev.seqmind.rec.FitContext;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.model.NeuralTrainer;
@@ -12,7 +12,6 @@ import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ final class ModelCards {
     }
 
     static Written write(Path out, NeuralTrainer trainer, NeuralTrainer.Fitted fitted, Split split, EvalResult test,
-                         boolean keepSeen, String command, long seed) throws IOException {
+                         boolean keepSeen, String command, long seed, String datasetFingerprint) throws IOException {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int k : test.ks()) {
             metrics.put("test HR@" + k, test.mean(Metric.HR, k));
@@ -40,31 +39,16 @@ final class ModelCards {
         String fingerprint = DatasetFingerprint.of(split.train()).id();
         ModelCard card = new ModelCard(trainer.name() + " " + trainer.modelConfig(), trainer.training().toString(),
                 split.full().info().name() + " " + split.full().info().sources(), fingerprint,
-                split.protocol() + ", trained on all but the last 2 items, validated on the second-to-last, tested on"
-                        + " the last; full ranking over all " + split.full().numItems() + " items, seen items "
+                split.protocol() + "; full ranking over all " + split.full().numItems() + " items, seen items "
                         + (keepSeen ? "kept" : "filtered"),
                 metrics, epochs, fitted.state().bestEpoch(), fitted.state().trainSeconds(), perEpoch, command,
                 Instant.now().toString());
         NeuralRecommender model = fitted.model().withCard(card);
-        Map<String, String> params = new LinkedHashMap<>();
-        addRecord(params, "model.", (Record) trainer.modelConfig());
-        addRecord(params, "training.", trainer.training());
-        var train = split.train();
-        Provenance provenance = new Provenance(train.info().name(), train.info().sources(), train.info().steps(),
-                fingerprint, train.numUsers(), train.numItems(), train.numInteractions(), trainer.name(),
-                trainer.getClass().getName(), params, seed, SeqmindVersion.version(), SeqmindVersion.gitSha(),
-                Provenance.runtime(), Provenance.platform());
+        Map<String, String> params = new LinkedHashMap<>(trainer.params());
+        params.put("dataset.fingerprint", datasetFingerprint); // the whole dataset, as its directory records it
+        params.put("dataset.split", split.protocol());
+        Provenance provenance = Provenance.of(split.train(), trainer, FitContext.of(seed)).withParams(params);
         ModelDirectory.save(model, out, provenance, split.full().catalog());
         return new Written(test.mean(Metric.HR, 10), test.mean(Metric.NDCG, 10), perEpoch);
-    }
-
-    private static void addRecord(Map<String, String> params, String prefix, Record r) {
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            try {
-                params.put(prefix + c.getName(), String.valueOf(c.getAccessor().invoke(r)));
-            } catch (ReflectiveOperationException e) {
-                params.put(prefix + c.getName(), "<unreadable>");
-            }
-        }
     }
 }

@@ -37,7 +37,8 @@ public final class ServeLatencyBench implements Callable<Integer> {
     Path modelDir;
     @Option(names = "--data", required = true, description = "the dataset the model was trained on")
     Path data;
-    @Option(names = "--users", defaultValue = "1000", description = "users to time (after 200 warm-up requests)")
+    @Option(names = "--users", defaultValue = "1000",
+            description = "users to time (after 200 warm-up requests) Default: ${DEFAULT-VALUE}.")
     int users;
 
     @Override

@@ -27,12 +27,21 @@ public final class TrainStepBench implements Callable<Integer> {
 
     @Option(names = "--items", defaultValue = "3416", description = "catalogue size (default: ML-1M's)")
     int items;
-    @Option(names = "--batch", defaultValue = "128") int batch;
-    @Option(names = "--length", defaultValue = "200") int length;
-    @Option(names = "--steps", defaultValue = "5") int steps;
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads") int threads;
+    @Option(names = "--batch", defaultValue = "128",
+            description = "sequences per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+    @Option(names = "--length", defaultValue = "200",
+            description = "positions per sequence. Default: ${DEFAULT-VALUE}.")
+    int length;
+    @Option(names = "--steps", defaultValue = "5",
+            description = "timed steps after one warm-up step. Default: ${DEFAULT-VALUE}.")
+    int steps;
+    @Option(names = "--threads", defaultValue = "2",
+            description = "PyTorch intra-op threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
     @Option(names = "--chunks", split = ",", defaultValue = "0,512,1024,4096",
-            description = "output-layer chunk sizes in rows; 0 = autograd over the whole logits (the baseline)")
+            description = "output-layer chunk sizes in rows; 0 = autograd over the whole logits (the baseline)."
+                    + "Default: ${DEFAULT-VALUE}.")
     int[] chunks;
     @Option(names = "--trace", description = "write the last step's PyTorch operator trace (Chrome format) here")
     Path trace;

@@ -83,4 +83,50 @@ class MineCommandTest {
                 "--min-confidence", "0");
         assertThat(next.out()).contains("{b} -> {d \"Dune\"}");
     }
+
+    /** 60 users who all watch a then b, 30 of whom then watch c: enough for a release at a generous epsilon. */
+    private Path privateDataset() {
+        SequenceDatasetBuilder b = new SequenceDatasetBuilder(DatasetInfo.of("dp", TimeKind.ORDINAL));
+        for (int u = 0; u < 60; u++) {
+            b.add("u" + u, "a", "view", 1).add("u" + u, "b", "view", 2);
+            if (u % 2 == 0) {
+                b.add("u" + u, "c", "view", 3);
+            }
+        }
+        Path dir = tmp.resolve("dp");
+        DatasetStore.save(b.build(), dir);
+        return dir;
+    }
+
+    @Test
+    void privateReleaseIsChargedToTheLedgerAndRefusedOverBudget() {
+        Path dir = privateDataset();
+        CliRun budget = run("privacy", "budget", "--dataset", dir.toString(), "--epsilon", "60");
+        assertThat(budget.exit()).as(budget.err()).isZero();
+        CliRun r = run("mine", "sequences", "--dataset", dir.toString(), "--min-support", "1", "--dp-epsilon", "50",
+                "--dp-noise", "laplace", "--dp-max-contributions", "1", "--format", "tsv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("differential privacy: spent (epsilon 50");
+        // a and b are held by all 60 users: released, with supports near 60 (Laplace scale 1/25 per level)
+        assertThat(r.out()).contains("a\t1\t").contains("b\t1\t");
+        CliRun again = run("mine", "rules", "--dataset", dir.toString(), "--min-support", "1", "--dp-epsilon", "20",
+                "--min-confidence", "0.1");
+        assertThat(again.exit()).isEqualTo(4);
+        assertThat(again.err()).contains("refused").contains("already spent");
+        CliRun ledger = run("privacy", "ledger", "--dataset", dir.toString());
+        assertThat(ledger.out().lines()).hasSize(2);
+        assertThat(ledger.out()).contains("mine sequences");
+        assertThat(run("audit", "--dataset", dir.toString()).out()).contains("privacy budget set");
+    }
+
+    @Test
+    void minUsersSuppressesPatternsOfFewUsersWithoutDp() {
+        Path dir = privateDataset();
+        CliRun r = run("mine", "sequences", "--dataset", dir.toString(), "--min-support", "1", "--min-users", "31",
+                "--format", "tsv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("a\t1\t60").doesNotContain("c\t1\t30");
+        CliRun all = run("mine", "sequences", "--dataset", dir.toString(), "--min-support", "1", "--format", "tsv");
+        assertThat(all.out()).contains("c\t1\t30");
+    }
 }

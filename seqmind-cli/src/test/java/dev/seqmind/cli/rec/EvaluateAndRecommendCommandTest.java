@@ -84,4 +84,57 @@ class EvaluateAndRecommendCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--models").contains("nope");
     }
+
+    @Test
+    void diversityLambdasAddReRankedRowsAndRecommendReRanksToo() throws IOException {
+        Path items = Files.writeString(tmp.resolve("items.csv"),
+                "item_id,title,genres\n1,One,A\n2,Two,A\n3,Three,B\n10,Ten,C\n11,Eleven,C\n12,Twelve,C\n13,Thirteen,C\n");
+        Path out = tmp.resolve("report");
+        Path models = tmp.resolve("models");
+        CliRun r = run("evaluate", "--data", log().toString(), "--items", items.toString(), "--models", "pop,markov1",
+                "--bootstrap", "0", "--out", out.toString(), "--diversity-lambdas", "0.5", "--save-models",
+                models.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("ILD@10").contains("markov1+mmr0.5");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("models")).hasSize(4);
+        JsonNode plain = report.path("models").get(2);
+        JsonNode reranked = report.path("models").get(3);
+        assertThat(reranked.path("name").asText()).isEqualTo("markov1+mmr0.5");
+        assertThat(reranked.path("baseline").asBoolean()).isFalse();
+        // The best item is always listed first, so HR@1 cannot change; the list beyond it can only spread out.
+        assertThat(reranked.path("metrics").path("HR@1").path("mean").asDouble())
+                .isEqualTo(plain.path("metrics").path("HR@1").path("mean").asDouble());
+        assertThat(ild(reranked, 5)).isGreaterThanOrEqualTo(ild(plain, 5));
+
+        CliRun rec = run("recommend", "--model", models.resolve("markov1").toString(), "--history", "1,2,3", "-k", "3",
+                "--diversity-lambda", "0.5");
+        assertThat(rec.exit()).as(rec.err()).isEqualTo(ExitCodes.OK);
+        assertThat(rec.out()).contains(" 1. ").contains(" 3. ");
+        CliRun noVectors = run("recommend", "--model", models.resolve("markov1").toString(), "--history", "1",
+                "--diversity-lambda", "0.5", "--diversity-by", "EMBEDDINGS");
+        assertThat(noVectors.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noVectors.err()).contains("--diversity-by").contains("markov1 has none");
+    }
+
+    @Test
+    void diversityWithoutCategoriesOrOutsideTheUnitIntervalIsAUsageErrorBeforeAnyFit() throws IOException {
+        CliRun noCats = run("evaluate", "--data", log().toString(), "--models", "pop", "--out", tmp.toString(),
+                "--diversity-lambdas", "0.5");
+        assertThat(noCats.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noCats.err()).contains("--diversity-by").contains("--items");
+        CliRun bad = run("evaluate", "--data", log().toString(), "--models", "pop", "--out", tmp.toString(),
+                "--diversity-lambdas", "1.5");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--diversity-lambdas must be in [0, 1], but got 1.5");
+    }
+
+    private static double ild(JsonNode model, int k) {
+        for (JsonNode b : model.path("beyond")) {
+            if (b.path("k").asInt() == k) {
+                return b.path("intraListDiversity").asDouble();
+            }
+        }
+        throw new AssertionError("no beyond-accuracy figures at " + k);
+    }
 }

@@ -25,15 +25,18 @@ import java.util.Objects;
  * @param startSpreadDays     users' first events are spread uniformly over this many days after {@code start}
  * @param activityDays        a user's sessions spread over about this many days: the more sessions, the shorter
  *                            the gaps between them (always at least 30 minutes)
+ * @param segments            0 for none; otherwise every user belongs to one of this many planted segments (see
+ *                            {@link LogGenerator#plantedSegment(int)}), which browse their own department and put
+ *                            items in the cart at their own rate
  */
 public record GeneratorConfig(int users, int items, long events, long seed, double zipfExponent,
                               LengthDistribution lengths, double lengthSkew, int minLength, double meanSessionViews,
                               int patterns, int patternLength, double patternMinFraction, double patternMaxFraction,
-                              Instant start, int startSpreadDays, int activityDays) {
+                              Instant start, int startSpreadDays, int activityDays, int segments) {
     /** Defaults for everything but the sizes and the seed. */
     public static GeneratorConfig of(int users, int items, long events, long seed) {
         return new GeneratorConfig(users, items, events, seed, 1.0, LengthDistribution.LOG_NORMAL, 1.0, 2, 6.0, 5, 3,
-                0.02, 0.10, Instant.parse("2024-01-01T00:00:00Z"), 30, 60);
+                0.02, 0.10, Instant.parse("2024-01-01T00:00:00Z"), 30, 60, 0);
     }
 
     public GeneratorConfig {
@@ -72,7 +75,11 @@ public record GeneratorConfig(int users, int items, long events, long seed, doub
         Objects.requireNonNull(start, "start");
         InvalidParameterException.requireInRange("startSpreadDays", startSpreadDays, 0, 36_500);
         InvalidParameterException.requireInRange("activityDays", activityDays, 1, 36_500);
+        InvalidParameterException.requireInRange("segments", segments, 0, MAX_SEGMENTS);
     }
+
+    /** At most one planted segment per department of the generated shop. */
+    public static final int MAX_SEGMENTS = 8;
 
     /** The share of users chain {@code j} (0-based) is planted into. */
     public double patternFraction(int j) {
@@ -83,24 +90,31 @@ public record GeneratorConfig(int users, int items, long events, long seed, doub
     public GeneratorConfig withZipfExponent(double value) {
         return new GeneratorConfig(users, items, events, seed, value, lengths, lengthSkew, minLength,
                 meanSessionViews, patterns, patternLength, patternMinFraction, patternMaxFraction, start,
-                startSpreadDays, activityDays);
+                startSpreadDays, activityDays, segments);
     }
 
     public GeneratorConfig withLengths(LengthDistribution shape, double skew, int min) {
         return new GeneratorConfig(users, items, events, seed, zipfExponent, shape, skew, min, meanSessionViews,
                 patterns, patternLength, patternMinFraction, patternMaxFraction, start, startSpreadDays,
-                activityDays);
+                activityDays, segments);
     }
 
     public GeneratorConfig withPatterns(int count, int length, double minFraction, double maxFraction) {
         return new GeneratorConfig(users, items, events, seed, zipfExponent, lengths, lengthSkew, minLength,
                 meanSessionViews, count, length, minFraction, maxFraction, start, startSpreadDays,
-                activityDays);
+                activityDays, segments);
     }
 
     public GeneratorConfig withSessions(double meanViews) {
         return new GeneratorConfig(users, items, events, seed, zipfExponent, lengths, lengthSkew, minLength,
                 meanViews, patterns, patternLength, patternMinFraction, patternMaxFraction, start, startSpreadDays,
-                activityDays);
+                activityDays, segments);
+    }
+
+    /** The same config with {@code count} planted segments (0 for none). */
+    public GeneratorConfig withSegments(int count) {
+        return new GeneratorConfig(users, items, events, seed, zipfExponent, lengths, lengthSkew, minLength,
+                meanSessionViews, patterns, patternLength, patternMinFraction, patternMaxFraction, start,
+                startSpreadDays, activityDays, count);
     }
 }

@@ -87,6 +87,11 @@ final class ItemUniverse {
         return leafWeight[c];
     }
 
+    /** The department (top-level category) of leaf {@code c}. */
+    String department(int c) {
+        return vocabulary.leaf(c).department();
+    }
+
     int leafOf(int item) {
         return leafOf[item];
     }

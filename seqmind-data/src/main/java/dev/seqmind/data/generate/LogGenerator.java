@@ -34,6 +34,7 @@ import java.util.Map;
  *       (e.g. {@code Sports|Sports/Outdoor});</li>
  *   <li>{@code planted.tsv}: each planted chain, its target share, the users it was planted into and its true
  *       support counted over the written log (see {@link PlantedSupport}).</li>
+ *   <li>{@code segments.tsv}, only with planted segments: {@code user<TAB>segment}, each user's true segment.</li>
  * </ul>
  * User and item external ids are {@code 1..users} and {@code 1..items}. The same config gives byte-identical files.
  * Immutable; each call builds its own state, so one generator may be used from several threads.
@@ -42,6 +43,7 @@ public final class LogGenerator {
     public static final String ITEMS_FILE = "items.csv";
     public static final String PLANTED_FILE = "planted.tsv";
     public static final String DEFAULT_LOG_FILE = "events.csv";
+    public static final String SEGMENTS_FILE = "segments.tsv";
 
     private final GeneratorConfig config;
 
@@ -79,6 +81,9 @@ public final class LogGenerator {
         List<PlantedSupport> planted = supports(universe, patterns, counts);
         Path plantedFile = outDir.resolve(PLANTED_FILE);
         writePlanted(planted, plantedFile);
+        if (config.segments() > 0) {
+            writeSegments(outDir.resolve(SEGMENTS_FILE));
+        }
         List<Long> perAction = Arrays.stream(actionRows).boxed().toList();
         return new GenerationReport(config.events(), config.users(), config.items(), perAction, planted, log,
                 itemsFile, plantedFile, System.nanoTime() - t0);
@@ -124,6 +129,25 @@ public final class LogGenerator {
         return b.catalog(new ItemCatalog(catalog)).build();
     }
 
+    /**
+     * The planted segment ({@code 0..segments-1}) of the user with external id {@code userNumber + 1}, or -1 when
+     * the config plants none. Segment {@code s} browses department number {@code s} (Clothing, Electronics, Home,
+     * Sports, Books, Beauty, Toys, Grocery) in most sessions and puts items in the cart at a rate from half the
+     * default (first segment) to twice it (last).
+     */
+    public int plantedSegment(int userNumber) {
+        return config.segments() == 0 ? -1 : UserSimulator.segmentOf(config, userNumber);
+    }
+
+    private void writeSegments(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("user\tsegment\n");
+            for (int u = 0; u < config.users(); u++) {
+                w.write((u + 1) + "\t" + plantedSegment(u) + "\n");
+            }
+        }
+    }
+
     /** The options that reproduce this run, for provenance. */
     public String describe() {
         return "--users " + config.users() + " --items " + config.items() + " --events " + config.events()
@@ -133,7 +157,8 @@ public final class LogGenerator {
                 + " --pattern-length " + config.patternLength() + " --pattern-min-fraction "
                 + config.patternMinFraction() + " --pattern-max-fraction " + config.patternMaxFraction()
                 + " --start " + config.start() + " --start-spread-days " + config.startSpreadDays()
-                + " --activity-days " + config.activityDays();
+                + " --activity-days " + config.activityDays()
+                + (config.segments() > 0 ? " --segments " + config.segments() : "");
     }
 
     /** Simulates every user into {@code sink}; returns per chain {planted users, support}. */

@@ -9,6 +9,7 @@ final class Seeds {
     static final long LENGTHS = 0x2B3C4D5E6F708192L;
     static final long PATTERNS = 0x3C4D5E6F708192A3L;
     static final long USERS = 0x4D5E6F708192A3B4L;
+    static final long SEGMENTS = 0x5E6F708192A3B4C5L;
 
     private Seeds() {
     }

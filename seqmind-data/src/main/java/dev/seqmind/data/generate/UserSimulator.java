@@ -1,6 +1,8 @@
 package dev.seqmind.data.generate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -23,6 +25,8 @@ final class UserSimulator {
 
     private static final double P_FAVOURITE_LEAF = 0.7;
     private static final double P_SESSION_LEAF = 0.8;
+    /** With planted segments: the share of non-favourite sessions spent in the segment's own departments. */
+    private static final double P_SEGMENT_LEAF = 0.7;
     private static final double P_FAV = 0.04;
     private static final double P_CART = 0.10;
     private static final double P_BUY_AFTER_CART = 0.55;
@@ -39,6 +43,9 @@ final class UserSimulator {
     private final ItemUniverse items;
     private final PlantedPattern[] patterns;
     private final AliasSampler leaves;
+    /** Per planted segment, its departments' leaves by weight; empty without segments. */
+    private final AliasSampler[] segmentLeaves;
+    private double cartRate = P_CART;
     private final long startSeconds;
     private final long spreadSeconds;
 
@@ -68,6 +75,7 @@ final class UserSimulator {
             lw[c] = items.leafWeight(c);
         }
         this.leaves = new AliasSampler(lw);
+        this.segmentLeaves = segmentSamplers(config.segments(), items, lw);
         this.startSeconds = config.start().getEpochSecond();
         this.spreadSeconds = config.startSpreadDays() * 86_400L;
     }
@@ -83,8 +91,11 @@ final class UserSimulator {
         }
         size = 0;
         scheduleChains(length, rnd);
-        int fav1 = leaves.sample(rnd);
-        int fav2 = leaves.sample(rnd);
+        int segment = config.segments() == 0 ? -1 : segmentOf(config, user);
+        AliasSampler home = segment < 0 ? leaves : segmentLeaves[segment];
+        cartRate = segment < 0 ? P_CART : P_CART * cartFactor(segment, config.segments());
+        int fav1 = home.sample(rnd);
+        int fav2 = home.sample(rnd);
         time = startSeconds + (spreadSeconds == 0 ? 0 : rnd.nextLong(spreadSeconds));
         pendingCount = 0;
         openChains = 0;
@@ -94,7 +105,9 @@ final class UserSimulator {
                 time += (long) (MIN_SESSION_GAP_SECONDS + Math.min(MAX_SESSION_GAP_SECONDS,
                         Math.exp(logGap + SESSION_GAP_SIGMA * rnd.nextGaussian())));
             }
-            int leaf = rnd.nextDouble() < P_FAVOURITE_LEAF ? (rnd.nextBoolean() ? fav1 : fav2) : leaves.sample(rnd);
+            int leaf = rnd.nextDouble() < P_FAVOURITE_LEAF ? (rnd.nextBoolean() ? fav1 : fav2)
+                    : segment < 0 ? leaves.sample(rnd)
+                    : (rnd.nextDouble() < P_SEGMENT_LEAF ? home : leaves).sample(rnd);
             int views = 1 + geometric(config.meanSessionViews() - 1, rnd);
             boolean first = true;
             while ((views > 0 || openChains > 0) && size < length) {
@@ -136,7 +149,7 @@ final class UserSimulator {
         if (spare(length) > 0 && r < P_FAV) {
             time += 1 + rnd.nextInt(20);
             emit(item, FAV);
-        } else if (spare(length) > 0 && r < P_FAV + P_CART) {
+        } else if (spare(length) > 0 && r < P_FAV + cartRate) {
             time += 2 + rnd.nextInt(30);
             emit(item, CART);
             if (rnd.nextDouble() < P_BUY_AFTER_CART) {
@@ -145,10 +158,49 @@ final class UserSimulator {
                 }
                 pendingBuys[pendingCount++] = item;
             }
-        } else if (spare(length) > 0 && r < P_FAV + P_CART + P_DIRECT_BUY) {
+        } else if (spare(length) > 0 && r < P_FAV + cartRate + P_DIRECT_BUY) {
             time += 5 + rnd.nextInt(60);
             emit(item, BUY);
         }
+    }
+
+    /**
+     * The planted segment of user {@code user} (0-based): a hash of the seed and the user number, so membership is
+     * known without simulating anyone.
+     */
+    static int segmentOf(GeneratorConfig config, int user) {
+        return (int) Math.floorMod(Seeds.mix(config.seed() ^ Seeds.SEGMENTS, user), (long) config.segments());
+    }
+
+    /** Segment {@code s}'s cart rate relative to the default: from 0.5x for the first to 2x for the last. */
+    static double cartFactor(int s, int segments) {
+        return segments == 1 ? 1.0 : 0.5 + 1.5 * s / (segments - 1);
+    }
+
+    /**
+     * Segment {@code s} browses department number {@code s} (in catalogue order); a segment whose department carries
+     * no weight browses the whole catalogue.
+     */
+    private static AliasSampler[] segmentSamplers(int segments, ItemUniverse items, double[] leafWeights) {
+        AliasSampler[] out = new AliasSampler[segments];
+        List<String> departments = new ArrayList<>();
+        for (int c = 0; c < items.leafCount(); c++) {
+            if (!departments.contains(items.department(c))) {
+                departments.add(items.department(c));
+            }
+        }
+        for (int s = 0; s < segments; s++) {
+            double[] w = new double[leafWeights.length];
+            double total = 0;
+            for (int c = 0; c < w.length; c++) {
+                if (departments.indexOf(items.department(c)) == s) {
+                    w[c] = leafWeights[c];
+                    total += w[c];
+                }
+            }
+            out[s] = new AliasSampler(total > 0 ? w : leafWeights);
+        }
+        return out;
     }
 
     /**

@@ -19,6 +19,10 @@ public interface Progress {
      */
     Task start(String name, long total, String unit);
 
+    /** Tells the user something worth a line of its own (e.g. what was cleaned up); ignored by default. */
+    default void note(String line) {
+    }
+
     /** True once the user asked to stop (Ctrl-C) or the thread was interrupted. */
     default boolean isCancelled() {
         return Thread.currentThread().isInterrupted();

@@ -1,11 +1,14 @@
 package dev.seqmind.data.read;
 
 import dev.seqmind.data.error.InputFormatException;
+import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.Interaction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The log formats seqmind reads, and how to tell them from a file's name and first line. */
@@ -30,6 +33,24 @@ public enum InputFormat {
     RECBOLE,
     /** Taobao UserBehavior {@code user,item,category,behavior,timestamp}. */
     TAOBAO;
+
+    /** The formats' names as users type them. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The format called {@code name} (case-insensitive).
+     *
+     * @throws InvalidParameterException naming {@code option} and every accepted name
+     */
+    public static InputFormat byName(String name, String option) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(option, name, "one of " + String.join(", ", names()));
+        }
+    }
 
     /** Header names tried, in order, when columns are not given. */
     public static final ColumnMapping DEFAULT_COLUMNS = new ColumnMapping(

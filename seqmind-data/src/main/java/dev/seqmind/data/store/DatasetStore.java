@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * <p>Saving writes everything under a temporary sibling directory, forces it to disk, and renames it into place;
  * an existing dataset directory at the target is replaced, anything else there is refused. A crash leaves either
  * the old dataset, the new one, or (between the two renames) a sibling named {@code .<name>.old-*} holding the old
- * one. Stateless and thread-safe; two processes must not save to the same directory at once.
+ * one. Files other than the four written here (the privacy ledger, the audit log, saved results) are carried over
+ * from the dataset being replaced. Stateless and thread-safe; two processes must not save to the same directory at
+ * once.
  */
 public final class DatasetStore {
     /** Layout version written by this code; loaders refuse any other. */
@@ -67,7 +69,9 @@ public final class DatasetStore {
         Path tmp = null;
         try (Progress.Task task = progress.start("save " + target.getFileName(), 4, "files")) {
             Files.createDirectories(parent);
+            removeStaleTemporaries(parent, target.getFileName().toString(), progress);
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+            copySidecars(target, tmp);
             DatasetFingerprint fp = DatasetFingerprint.of(data);
             long eventsCrc = EventsFile.write(data, tmp.resolve(EVENTS));
             task.advance(1);
@@ -93,6 +97,30 @@ public final class DatasetStore {
             if (tmp != null) {
                 deleteRecursively(tmp);
             }
+        }
+    }
+
+    /**
+     * Deletes {@code .NAME.tmp-*} siblings that an earlier save left when it was killed mid-write, and says so. Only
+     * ones older than a minute go: a younger one may belong to a save still running in another process.
+     */
+    private static void removeStaleTemporaries(Path parent, String name, Progress progress) throws IOException {
+        String prefix = "." + name + ".tmp-";
+        Instant cutoff = Instant.now().minusSeconds(60);
+        try (var siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    long bytes = sizeOf(p);
+                    deleteRecursively(p);
+                    progress.note("removed " + p + " (" + bytes / (1 << 20) + " MiB), left by an interrupted save");
+                }
+            }
+        }
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
@@ -171,6 +199,31 @@ public final class DatasetStore {
             throw new InputFormatException(source.toString(), 0, "", "content fingerprint " + actual.shortHash()
                     + " does not match " + m.fingerprint().shortHash() + " in " + MANIFEST
                     + ": the file was changed or damaged; ingest the data again");
+        }
+    }
+
+    /** True for the files this store writes itself (and DuckDB's write-ahead log), which are never carried over. */
+    static boolean isStoreFile(String name) {
+        return name.equals(MANIFEST) || name.equals(EVENTS) || name.equals(NAMES) || name.startsWith(DATABASE);
+    }
+
+    private static void copySidecars(Path target, Path tmp) throws IOException {
+        if (!Files.isRegularFile(target.resolve(MANIFEST))) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(target)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path rel = target.relativize(p);
+                if (rel.toString().isEmpty() || isStoreFile(rel.getName(0).toString())) {
+                    continue;
+                }
+                Path to = tmp.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

@@ -85,6 +85,36 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aSaveRemovesTemporariesThatKilledSavesLeftButNotFreshOnes() throws java.io.IOException {
+        Path dir = tmp.resolve("ds");
+        Path stale = java.nio.file.Files.createDirectories(tmp.resolve(".ds.tmp-123"));
+        java.nio.file.Files.writeString(stale.resolve("events.bin"), "half written");
+        java.nio.file.Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000));
+        Path fresh = java.nio.file.Files.createDirectories(tmp.resolve(".ds.tmp-456"));
+        Path otherDataset = java.nio.file.Files.createDirectories(tmp.resolve(".other.tmp-789"));
+        java.nio.file.Files.setLastModifiedTime(otherDataset, java.nio.file.attribute.FileTime.fromMillis(0));
+        List<String> notes = new ArrayList<>();
+        dev.seqmind.data.progress.Progress progress = new dev.seqmind.data.progress.Progress() {
+            @Override
+            public Task start(String name, long total, String unit) {
+                return Task.NONE;
+            }
+
+            @Override
+            public void note(String line) {
+                notes.add(line);
+            }
+        };
+        DatasetStore.save(sample(), dir, progress);
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(otherDataset).exists();
+        assertThat(notes).singleElement().asString().contains(".ds.tmp-123").contains("interrupted save");
+        assertSameDataset(DatasetStore.open(dir), sample());
+    }
+
+    @Test
     void databaseHoldsTheSameDataset() {
         SequenceDataset d = sample();
         Path dir = tmp.resolve("ds");
@@ -116,6 +146,19 @@ class DatasetStoreTest {
         assertThat(physical).as("events table in CSR order").containsExactly("0:0", "0:1", "0:2", "1:0", "1:1");
         assertThat(rows).containsExactly("u1|shirt|pv|1000|1000", "u1|shoe|cart|1000|1000", "u1|shoe|buy|2000|2000",
                 "ü2 \"quoted\"|帽子|pv|5|5", "ü2 \"quoted\"|shirt|pv|7|7");
+    }
+
+    @Test
+    void saveOverADatasetKeepsItsLedgerAndOtherSidecarFiles() throws IOException {
+        Path dir = tmp.resolve("ds");
+        DatasetStore.save(sample(), dir);
+        Files.writeString(dir.resolve("privacy-ledger.jsonl"), "{\"epsilon\":1}\n");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/top.tsv"), "a\tb\n");
+        DatasetStore.save(sample(), dir);
+        assertThat(Files.readString(dir.resolve("privacy-ledger.jsonl"))).isEqualTo("{\"epsilon\":1}\n");
+        assertThat(Files.readString(dir.resolve("rules/top.tsv"))).isEqualTo("a\tb\n");
+        assertSameDataset(DatasetStore.open(dir), sample());
     }
 
     @Test

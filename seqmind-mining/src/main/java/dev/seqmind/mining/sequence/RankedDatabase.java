@@ -75,6 +75,16 @@ final class RankedDatabase {
      * {@code excludedSorted}.
      */
     static RankedDatabase build(SequenceDatabase db, long minSupport, int[] excludedSorted, boolean withPositions) {
+        return build(db, minSupport, excludedSorted, withPositions, null);
+    }
+
+    /**
+     * As {@link #build(SequenceDatabase, long, int[], boolean)}, but ranks follow {@code orderOfItem} (ascending,
+     * indexed by dense item id) instead of this database's own supports, so that the searches of several partitions
+     * of one database agree on every rank comparison. {@code null} ranks by support here.
+     */
+    static RankedDatabase build(SequenceDatabase db, long minSupport, int[] excludedSorted, boolean withPositions,
+                                int[] orderOfItem) {
         int[] counts = db.sequenceCounts();
         int numItems = db.numItems();
         int kept = 0;
@@ -85,8 +95,13 @@ final class RankedDatabase {
             }
         }
         Integer[] keptItems = Arrays.copyOf(order, kept);
-        Arrays.sort(keptItems, (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
-                : Integer.compare(a, b));
+        if (orderOfItem == null) {
+            Arrays.sort(keptItems, (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
+                    : Integer.compare(a, b));
+        } else {
+            Arrays.sort(keptItems, (a, b) -> orderOfItem[a] != orderOfItem[b]
+                    ? Integer.compare(orderOfItem[a], orderOfItem[b]) : Integer.compare(a, b));
+        }
         int[] itemOfRank = new int[kept];
         int[] supportOfRank = new int[kept];
         int[] rankOfItem = new int[numItems];

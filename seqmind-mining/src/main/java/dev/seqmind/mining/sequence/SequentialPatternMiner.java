@@ -6,6 +6,7 @@ import dev.seqmind.data.progress.Progress;
 import dev.seqmind.mining.BudgetExceededException;
 import dev.seqmind.mining.CollectingSink;
 import dev.seqmind.mining.ItemsetGrouping;
+import dev.seqmind.mining.MinSupport;
 import dev.seqmind.mining.PatternSink;
 import dev.seqmind.mining.SequenceDatabase;
 
@@ -89,8 +90,60 @@ public final class SequentialPatternMiner {
                 ctx.nodes(), System.nanoTime() - t0);
     }
 
+    /**
+     * Grows only the first-level subtrees that {@code share} owns, the seam a distributed search partitions on: a
+     * pattern belongs to the subtree of the first item of its first itemset in {@code share}'s global order, so the
+     * shares of a partition of the items find every pattern exactly once. {@code db} must hold every sequence (or
+     * the suffix from the first itemset holding an owned item) that contains an owned item; its other sequences only
+     * cost time. The support threshold must be absolute ({@link MinSupport#count}), since {@code db} is not the
+     * whole database, and only {@link OutputKind#ALL} without top-k is supported (closed, maximal and top-k need
+     * every subtree).
+     *
+     * @throws InvalidParameterException if the threshold is a fraction, or the output is not ALL, or top-k is set
+     */
+    public static MiningStats mineSubtrees(SequenceDatabase db, SequenceMiningParams params, SubtreeShare share,
+                                           PatternSink sink) {
+        long t0 = System.nanoTime();
+        if (params.minSupport().count() <= 0) {
+            throw new InvalidParameterException("minSupport", params.minSupport(), "an absolute count",
+                    "convert the fraction with MinSupport.absolute(total sequences) before sharing out the search");
+        }
+        if (params.topK() > 0 || params.output() != OutputKind.ALL) {
+            throw new InvalidParameterException("output", params.output() + " top-k " + params.topK(),
+                    "ALL without top-k", "closed, maximal and top-k searches need every subtree in one place");
+        }
+        long minSup = params.minSupport().count();
+        PatternConstraints c = params.constraints();
+        boolean occurrences = c.needsOccurrences();
+        RankedDatabase ranked = RankedDatabase.build(db, minSup, c.excludedItems(), occurrences, share.orderOfItem());
+        SequenceAlgorithm algorithm = AlgorithmChooser.choose(ranked, params);
+        if (algorithm == SequenceAlgorithm.SPAM && occurrences) {
+            algorithm = SequenceAlgorithm.PREFIXSPAN;
+        }
+        boolean[] owned = new boolean[ranked.numRanks()];
+        for (int item : share.roots()) {
+            if (item < ranked.rankOfItem.length && ranked.rankOfItem[item] >= 0) {
+                owned[ranked.rankOfItem[item]] = true;
+            }
+        }
+        SearchContext ctx = new SearchContext(ranked, sink, c, params.budget(), minSup, 0);
+        if (!ctx.requiredImpossible() && ranked.numRanks() > 0) {
+            try (Progress.Task task = Progress.NONE.start("mine " + db.name(), ranked.numRanks(), "items")) {
+                run(ranked, ctx, algorithm, occurrences, params.threads(), Progress.NONE, task, owned);
+            }
+        }
+        ctx.finish();
+        return new MiningStats(algorithm, ctx.threshold(), db.numSequences(), ranked.numRanks(), ctx.emitted(),
+                ctx.nodes(), System.nanoTime() - t0);
+    }
+
     private static void run(RankedDatabase db, SearchContext ctx, SequenceAlgorithm algorithm, boolean occurrences,
                             int threads, Progress progress, Progress.Task task) {
+        run(db, ctx, algorithm, occurrences, threads, progress, task, null);
+    }
+
+    private static void run(RankedDatabase db, SearchContext ctx, SequenceAlgorithm algorithm, boolean occurrences,
+                            int threads, Progress progress, Progress.Task task, boolean[] ownedRanks) {
         FirstLevel level = algorithm == SequenceAlgorithm.SPAM ? null : FirstLevel.build(db, occurrences);
         SpamBitmaps bitmaps = algorithm == SequenceAlgorithm.SPAM ? SpamBitmaps.build(db) : null;
         AtomicInteger nextRank = new AtomicInteger();
@@ -105,7 +158,7 @@ public final class SequentialPatternMiner {
                     throw new BudgetExceededException("mining was cancelled after "
                             + ctx.emitted() + " patterns", ctx.emitted());
                 }
-                if (db.supportOfRank[r] >= ctx.threshold()) {
+                if (db.supportOfRank[r] >= ctx.threshold() && (ownedRanks == null || ownedRanks[r])) {
                     w.mineFrom(r);
                 }
                 task.advance(1);

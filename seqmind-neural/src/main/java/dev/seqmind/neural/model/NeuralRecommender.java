@@ -8,6 +8,7 @@ import dev.seqmind.neural.train.SequenceNetwork;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.rerank.ItemVectors;
 
 /**
  * A trained {@link SequenceNetwork} as a {@link Recommender}, scoring on the native engine. Histories longer than
@@ -15,9 +16,10 @@ import dev.seqmind.rec.Recommender;
  * {@link #explain} names the recent items the score depends on most ({@link OcclusionExplainer}).
  *
  * <p>Immutable once built (the network is no longer trained) and thread-safe: each call works in its own
- * {@link NDManager} and {@link NDScope}.
+ * {@link NDManager} and {@link NDScope}. {@link #close()} frees the network's native parameters; the model must not
+ * score after that.
  */
-public final class NeuralRecommender implements Recommender {
+public final class NeuralRecommender implements Recommender, ItemVectors {
     private static final int BATCH = 256;
 
     private final String name;
@@ -101,6 +103,25 @@ public final class NeuralRecommender implements Recommender {
     @Override
     public java.util.List<Explanation> explainAll(int[] history, int[] items) {
         return OcclusionExplainer.defaults().explainAll(this, history, items);
+    }
+
+    /** Frees the network's parameters on the engine (idempotent). */
+    @Override
+    public void close() {
+        network.parameters().close();
+    }
+
+    /** The rows of the network's item embedding table ({@code item_emb}; row 0 is padding, item i is row i + 1). */
+    @Override
+    public float[][] itemVectors() {
+        var table = network.parameters().get("item_emb");
+        int d = (int) table.getShape().get(1);
+        float[] flat = table.toFloatArray();
+        float[][] out = new float[items.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, (i + 1) * d, (i + 2) * d);
+        }
+        return out;
     }
 
     private static int[] inRange(int[] history, int n) {

@@ -7,6 +7,8 @@ import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.gru4rec.Gru4RecNetwork;
+import dev.seqmind.neural.lstm.LstmRecConfig;
+import dev.seqmind.neural.lstm.LstmRecNetwork;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
@@ -15,8 +17,11 @@ import dev.seqmind.neural.train.TrainConfig;
 import dev.seqmind.neural.train.TrainingLoop;
 import dev.seqmind.neural.train.TrainingState;
 import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.RecordValues;
 import dev.seqmind.rec.RecommenderTrainer;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +65,13 @@ public final class NeuralTrainer implements RecommenderTrainer {
                 engine, log);
     }
 
+    /** The LSTM recommender, trained exactly as GRU4Rec (cross-entropy over all items). */
+    public static NeuralTrainer lstm(LstmRecConfig config, TrainConfig training, EngineOptions engine,
+                                     Consumer<String> log) {
+        return new NeuralTrainer("lstm", (n, p, s) -> new LstmRecNetwork(config, n, p, s), config, training, engine,
+                log);
+    }
+
     public static NeuralTrainer bert4Rec(Bert4RecConfig config, TrainConfig training, EngineOptions engine,
                                          Consumer<String> log) {
         return new NeuralTrainer("bert4rec", (n, p, s) -> new Bert4RecNetwork(config, n, p, s), config, training,
@@ -78,6 +90,17 @@ public final class NeuralTrainer implements RecommenderTrainer {
 
     public TrainConfig training() {
         return training;
+    }
+
+    /** The architecture's values as {@code model.*} and the training recipe's as {@code training.*}. */
+    @Override
+    public Map<String, String> params() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (modelConfig instanceof Record r) {
+            RecordValues.addTo(out, "model.", r);
+        }
+        RecordValues.addTo(out, "training.", training);
+        return out;
     }
 
     @Override

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Registers the neural models under their names (sasrec, bert4rec, gru4rec) with their published default settings,
+ * Registers the neural models under their names (sasrec, bert4rec, gru4rec, lstm) with their published default settings,
  * so {@code seqmind evaluate --models markov1,sasrec} compares them beside the classic ones. {@code seqmind train}
  * exposes every setting; this provider is for side-by-side reports.
  */
 public final class NeuralTrainerProvider implements TrainerProvider {
-    private static final List<String> NAMES = List.of("sasrec", "bert4rec", "gru4rec");
+    private static final List<String> NAMES = List.of("sasrec", "bert4rec", "gru4rec", "lstm");
 
     @Override
     public List<String> names() {
@@ -32,6 +32,8 @@ public final class NeuralTrainerProvider implements TrainerProvider {
             case "sasrec" -> NeuralTrainer.sasRec(SasRecConfig.sasRecPlus(), training, engine, line -> { });
             case "bert4rec" -> NeuralTrainer.bert4Rec(Bert4RecConfig.defaults(), training, engine, line -> { });
             case "gru4rec" -> NeuralTrainer.gru4Rec(Gru4RecConfig.defaults(), training, engine, line -> { });
+            case "lstm" -> NeuralTrainer.lstm(dev.seqmind.neural.lstm.LstmRecConfig.defaults(), training, engine,
+                    line -> { });
             default -> null;
         });
     }

@@ -29,6 +29,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -43,6 +44,8 @@ public final class NeuralModelFormat implements ModelFormat {
     static final String WEIGHTS = "weights.bin";
     static final String CARD = "card.json";
     static final String TEXT = "text.json";
+    /** The weights-file name of the item embedding table every family has. */
+    static final String ITEM_EMBEDDINGS = "item_emb";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
@@ -100,6 +103,8 @@ public final class NeuralModelFormat implements ModelFormat {
                     treeToValue(l.spec(), SasRecConfig.class), l.items().size(), p, 0));
             case "gru4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Gru4RecNetwork(
                     treeToValue(l.spec(), Gru4RecConfig.class), l.items().size(), p, 0));
+            case "lstm" -> onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.lstm.LstmRecNetwork(
+                    treeToValue(l.spec(), dev.seqmind.neural.lstm.LstmRecConfig.class), l.items().size(), p, 0));
             case "bert4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Bert4RecNetwork(
                     treeToValue(l.spec(), Bert4RecConfig.class), l.items().size(), p, 0));
             case TextItemRepresentation.FAMILY -> {
@@ -113,7 +118,7 @@ public final class NeuralModelFormat implements ModelFormat {
                         new TextItemRepresentation(vectors, counts, settings, saved.idDropout())));
             }
             default -> throw new SeqmindException(dir.resolve(NETWORK) + ": unknown network family '"
-                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, bert4rec)");
+                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, lstm, bert4rec)");
         };
     }
 
@@ -138,6 +143,23 @@ public final class NeuralModelFormat implements ModelFormat {
             throw new SeqmindException(f + " is missing: a sasrec-text model needs its text model and template");
         }
         return JSON.readValue(f.toFile(), TextItemRepresentation.Saved.class);
+    }
+
+    /**
+     * The item embedding table of a saved neural model ({@code item_emb} of every family: row {@code i + 1} is dense
+     * item {@code i}; the padding and mask rows are left out), read from the weights file without the native engine.
+     */
+    public static ItemEmbeddings readItemEmbeddings(Path dir) throws IOException {
+        Loaded l = read(dir);
+        float[] table = l.named().values().get(ITEM_EMBEDDINGS);
+        long[] shape = l.named().shapes().get(ITEM_EMBEDDINGS);
+        if (table == null || shape == null || shape.length != 2 || shape[0] < l.items().size() + 1L) {
+            throw new SeqmindException(dir.resolve(WEIGHTS) + ": no " + ITEM_EMBEDDINGS + " table of at least "
+                    + (l.items().size() + 1) + " rows; the model does not expose item embeddings");
+        }
+        int dim = (int) shape[1];
+        float[] rows = Arrays.copyOfRange(table, dim, dim * (l.items().size() + 1));
+        return new ItemEmbeddings(l.items(), dim, rows);
     }
 
     private record Loaded(NetworkSpec spec, IdMap items, ParameterStore.Named named, ModelCard card) {

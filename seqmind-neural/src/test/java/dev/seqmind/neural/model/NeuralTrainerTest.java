@@ -90,6 +90,12 @@ class NeuralTrainerTest {
     }
 
     @Test
+    void lstmLearnsSuccessor() {
+        assertLearnt(NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(16, 32, 0f, 12), FAST,
+                EngineOptions.defaults(), line -> { }));
+    }
+
+    @Test
     void bert4RecLearnsSuccessor() {
         assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 128, 1, 2, 0f, 12, 0.2f), FAST.withEpochs(40),
                 EngineOptions.defaults(), line -> { }));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +74,11 @@ class NeuralModelFormatTest {
                 EngineOptions.defaults(), l -> { }), tmp.resolve("sasrec"), NeuralRecommender.class);
         SasRecJavaForward pure = NeuralModelFormat.loadPureJava(tmp.resolve("sasrec"));
         assertSameScores(trained, pure);
+        ItemEmbeddings emb = NeuralModelFormat.readItemEmbeddings(tmp.resolve("sasrec"));
+        float[] table = ((NeuralRecommender) trained).network().parameters().snapshot().get("item_emb");
+        assertThat(emb.items()).isEqualTo(trained.items());
+        assertThat(emb.dim()).isEqualTo(8);
+        assertThat(emb.row(3)).containsExactly(Arrays.copyOfRange(table, 4 * 8, 5 * 8));
         assertThat(pure.card().metrics()).containsEntry("test NDCG@10", 0.5);
         ModelDirectory.save(pure, tmp.resolve("from-pure"), Provenance.of(SPLIT.train(), NeuralTrainer.sasRec(
                 SasRecConfig.sasRecPlus(), TWO_EPOCHS, EngineOptions.defaults(), l -> { }), new FitContext(1, 1, List.of(), Progress.NONE)));
@@ -80,9 +86,17 @@ class NeuralModelFormatTest {
     }
 
     @Test
-    void gru4RecAndBert4RecRoundTrip(@TempDir Path tmp) throws Exception {
+    void gru4RecLstmAndBert4RecRoundTrip(@TempDir Path tmp) throws Exception {
         assertRoundTrip(NeuralTrainer.gru4Rec(new Gru4RecConfig(8, 12, 0.1f, 12), TWO_EPOCHS, EngineOptions.defaults(),
                 l -> { }), tmp.resolve("gru"), NeuralRecommender.class);
+        Recommender lstm = assertRoundTrip(NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(8, 12, 0.1f, 12),
+                TWO_EPOCHS, EngineOptions.defaults(), l -> { }), tmp.resolve("lstm"), NeuralRecommender.class);
+        assertThat(((NeuralRecommender) ModelDirectory.load(tmp.resolve("lstm"))).network().name()).isEqualTo("lstm");
+        // the item vectors diversity re-ranking reads are the embedding rows after the padding row
+        float[][] vectors = ((NeuralRecommender) lstm).itemVectors();
+        float[] table = ((NeuralRecommender) lstm).network().parameters().get("item_emb").toFloatArray();
+        assertThat(vectors).hasNumberOfRows(lstm.numItems());
+        assertThat(vectors[0]).containsExactly(java.util.Arrays.copyOfRange(table, 8, 16));
         assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f), TWO_EPOCHS,
                 EngineOptions.defaults(), l -> { }), tmp.resolve("bert"), NeuralRecommender.class);
         assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f,

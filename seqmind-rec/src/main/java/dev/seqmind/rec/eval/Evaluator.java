@@ -6,6 +6,7 @@ import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.split.EvalCase;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.rerank.MmrReranker;
 import dev.seqmind.rec.topk.SeenItems;
 import dev.seqmind.rec.topk.TopKSelector;
 
@@ -26,9 +27,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Evaluator {
     private final EvalConfig config;
+    private final MmrReranker reranker;
 
     public Evaluator(EvalConfig config) {
+        this(config, null);
+    }
+
+    private Evaluator(EvalConfig config, MmrReranker reranker) {
         this.config = config;
+        this.reranker = reranker;
+    }
+
+    /**
+     * This evaluator with each top-K list re-ranked by {@code value} before it is measured (null: none); results are
+     * named {@code model+mmr0.7}.
+     */
+    public Evaluator withReranker(MmrReranker value) {
+        return new Evaluator(config, value);
+    }
+
+    /** The re-ranking step, or null when lists are measured as the model ranks them. */
+    public MmrReranker reranker() {
+        return reranker;
     }
 
     public EvalConfig config() {
@@ -132,7 +152,11 @@ public final class Evaluator {
         }
         String ranking = config.candidates().label() + (config.seen() == SeenItems.EXCLUDE
                 ? ", seen items excluded" : ", seen items kept");
-        return new EvalResult(model.name(), ranking, config, ks, perUser, beyond, seconds,
+        String name = reranker == null ? model.name() : model.name() + "+" + reranker.label();
+        if (reranker != null) {
+            ranking += ", re-ranked by " + reranker.label() + " over the best " + reranker.poolSize();
+        }
+        return new EvalResult(name, ranking, config, ks, perUser, beyond, seconds,
                 seconds > 0 ? n / seconds : Double.NaN);
     }
 
@@ -200,12 +224,16 @@ public final class Evaluator {
                 EvalCase ec = cases.get(c);
                 int[] h = histories[i];
                 int[] targets = ec.targets();
+                int want = reranker == null ? maxK : Math.max(maxK, reranker.poolSize());
                 TopKSelector.Result top;
                 if (config.candidates().isSampled()) {
-                    top = selector.selectAmong(out[i], sampleCandidates(ec, h, exclude), maxK);
+                    top = selector.selectAmong(out[i], sampleCandidates(ec, h, exclude), want);
                 } else {
-                    top = exclude ? selector.select(out[i], numItems, maxK, h, h.length)
-                            : selector.select(out[i], numItems, maxK);
+                    top = exclude ? selector.select(out[i], numItems, want, h, h.length)
+                            : selector.select(out[i], numItems, want);
+                }
+                if (reranker != null) {
+                    top = reranker.rerank(top, maxK);
                 }
                 int[] list = top.items();
                 for (int ki = 0; ki < ks.length; ki++) {

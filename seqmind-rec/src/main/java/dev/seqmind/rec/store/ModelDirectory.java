@@ -20,7 +20,11 @@ import java.util.ServiceLoader;
 /**
  * Saves and loads model directories. {@code model.json} holds {@code type}, {@code formatVersion}, the model's
  * name and its {@link Provenance}; the format found by type through {@link ServiceLoader} reads the rest.
- * Stateless; safe to call from many threads on different directories.
+ *
+ * <p>Saving writes every file into a temporary sibling directory, forces it to disk and renames it into place (as
+ * {@code DatasetStore} does), so a reader such as a server never loads a half-written model: it sees the old
+ * directory or the new one. An existing model directory at the target is replaced; an empty directory is filled;
+ * anything else there is refused. Stateless; safe to call from many threads on different directories.
  */
 public final class ModelDirectory {
     public static final String META = "model.json";
@@ -30,6 +34,26 @@ public final class ModelDirectory {
 
     /** What {@code model.json} says. */
     public record Meta(String type, int formatVersion, String name, Provenance provenance) {
+    }
+
+    /**
+     * A whole model directory in memory: the model, what {@code model.json} says, and the titles and categories
+     * saved with it. Closing it closes the model.
+     *
+     * @param dir  the directory it was loaded from
+     */
+    public record Loaded(Recommender model, Meta meta, ItemCatalog catalog, Path dir) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /** Loads the model, its metadata and its catalog from {@code dir} together. */
+    public static Loaded open(Path dir) throws IOException {
+        Meta meta = readMeta(dir);
+        ItemCatalog catalog = ItemsFile.readCatalog(dir);
+        return new Loaded(load(dir, meta), meta, catalog, dir);
     }
 
     public static void save(Recommender model, Path dir, Provenance provenance) throws IOException {
@@ -42,19 +66,34 @@ public final class ModelDirectory {
         ModelFormat format = formats().stream().filter(f -> f.supports(model)).findFirst()
                 .orElseThrow(() -> new SeqmindException("no model format can save " + model.name() + " ("
                         + model.getClass().getName() + "): add a ModelFormat to META-INF/services"));
-        Files.createDirectories(dir);
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("type", format.type());
-        meta.put("formatVersion", format.formatVersion());
-        meta.put("name", model.name());
-        meta.put("provenance", provenance);
-        ItemsFile.write(dir, model.items(), catalog);
-        format.save(model, dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(META).toFile(), meta);
+        Path target = dir.toAbsolutePath().normalize();
+        AtomicDirectory.checkReplaceable(target, META);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+        try {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("type", format.type());
+            meta.put("formatVersion", format.formatVersion());
+            meta.put("name", model.name());
+            meta.put("provenance", provenance);
+            ItemsFile.write(tmp, model.items(), catalog);
+            format.save(model, tmp);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.resolve(META).toFile(), meta);
+            AtomicDirectory.forceTree(tmp);
+            AtomicDirectory.moveIntoPlace(tmp, target);
+            tmp = null;
+        } finally {
+            if (tmp != null) {
+                AtomicDirectory.deleteRecursively(tmp);
+            }
+        }
     }
 
     public static Recommender load(Path dir) throws IOException {
-        Meta meta = readMeta(dir);
+        return load(dir, readMeta(dir));
+    }
+
+    private static Recommender load(Path dir, Meta meta) throws IOException {
         ModelFormat format = formats().stream().filter(f -> f.type().equals(meta.type())).findFirst()
                 .orElseThrow(() -> new InputFormatException(dir.resolve(META).toString(), 0, "type",
                         "unknown model type '" + meta.type() + "'; known: " + types()));

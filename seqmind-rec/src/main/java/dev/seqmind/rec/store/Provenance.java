@@ -46,8 +46,14 @@ public record Provenance(String datasetName, List<String> datasetSources, List<S
     public static Provenance of(SequenceDataset train, RecommenderTrainer trainer, FitContext context) {
         return new Provenance(train.info().name(), train.info().sources(), train.info().steps(),
                 DatasetFingerprint.of(train).id(), train.numUsers(), train.numItems(), train.numInteractions(),
-                trainer.name(), trainer.getClass().getName(), TrainerParams.of(trainer), context.seed(),
+                trainer.name(), trainer.getClass().getName(), trainer.params(), context.seed(),
                 SeqmindVersion.version(), SeqmindVersion.gitSha(), runtime(), platform());
+    }
+
+    /** The same provenance with {@code value} as the trainer's parameters (e.g. with run facts added). */
+    public Provenance withParams(Map<String, String> value) {
+        return new Provenance(datasetName, datasetSources, datasetSteps, datasetFingerprint, users, items, events,
+                trainer, trainerClass, value, seed, seqmindVersion, gitSha, jdk, os);
     }
 
     public static String runtime() {

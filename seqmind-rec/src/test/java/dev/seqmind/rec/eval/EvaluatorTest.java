@@ -84,6 +84,31 @@ class EvaluatorTest {
     }
 
     @Test
+    void reRankedEvaluationMeasuresTheMmrListAndNamesIt() {
+        var catalog = new ItemCatalog(Map.of(
+                "0", new ItemMetadata("", List.of("a"), "", Map.of()),
+                "1", new ItemMetadata("", List.of("a"), "", Map.of()),
+                "3", new ItemMetadata("", List.of("c"), "", Map.of())));
+        Split s = new LeaveOneOutSplitter().split(data.withCatalog(catalog));
+        Recommender pop = new PopularityTrainer().fit(s.trainForTest(), FitContext.of(1));
+        var mmr = new dev.seqmind.rec.rerank.MmrReranker(
+                dev.seqmind.rec.rerank.CategorySimilarity.of(s.full().items(), catalog), 0.5, 100);
+        var cfg = new EvalConfig(new int[] {2, 5}, SeenItems.KEEP, Candidates.FULL, 1, 2, 0, 7);
+        EvalResult plain = new Evaluator(cfg).test(pop, s, Progress.NONE);
+        EvalResult reranked = new Evaluator(cfg).withReranker(mmr).test(pop, s, Progress.NONE);
+        // counts 3,2,0,1,0: model order 0,1,3,2,4, relevance 1, 2/3, 1/3, 0, 0. MMR at 0.5: 0; then 3 (1/6) over
+        // 1 (1/3 - 1/2); then 2 and 4 (0, pool order) over 1 (-1/6); then 1 -> list 0,3,2,4,1.
+        assertThat(plain.values(Metric.MRR, 5)).containsExactly(1f / 4, 1f / 5);
+        assertThat(reranked.values(Metric.MRR, 5)).containsExactly(1f / 3, 1f / 4);
+        assertThat(reranked.model()).isEqualTo(plain.model() + "+mmr0.5");
+        assertThat(reranked.ranking()).contains("re-ranked by mmr0.5");
+        // top-2 lists: plain {0, 1} share category a (distance 0); re-ranked {0, 3} share none (distance 1)
+        assertThat(plain.beyond().get(0).intraListDiversity()).isZero();
+        assertThat(reranked.beyond().get(0).intraListDiversity()).isEqualTo(1.0);
+        assertThat(reranked.beyond().get(0).coverage()).isEqualTo(plain.beyond().get(0).coverage());
+    }
+
+    @Test
     void sampledEvaluationIsLabelledAndEqualsFullRankingWhenEveryItemIsSampled() {
         Recommender pop = new PopularityTrainer().fit(split.trainForTest(), FitContext.of(1));
         EvalResult full = new Evaluator(config()).test(pop, split, Progress.NONE);

@@ -106,10 +106,11 @@ class ClassicModelsTest {
         assertThat(rules.numRules()).isEqualTo(10);
         assertThat(top(rules, new int[] {2, 0}, 3)).containsExactly(3, 1, 0);
         var why = rules.explain(new int[] {2, 0}, 3);
-        assertThat(why.kind()).isEqualTo("rule");
+        assertThat(why.kind()).isEqualTo("next-item-rule");
         assertThat(why.evidence()).containsExactly(2, 0);
         assertThat(why.confidence()).isEqualTo(1.0);
-        assertThat(why.text()).contains("rule [2, 0] => 3").contains("support 2");
+        assertThat(why.text()).startsWith("next-item rule 2 > 0 -> 3: right after 2 > 0 the next item is 3")
+                .contains("support 2");
         // Equal confidence: popularity, then id.
         assertThat(top(rules, new int[] {5, 0}, 2)).containsExactly(1, 3);
         assertThat(rules.explain(new int[] {5}, 0).kind()).isEqualTo("popularity");
@@ -139,7 +140,8 @@ class ClassicModelsTest {
         assertThat(mined.numRules()).isEqualTo(5);
         assertThat(top(mined, new int[] {2, 5, 0}, 3)).containsExactly(0, 3, 1);
         var why = mined.explain(new int[] {2, 5, 0}, 3);
-        assertThat(why.kind()).isEqualTo("rule");
+        assertThat(why.kind()).isEqualTo("sequential-rule");
+        assertThat(why.text()).startsWith("sequential rule {0, 2} => {3}: after all of 0, 2, in any order, 3 follows");
         assertThat(why.evidence()).containsExactly(0, 2);
         assertThat(why.confidence()).isEqualTo(1.0);
         // Window 1 sees only the last item.

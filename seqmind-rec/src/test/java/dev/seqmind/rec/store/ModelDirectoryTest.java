@@ -56,8 +56,38 @@ class ModelDirectoryTest {
         }
         var meta = ModelDirectory.readMeta(dir);
         assertThat(meta.provenance().datasetFingerprint()).isEqualTo(DatasetFingerprint.of(DATA).id());
-        assertThat(meta.provenance().params()).isEqualTo(TrainerParams.of(trainer));
+        assertThat(meta.provenance().params()).isEqualTo(trainer.params());
         assertThat(ItemsFile.readCatalog(dir).label("2")).isEqualTo("Two");
+    }
+
+    @Test
+    void saveReplacesAModelDirectoryWholeAndLeavesNoTemporaryFiles(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("m");
+        var pop = new PopularityTrainer();
+        ModelDirectory.save(pop.fit(DATA, FitContext.of(1)), dir, Provenance.of(DATA, pop, FitContext.of(1)));
+        var markov = dev.seqmind.rec.model.markov.MarkovTrainer.ofOrder(1);
+        var catalog = new ItemCatalog(Map.of("3", new ItemMetadata("Three", List.of(), "", Map.of())));
+        ModelDirectory.save(markov.fit(DATA, FitContext.of(1)), dir, Provenance.of(DATA, markov, FitContext.of(1)),
+                catalog);
+        try (var loaded = ModelDirectory.open(dir)) {
+            assertThat(loaded.meta().type()).isEqualTo("markov");
+            assertThat(loaded.model().name()).isEqualTo(loaded.meta().name());
+            assertThat(loaded.catalog().label("3")).isEqualTo("Three");
+            assertThat(loaded.dir()).isEqualTo(dir);
+        }
+        assertThat(java.nio.file.Files.exists(dir.resolve("popularity.bin"))).as("no file of the old model").isFalse();
+        try (var s = java.nio.file.Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("m");
+        }
+    }
+
+    @Test
+    void saveRefusesANonEmptyDirectoryThatHoldsNoModel(@TempDir Path tmp) throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "mine");
+        var pop = new PopularityTrainer();
+        assertThatThrownBy(() -> ModelDirectory.save(pop.fit(DATA, FitContext.of(1)), tmp,
+                Provenance.of(DATA, pop, FitContext.of(1)))).hasMessageContaining("refusing to replace");
+        assertThat(java.nio.file.Files.readString(tmp.resolve("notes.txt"))).isEqualTo("mine");
     }
 
     @Test

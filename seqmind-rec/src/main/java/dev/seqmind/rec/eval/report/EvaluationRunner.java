@@ -9,7 +9,6 @@ import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.eval.ColdStart;
 import dev.seqmind.rec.eval.EvalResult;
 import dev.seqmind.rec.eval.Evaluator;
-import dev.seqmind.rec.store.TrainerParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class EvaluationRunner {
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             EvalResult r = evaluator.test(model, split, progress);
             SequenceDataset fitted = onTrain ? split.train() : split.trainForTest();
-            ModelRun run = new ModelRun(t.name(), TrainerParams.of(t), isBaseline.test(t), fitSeconds, r,
+            ModelRun run = new ModelRun(t.name(), t.params(), isBaseline.test(t), fitSeconds, r,
                     protocols(model, split, fitted, progress));
             runs.add(run);
             if (onModel != null) {
@@ -85,6 +84,18 @@ public final class EvaluationRunner {
             }
         }
         return runs;
+    }
+
+    /**
+     * Evaluates {@code model}, already measured as {@code plain}, again with its lists re-ranked by {@code reranker}
+     * (a point of the accuracy-diversity trade-off); the run is named {@code model+mmr0.7} and is no baseline.
+     */
+    public ModelRun evaluateReranked(Split split, Recommender model, ModelRun plain,
+                                     dev.seqmind.rec.rerank.MmrReranker reranker, Progress progress) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(plain.params());
+        params.put("rerank", reranker.toString());
+        return new ModelRun(plain.trainer(), params, false, plain.fitSeconds(),
+                evaluator.withReranker(reranker).test(model, split, progress));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.seqmind.rec.model.knn;
 
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.model.ActionWeights;
 import dev.seqmind.rec.topk.TopKSelector;
 
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.concurrent.Future;
 /**
  * Builds the {@link NeighbourTable}: an inverted index from item to its event positions, then, per item (in parallel
  * over {@code context.threads()} workers, each with its own dense accumulator), the decayed co-occurrence with items
- * within the window, cosine-normalised, of which the top {@code neighbours} are kept. Memory: O(events) plus one
+ * within the window, cosine-normalised, of which the top {@code neighbours} are kept. Each pair counts the product of
+ * its two events' action weights, and the norms are the items' weighted counts (all 1 without weights). Memory: O(events) plus one
  * {@code float[numItems]} per worker.
  */
 final class CooccurrenceCounter {
@@ -28,6 +30,8 @@ final class CooccurrenceCounter {
         int numItems = train.numItems();
         int n = train.numInteractions();
         int[] counts = train.itemCounts();
+        ActionWeights weights = ActionWeights.of(train);
+        float[] norms = weights.itemTotals(train);
         int[] occStart = new int[numItems + 1];
         for (int i = 0; i < numItems; i++) {
             occStart[i + 1] = occStart[i] + counts[i];
@@ -62,20 +66,23 @@ final class CooccurrenceCounter {
                         for (int o = occStart[a]; o < occStart[a + 1]; o++) {
                             int e = occ[o];
                             int u = userOf[e];
+                            float we = weights.of(train, e);
                             int lo = train.start(u);
                             int hi = train.end(u);
                             for (int d = 1; d <= p.window(); d++) {
                                 if (e + d < hi) {
-                                    t = add(acc, touched, t, train.item(e + d), a, decay[d]);
+                                    t = add(acc, touched, t, train.item(e + d), a,
+                                            decay[d] * we * weights.of(train, e + d));
                                 }
                                 if (p.direction() == Direction.BOTH && e - d >= lo) {
-                                    t = add(acc, touched, t, train.item(e - d), a, decay[d]);
+                                    t = add(acc, touched, t, train.item(e - d), a,
+                                            decay[d] * we * weights.of(train, e - d));
                                 }
                             }
                         }
                         for (int j = 0; j < t; j++) {
                             int b = touched[j];
-                            acc[b] = (float) (acc[b] / Math.sqrt((double) counts[a] * counts[b]));
+                            acc[b] = (float) (acc[b] / Math.sqrt((double) norms[a] * norms[b]));
                         }
                         TopKSelector.Result top = sel.selectAmong(acc, touched, t, p.neighbours());
                         nbrIds[a] = top.items();

@@ -4,8 +4,9 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.model.ActionWeights;
 
-/** Most popular: the number of training events of each item. Has no parameters. */
+/** Most popular: the number of training events of each item, weighted by their actions' weights. No parameters. */
 public record PopularityTrainer() implements RecommenderTrainer {
     @Override
     public String name() {
@@ -14,11 +15,6 @@ public record PopularityTrainer() implements RecommenderTrainer {
 
     @Override
     public Recommender fit(SequenceDataset train, FitContext context) {
-        int[] counts = train.itemCounts();
-        float[] w = new float[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            w[i] = counts[i];
-        }
-        return new PopularityRecommender(name(), train.items(), w, 0);
+        return new PopularityRecommender(name(), train.items(), ActionWeights.of(train).itemTotals(train), 0);
     }
 }

@@ -5,10 +5,11 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.model.ActionWeights;
 
 /**
  * Recently popular: each training event weighs {@code 0.5^((tLast - t) / halfLife)}, where {@code tLast} is the
- * latest training time, so an event one half-life older counts half as much.
+ * latest training time, so an event one half-life older counts half as much; times its action's weight.
  *
  * @param halfLife          the half-life in the dataset's time unit (milliseconds for epoch times, positions for
  *                          ordinal times); 0 means "{@code halfLifeFraction} of the training time span"
@@ -47,8 +48,9 @@ public record RecentPopularityTrainer(double halfLife, double halfLifeFraction) 
         double h = halfLife > 0 ? halfLife : Math.max(1.0, (n == 0 ? 0 : (double) (last - first)) * halfLifeFraction);
         double[] w = new double[train.numItems()];
         double lambda = Math.log(2) / h;
+        ActionWeights weights = ActionWeights.of(train);
         for (int i = 0; i < n; i++) {
-            w[train.item(i)] += Math.exp(-lambda * (double) (last - train.time(i)));
+            w[train.item(i)] += weights.of(train, i) * Math.exp(-lambda * (double) (last - train.time(i)));
         }
         float[] f = new float[w.length];
         for (int i = 0; i < w.length; i++) {

@@ -84,9 +84,19 @@ public final class RuleBasedRecommender extends BaseScoreRecommender {
             ev.add(rules.antItems[j]);
             ant.append(ant.isEmpty() ? "" : ", ").append(items().externalId(rules.antItems[j]));
         }
-        String text = String.format(Locale.ROOT, "rule [%s] => %s (confidence %.3f, support %d, lift %.1f)", ant,
-                items().externalId(item), rules.confidence[r], rules.support[r], rules.lift[r]);
-        return new Explanation("rule", text, ev, rules.confidence[r]);
+        // Two kinds of rule share this class; their texts differ so that neither is read as the other.
+        String text = matching == Matching.SET
+                ? String.format(Locale.ROOT, "sequential rule {%s} => {%s}: after all of %s, in any order, %s "
+                        + "follows somewhere later (confidence %.3f, support %d, lift %.1f)", ant,
+                        items().externalId(item), ant, items().externalId(item), rules.confidence[r],
+                        rules.support[r], rules.lift[r])
+                : String.format(Locale.ROOT, "next-item rule %s -> %s: %s %s the next item is %s "
+                        + "(confidence %.3f, support %d, lift %.1f)", ant.toString().replace(", ", " > "),
+                        items().externalId(item), matching == Matching.SUFFIX ? "right after" : "after (gaps allowed)",
+                        ant.toString().replace(", ", " > "), items().externalId(item),
+                        rules.confidence[r], rules.support[r], rules.lift[r]);
+        return new Explanation(matching == Matching.SET ? "sequential-rule" : "next-item-rule", text, ev,
+                rules.confidence[r]);
     }
 
     private boolean better(int a, int b) {

@@ -1,0 +1,2 @@
+/** Commands around privacy: the budget and ledger of a dataset, erasure of a user ({@code forget}). */
+package dev.seqmind.cli.privacy;

@@ -1,0 +1,97 @@
+package dev.seqmind.server.model;
+
+import dev.seqmind.rec.store.ModelDirectory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Named models with atomic swap. A request {@link #lease leases} a model and closes the lease when done; a swap
+ * replaces the reference in one step, so new requests get the new model while requests in flight finish on the old
+ * one, which is closed (native memory freed) when the last of them closes its lease. Thread-safe.
+ */
+public final class ModelRegistry implements AutoCloseable {
+    private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
+    private final AtomicLong versions = new AtomicLong();
+    private volatile String defaultName;
+
+    /** A model in use by one request; close it when done. */
+    public static final class Lease implements AutoCloseable {
+        private final ServedModel model;
+
+        private Lease(ServedModel model) {
+            this.model = model;
+        }
+
+        public ServedModel model() {
+            return model;
+        }
+
+        @Override
+        public void close() {
+            model.release();
+        }
+    }
+
+    /**
+     * Loads {@code dir} and serves it as {@code name}, replacing (and retiring) a model of that name. The first model
+     * loaded becomes the default.
+     *
+     * @return the new model's version
+     */
+    public ServedModel load(String name, Path dir) throws IOException {
+        ModelDirectory.Loaded loaded = ModelDirectory.open(dir);
+        ServedModel next = new ServedModel(name, loaded, versions.incrementAndGet());
+        ServedModel old = models.computeIfAbsent(name, n -> new AtomicReference<>()).getAndSet(next);
+        if (defaultName == null) {
+            defaultName = name;
+        }
+        if (old != null) {
+            old.release();
+        }
+        return next;
+    }
+
+    /** The model called {@code name} ({@code null} = the default), leased; empty when there is none. */
+    public Optional<Lease> lease(String name) {
+        String n = name == null ? defaultName : name;
+        if (n == null) {
+            return Optional.empty();
+        }
+        AtomicReference<ServedModel> ref = models.get(n);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        while (true) {
+            ServedModel m = ref.get();
+            if (m.retain()) {
+                return Optional.of(new Lease(m));
+            }
+            // retired between get and retain: the reference already holds its successor
+        }
+    }
+
+    /** Every served model (not leased: for listing only). */
+    public List<ServedModel> list() {
+        List<ServedModel> out = new ArrayList<>();
+        models.values().forEach(r -> out.add(r.get()));
+        out.sort(java.util.Comparator.comparing(ServedModel::name));
+        return out;
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
+    @Override
+    public void close() {
+        models.values().forEach(r -> r.get().release());
+        models.clear();
+    }
+}

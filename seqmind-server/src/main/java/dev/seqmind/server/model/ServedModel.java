@@ -1,0 +1,138 @@
+package dev.seqmind.server.model;
+
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.topk.Recommendations;
+import dev.seqmind.server.live.ItemDictionary;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One loaded model directory in service: the model, its metadata and catalog, a shared {@link Recommendations}
+ * (pooled scratch), items by category, and the translation from server item ids to the model's dense ids (extended
+ * as new items arrive). Reference-counted: the registry holds one reference, each request one more; the model is
+ * closed when the count reaches zero. Thread-safe.
+ */
+public final class ServedModel {
+    private final String name;
+    private final ModelDirectory.Loaded loaded;
+    private final Recommendations recommendations;
+    private final Instant loadedAt;
+    private final long version;
+    private final Map<String, int[]> byCategory;
+    private final AtomicInteger refs = new AtomicInteger(1);
+    private volatile int[] toModel = new int[0];
+
+    public ServedModel(String name, ModelDirectory.Loaded loaded, long version) {
+        this.name = name;
+        this.loaded = loaded;
+        this.recommendations = new Recommendations(loaded.model());
+        this.loadedAt = Instant.now();
+        this.version = version;
+        IdMap items = loaded.model().items();
+        Map<String, List<Integer>> cats = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            int dense = i;
+            loaded.catalog().get(items.externalId(i)).categories()
+                    .forEach(c -> cats.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(dense));
+        }
+        Map<String, int[]> m = new HashMap<>();
+        cats.forEach((c, l) -> m.put(c, l.stream().mapToInt(Integer::intValue).toArray()));
+        this.byCategory = Map.copyOf(m);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Recommender model() {
+        return loaded.model();
+    }
+
+    public ModelDirectory.Loaded loaded() {
+        return loaded;
+    }
+
+    public Recommendations recommendations() {
+        return recommendations;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** Dense ids of the model's items in {@code category}, or {@code null} when no item has it. */
+    public int[] category(String category) {
+        return byCategory.get(category);
+    }
+
+    /** {@code history} (server item ids) as the model's dense ids, items the model does not know dropped. */
+    public int[] translate(int[] history, ItemDictionary dict) {
+        int[] map = toModel;
+        int max = -1;
+        for (int h : history) {
+            max = Math.max(max, h);
+        }
+        if (max >= map.length) {
+            map = extend(dict);
+        }
+        int[] out = new int[history.length];
+        int n = 0;
+        for (int h : history) {
+            int d = map[h];
+            if (d >= 0) {
+                out[n++] = d;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    private synchronized int[] extend(ItemDictionary dict) {
+        int[] old = toModel;
+        int size = dict.size();
+        if (old.length >= size) {
+            return old;
+        }
+        int[] map = java.util.Arrays.copyOf(old, size);
+        IdMap items = loaded.model().items();
+        for (int i = old.length; i < size; i++) {
+            map[i] = items.denseId(dict.name(i));
+        }
+        toModel = map;
+        return map;
+    }
+
+    /** Takes a reference unless the model was already retired and closed; false then. */
+    boolean retain() {
+        while (true) {
+            int r = refs.get();
+            if (r <= 0) {
+                return false;
+            }
+            if (refs.compareAndSet(r, r + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Drops a reference; the last one closes the model. */
+    void release() {
+        if (refs.decrementAndGet() == 0) {
+            loaded.close();
+        }
+    }
+
+    /** True once closed. */
+    public boolean closed() {
+        return refs.get() <= 0;
+    }
+}
