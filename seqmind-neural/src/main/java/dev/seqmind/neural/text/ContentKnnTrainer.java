@@ -41,7 +41,7 @@ public record ContentKnnTrainer(TextSettings text, int window, double decay) imp
     public Recommender fit(SequenceDataset train, FitContext context) {
         ItemVectors v = embedItems(text, train);
         return new ContentKnnRecommender(NAME, train.items(), ItemPopularity.backOffScores(train), v, window,
-                (float) decay);
+                (float) decay, text);
     }
 
     /** Embeds the items of {@code data} with {@code text}'s settings ({@link ItemVectors#embed(TextSettings,
