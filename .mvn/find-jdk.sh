@@ -1,6 +1,13 @@
 # Sourced by mvnw, bin/seqmind and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
 # Order: $JAVA_HOME if it is new enough, else the newest JDK under /usr/lib/jvm, else `java` on the PATH.
 seqmind_java_major() { # prints the feature version of the java binary given, or 0
+  # The JDK's release file answers without starting a JVM (start-up is most of a small command's time).
+  local rel v
+  rel="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$rel" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel" | head -1)
+    if [ -n "$v" ]; then echo "$v"; return; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1 | grep . || echo 0
 }
 seqmind_find_jdk() {

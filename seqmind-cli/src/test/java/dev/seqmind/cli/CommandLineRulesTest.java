@@ -52,6 +52,15 @@ class CommandLineRulesTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheCommandItExecutes() {
+        assertThat(SeqmindCommand.commandLine("mine").getSubcommands()).containsOnlyKeys("mine");
+        assertThat(SeqmindCommand.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(SeqmindCommand.commandLine("help").getSubcommands()).containsKeys("help", "mine", "train");
+        assertThat(SeqmindCommand.commandLine("no-such-command").getSubcommands()).containsKeys("mine", "train");
+        assertThat(CliRun.run("--help").out()).contains("ingest", "mine", "train", "evaluate");
+    }
+
+    @Test
     void helpShowsDefaults() {
         CliRun r = CliRun.run("train", "--help");
         assertThat(r.exit()).isZero();

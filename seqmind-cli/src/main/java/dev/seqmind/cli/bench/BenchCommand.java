@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 DpPatternBench.class,
                 dev.seqmind.cli.data.StoreBenchCommand.class,
                 dev.seqmind.cli.rec.EmbedBench.class,
+                StartupBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
