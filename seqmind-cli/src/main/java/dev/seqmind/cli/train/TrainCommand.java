@@ -15,6 +15,11 @@ import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.text.HybridSasRecTrainer;
+import dev.seqmind.neural.text.ItemTextTemplate;
+import dev.seqmind.neural.text.TextItemRepresentation;
+import dev.seqmind.neural.text.TextModelSpec;
+import dev.seqmind.neural.text.TextSettings;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.LrSchedule;
 import dev.seqmind.neural.train.TrainConfig;
@@ -50,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
     static final class ModelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.List.of("sasrec", "bert4rec", "gru4rec", "lstm").iterator();
+            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "lstm").iterator();
         }
     }
 
@@ -150,6 +155,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2",
             description = "PyTorch intra-op threads. Default: ${DEFAULT-VALUE}.")
     int threads;
+    @Option(names = "--text-model", defaultValue = "minilm", description = "sasrec-text's sentence model: minilm, "
+            + "bge-small-zh or a local .onnx path (tokenizer.json beside it). Default: ${DEFAULT-VALUE}.")
+    String textModel;
+    @Option(names = "--item-text", defaultValue = ItemTextTemplate.DEFAULT, description = "sasrec-text's item text "
+            + "template over the --items fields. Default: ${DEFAULT-VALUE}.")
+    String itemText;
     @Option(names = "--djl-cache", paramLabel = "DIR",
             description = "Where the native PyTorch libraries are unpacked (DJL_CACHE_DIR).")
     Path djlCache;
@@ -193,7 +204,11 @@ public final class TrainCommand implements Callable<Integer> {
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 dev.seqmind.cli.TerminalProgress.stderr(false));
-        NeuralTrainer trainer = trainer(tc, eo, err);
+        NeuralTrainer trainer = model.equals(TextItemRepresentation.FAMILY)
+                ? new HybridSasRecTrainer(TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
+                        sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(),
+                        line -> log(err, line))
+                : trainer(tc, eo, err);
         NeuralTrainer.Fitted fitted = dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
                 : trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
@@ -211,17 +226,21 @@ public final class TrainCommand implements Callable<Integer> {
     private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
         BlockStyle style = new BlockStyle(norm, positions, init);
         return switch (model) {
-            case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
-                    style),
-                    tc, eo, line -> log(err, line));
+            case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, line -> log(err, line));
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
                     line -> log(err, line));
             case "lstm" -> NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(dim, hidden, dropout, maxLen), tc,
                     eo, line -> log(err, line));
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
                     heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
-            default -> throw new InvalidParameterException("--model", model, "one of sasrec, bert4rec, gru4rec, lstm");
+            default -> throw new InvalidParameterException("--model", model,
+                    "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm");
         };
+    }
+
+    private SasRecConfig sasRecConfig() {
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
+                new BlockStyle(norm, positions, init));
     }
 
     /** The invocation as typed; a resumed run records only its own (the stages before it are the user's to keep). */

@@ -1,6 +1,7 @@
 package dev.seqmind.neural.sasrec;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.seqmind.neural.nn.ParameterStore;
 
 import java.util.SplittableRandom;
@@ -42,4 +43,12 @@ public interface ItemRepresentation {
 
     /** The item table {@code [numItems + 1, dim]}, differentiable in the parameters. */
     NDArray table(ParameterStore params);
+
+    /**
+     * The table one training step uses (inputs and output layer); {@link #table} unless the representation drops or
+     * masks parts of it while training. Arrays it creates belong to {@code manager}; {@code rng} drives any sampling.
+     */
+    default NDArray trainingTable(ParameterStore params, NDManager manager, SplittableRandom rng) {
+        return table(params);
+    }
 }

@@ -75,6 +75,11 @@ public final class SasRecNetwork implements SequenceNetwork {
         return representation.family();
     }
 
+    /** How the item table is made (id-only for the plain model). */
+    public ItemRepresentation representation() {
+        return representation;
+    }
+
     @Override
     public ParameterStore parameters() {
         return params;
@@ -104,7 +109,7 @@ public final class SasRecNetwork implements SequenceNetwork {
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         NextItemBatch pairs = NextItemBatch.leftPadded(sequences, from, to, config.maxLength());
         long[] tgt = pairs.targets();
-        NDArray items = representation.table(params);
+        NDArray items = representation.trainingTable(params, m, rng);
         NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng), items).reshape(-1, config.dim());
         NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
         NDArray table = items.get("1:");

@@ -14,6 +14,9 @@ import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
 import dev.seqmind.neural.serve.SasRecJavaForward;
+import dev.seqmind.neural.text.ItemVectors;
+import dev.seqmind.neural.text.TextItemRepresentation;
+import dev.seqmind.neural.text.TextSettings;
 import dev.seqmind.neural.train.SequenceNetwork;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ItemsFile;
@@ -40,6 +43,7 @@ public final class NeuralModelFormat implements ModelFormat {
     static final String NETWORK = "network.json";
     static final String WEIGHTS = "weights.bin";
     static final String CARD = "card.json";
+    static final String TEXT = "text.json";
     /** The weights-file name of the item embedding table every family has. */
     static final String ITEM_EMBEDDINGS = "item_emb";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -85,6 +89,10 @@ public final class NeuralModelFormat implements ModelFormat {
         if (card != null) {
             JSON.writeValue(dir.resolve(CARD).toFile(), card);
         }
+        if (model instanceof NeuralRecommender nr && nr.network() instanceof SasRecNetwork s
+                && s.representation() instanceof TextItemRepresentation t) {
+            JSON.writeValue(dir.resolve(TEXT).toFile(), t.saved());
+        }
     }
 
     @Override
@@ -99,8 +107,18 @@ public final class NeuralModelFormat implements ModelFormat {
                     treeToValue(l.spec(), dev.seqmind.neural.lstm.LstmRecConfig.class), l.items().size(), p, 0));
             case "bert4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Bert4RecNetwork(
                     treeToValue(l.spec(), Bert4RecConfig.class), l.items().size(), p, 0));
+            case TextItemRepresentation.FAMILY -> {
+                TextItemRepresentation.Saved saved = readText(dir);
+                TextSettings settings = TextSettings.of(saved.model()).withTemplate(saved.template());
+                // item text comes back from items.json; the vector cache makes this cheap after the first load
+                ItemVectors vectors = ItemVectors.embed(settings, l.items(), ItemsFile.readCatalog(dir));
+                int[] counts = TextItemRepresentation.countsFrom(l.items().size(), saved.contentOnly());
+                yield onEngine(l.items(), l.named(), l.card(), p -> new SasRecNetwork(
+                        treeToValue(l.spec(), SasRecConfig.class), l.items().size(), p, 0,
+                        new TextItemRepresentation(vectors, counts, settings, saved.idDropout())));
+            }
             default -> throw new SeqmindException(dir.resolve(NETWORK) + ": unknown network family '"
-                    + l.spec().family() + "' (known: sasrec, gru4rec, lstm, bert4rec)");
+                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, lstm, bert4rec)");
         };
     }
 
@@ -117,6 +135,14 @@ public final class NeuralModelFormat implements ModelFormat {
         }
         return new SasRecJavaForward(treeToValue(l.spec(), SasRecConfig.class), l.items(), l.named().values(),
                 l.named().shapes(), l.card());
+    }
+
+    private static TextItemRepresentation.Saved readText(Path dir) throws IOException {
+        Path f = dir.resolve(TEXT);
+        if (!Files.isRegularFile(f)) {
+            throw new SeqmindException(f + " is missing: a sasrec-text model needs its text model and template");
+        }
+        return JSON.readValue(f.toFile(), TextItemRepresentation.Saved.class);
     }
 
     /**

@@ -25,6 +25,14 @@ public final class BehaviourText {
         this.verb = verb;
     }
 
+    public int maxItems() {
+        return maxItems;
+    }
+
+    public String verb() {
+        return verb;
+    }
+
     /** The sentence for {@code history} (dense ids, oldest first); "" for an empty history. */
     public String render(int[] history) {
         int from = Math.max(0, history.length - maxItems);

@@ -18,10 +18,13 @@ public final class ContentKnnRecommender extends BaseScoreRecommender {
     private final ItemVectors vectors;
     private final int window;
     private final float decay;
+    private final TextSettings settings;
 
+    /** @param settings the model and template {@code vectors} were made with (saved with the model) */
     public ContentKnnRecommender(String name, IdMap items, float[] popularity, ItemVectors vectors, int window,
-                                 float decay) {
+                                 float decay, TextSettings settings) {
         super(name, items, popularity);
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
         if (vectors.numItems() != items.size()) {
             throw new IllegalArgumentException(vectors.numItems() + " item vectors for " + items.size() + " items");
         }
@@ -32,6 +35,23 @@ public final class ContentKnnRecommender extends BaseScoreRecommender {
 
     public ItemVectors vectors() {
         return vectors;
+    }
+
+    public TextSettings settings() {
+        return settings;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public float decay() {
+        return decay;
+    }
+
+    /** The popularity fall-back scores (a copy). */
+    public float[] popularity() {
+        return baseScores().clone();
     }
 
     @Override

@@ -41,24 +41,12 @@ public record ContentKnnTrainer(TextSettings text, int window, double decay) imp
     public Recommender fit(SequenceDataset train, FitContext context) {
         ItemVectors v = embedItems(text, train);
         return new ContentKnnRecommender(NAME, train.items(), ItemPopularity.backOffScores(train), v, window,
-                (float) decay);
+                (float) decay, text);
     }
 
-    /**
-     * Embeds the items of {@code data} with {@code text}'s settings.
-     *
-     * @throws InvalidParameterException when no item has any text for the template
-     */
+    /** Embeds the items of {@code data} with {@code text}'s settings ({@link ItemVectors#embed(TextSettings,
+     * dev.seqmind.data.model.IdMap, dev.seqmind.data.model.ItemCatalog)}). */
     static ItemVectors embedItems(TextSettings text, SequenceDataset data) {
-        ItemTextTemplate.ItemTexts texts = ItemTextTemplate.parse(text.template()).renderAll(data.items(),
-                data.catalog());
-        if (texts.missing() == data.numItems() && data.numItems() > 0) {
-            throw new InvalidParameterException("item text template", text.template(),
-                    "a template that some item has values for", "no item of " + data.numItems()
-                    + " has any of its fields: load item metadata (titles, genres) with the log, e.g. --items");
-        }
-        try (TextEmbedder e = text.openEmbedder()) {
-            return ItemVectors.embed(e, texts);
-        }
+        return ItemVectors.embed(text, data.items(), data.catalog());
     }
 }

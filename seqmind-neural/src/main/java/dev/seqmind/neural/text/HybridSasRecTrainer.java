@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param config    the SASRec architecture
  * @param training  the training loop's settings
  * @param engine    engine options
+ * @param idDropout probability of dropping a known item's id part in a training step ({@link TextItemRepresentation})
  */
-public record HybridSasRecTrainer(TextSettings text, SasRecConfig config, TrainConfig training, EngineOptions engine)
-        implements RecommenderTrainer {
+public record HybridSasRecTrainer(TextSettings text, SasRecConfig config, TrainConfig training, EngineOptions engine,
+                                  float idDropout) implements RecommenderTrainer {
+    /** The default id dropout. */
+    public static final float ID_DROPOUT = 0.3f;
+
     public HybridSasRecTrainer {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(config, "config");
@@ -34,7 +38,7 @@ public record HybridSasRecTrainer(TextSettings text, SasRecConfig config, TrainC
     /** The registered defaults: SASRec+ and the default training settings, as {@code sasrec} uses. */
     public static HybridSasRecTrainer defaults(TextSettings text) {
         return new HybridSasRecTrainer(text, SasRecConfig.sasRecPlus(), TrainConfig.defaults(),
-                EngineOptions.defaults());
+                EngineOptions.defaults(), ID_DROPOUT);
     }
 
     @Override
@@ -45,15 +49,22 @@ public record HybridSasRecTrainer(TextSettings text, SasRecConfig config, TrainC
     @Override
     public HybridSasRecTrainer withMaxEpochs(int epochs) {
         return new HybridSasRecTrainer(text, config, training.withEpochs(Math.min(epochs, training.epochs())),
-                engine);
+                engine, idDropout);
     }
 
     @Override
     public Recommender fit(SequenceDataset train, FitContext context) {
+        return neuralTrainer(train, line -> { }).fit(train, context);
+    }
+
+    /**
+     * The neural trainer for {@code train}: embeds its items' text now (the representation depends on the data),
+     * for callers that want the training state or checkpoints ({@code seqmind train}).
+     */
+    public NeuralTrainer neuralTrainer(SequenceDataset train, java.util.function.Consumer<String> log) {
         ItemVectors vectors = ContentKnnTrainer.embedItems(text, train);
         int[] counts = train.itemCounts();
-        NeuralTrainer inner = new NeuralTrainer(name(), (n, p, s) -> new SasRecNetwork(config, n, p, s,
-                new TextItemRepresentation(vectors, counts)), config, training, engine, line -> { });
-        return inner.fit(train, context);
+        return new NeuralTrainer(name(), (n, p, s) -> new SasRecNetwork(config, n, p, s,
+                new TextItemRepresentation(vectors, counts, text, idDropout)), config, training, engine, log);
     }
 }

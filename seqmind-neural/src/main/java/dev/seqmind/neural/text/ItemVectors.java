@@ -1,5 +1,9 @@
 package dev.seqmind.neural.text;
 
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.model.IdMap;
+import dev.seqmind.data.model.ItemCatalog;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +29,23 @@ public record ItemVectors(String modelId, int dimension, float[] matrix, boolean
      * @param seconds    wall time
      */
     public record Stats(int items, int missing, int cacheHits, int encoded, int truncated, double seconds) {
+    }
+
+    /**
+     * Renders every item's text from {@code catalog} with the settings' template and embeds it.
+     *
+     * @throws InvalidParameterException when no item has any text for the template
+     */
+    public static ItemVectors embed(TextSettings text, IdMap items, ItemCatalog catalog) {
+        ItemTextTemplate.ItemTexts texts = ItemTextTemplate.parse(text.template()).renderAll(items, catalog);
+        if (texts.missing() == items.size() && items.size() > 0) {
+            throw new InvalidParameterException("item text template", text.template(),
+                    "a template that some item has values for", "no item of " + items.size()
+                    + " has any of its fields: load item metadata (titles, genres) with the log, e.g. --items");
+        }
+        try (TextEmbedder e = text.openEmbedder()) {
+            return embed(e, texts);
+        }
     }
 
     /** Embeds every item's text ({@code ""} = no content). */

@@ -18,13 +18,29 @@ public final class LmZeroShotRecommender extends BaseScoreRecommender {
     private final ItemVectors vectors;
     private final BehaviourText behaviour;
     private final TextEmbedder embedder;
+    private final TextSettings settings;
 
+    /** @param settings the model and template the item vectors were made with (saved with the model) */
     public LmZeroShotRecommender(String name, IdMap items, float[] popularity, ItemVectors vectors,
-                                 BehaviourText behaviour, TextEmbedder embedder) {
+                                 BehaviourText behaviour, TextEmbedder embedder, TextSettings settings) {
         super(name, items, popularity);
         this.vectors = vectors;
         this.behaviour = behaviour;
         this.embedder = embedder;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    public TextSettings settings() {
+        return settings;
+    }
+
+    public BehaviourText behaviour() {
+        return behaviour;
+    }
+
+    /** The popularity fall-back scores (a copy). */
+    public float[] popularity() {
+        return baseScores().clone();
     }
 
     @Override

@@ -42,6 +42,6 @@ public record LmZeroShotTrainer(TextSettings text, int historyItems, String verb
         ItemVectors v = ContentKnnTrainer.embedItems(text, train);
         TextEmbedder embedder = text.openEmbedder();
         return new LmZeroShotRecommender(NAME, train.items(), ItemPopularity.backOffScores(train), v,
-                new BehaviourText(train.items(), train.catalog(), historyItems, verb), embedder);
+                new BehaviourText(train.items(), train.catalog(), historyItems, verb), embedder, text);
     }
 }

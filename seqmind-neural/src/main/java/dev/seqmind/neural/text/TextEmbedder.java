@@ -1,5 +1,6 @@
 package dev.seqmind.neural.text;
 
+import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.error.SeqmindException;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class TextEmbedder implements AutoCloseable {
     /**
      * The texts' L2-normalised vectors in input order.
      *
-     * @throws dev.seqmind.data.error.InvalidParameterException naming the first blank text
+     * @throws InvalidParameterException naming the first blank text
      */
     public Embedded embed(List<String> texts) {
         float[][] out = new float[texts.size()][];
@@ -79,8 +80,7 @@ public final class TextEmbedder implements AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i);
             if (t == null || t.isBlank()) {
-                throw new dev.seqmind.data.error.InvalidParameterException("text #" + i, "'" + t + "'",
-                        "non-blank text");
+                throw new InvalidParameterException("text #" + i, "'" + t + "'", "non-blank text");
             }
             String key = EmbeddingCache.key(t);
             float[] v = cache == null ? null : cache.get(key);

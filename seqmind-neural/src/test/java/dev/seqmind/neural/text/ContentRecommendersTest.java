@@ -10,6 +10,8 @@ import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.Trainers;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.store.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,27 @@ class ContentRecommendersTest {
         r.scoreBatch(new int[][] {{1}, {}}, out);
         assertThat(argMaxExcept(out[0], 1)).isEqualTo(4);
         assertThat(argMaxExcept(out[1], -1)).isEqualTo(0);   // empty history: popularity
+    }
+
+    @Test
+    void bothContentModelsSurviveAModelDirectoryRoundTrip(@TempDir Path cache) throws java.io.IOException {
+        SequenceDataset data = dataset();
+        TextSettings text = TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache);
+        for (var trainer : List.<dev.seqmind.rec.RecommenderTrainer>of(ContentKnnTrainer.defaults(text),
+                LmZeroShotTrainer.defaults(text))) {
+            Recommender r = trainer.fit(data, FitContext.of(1));
+            Path dir = cache.resolve(trainer.name());
+            ModelDirectory.save(r, dir, Provenance.of(data, trainer, FitContext.of(1)), data.catalog());
+            Recommender back = ModelDirectory.load(dir);
+            assertThat(back.name()).isEqualTo(trainer.name());
+            for (int[] h : new int[][] {{0}, {2, 1}, {6}, {}}) {
+                float[] a = new float[r.numItems()];
+                float[] b = new float[r.numItems()];
+                r.score(h, a);
+                back.score(h, b);
+                assertThat(b).as(trainer.name() + " " + java.util.Arrays.toString(h)).containsExactly(a);
+            }
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.train.TrainConfig;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.store.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,14 +59,14 @@ class HybridSasRecTest {
     }
 
     @Test
-    void scoresItemsAbsentFromTrainingByTheirContent(@TempDir Path cache) {
+    void scoresItemsAbsentFromTrainingByTheirContent(@TempDir Path cache) throws java.io.IOException {
         SequenceDataset data = dataset();
         assertThat(data.itemCounts()[COLD_SPACE]).isZero();
         assertThat(data.itemCounts()[COLD_ROMANCE]).isZero();
         var trainer = new HybridSasRecTrainer(TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache),
                 new SasRecConfig(16, 1, 1, 0f, 8, SasRecLoss.FULL_SOFTMAX, 8),
                 TrainConfig.defaults().withEpochs(15).withBatch(32).withLearningRate(5e-3f).withPatience(0)
-                        .withExcludeSeen(false), EngineOptions.defaults());
+                        .withExcludeSeen(false), EngineOptions.defaults(), 0.3f);
         Recommender r = trainer.fit(data, new FitContext(5, 1, List.of(), dev.seqmind.data.progress.Progress.NONE));
         assertThat(((NeuralRecommender) r).network().name()).isEqualTo("sasrec-text");
         float[] space = new float[12];
@@ -75,6 +77,16 @@ class HybridSasRecTest {
         assertThat(romance[COLD_ROMANCE]).isFinite().isGreaterThan(romance[COLD_SPACE]);
         // and the warm items of the user's own taste stay on top
         assertThat(min(space, 0, 5)).isGreaterThan(max(space, 6, 11));
+
+        // a model directory keeps the item text, the text model and the content-only items: the same scores after
+        // a reload (the vectors are rebuilt from items.json through the cache)
+        Path dir = cache.resolve("model");
+        ModelDirectory.save(r, dir, Provenance.of(data, trainer, FitContext.of(5)), data.catalog());
+        assertThat(dir.resolve("text.json")).exists();
+        Recommender back = ModelDirectory.load(dir);
+        float[] again = new float[12];
+        back.score(new int[] {0, 2, 1, 3}, again);
+        assertThat(again).containsExactly(space, org.assertj.core.data.Offset.offset(1e-5f));
     }
 
     static float min(float[] s, int from, int to) {
