@@ -91,7 +91,8 @@ public final class IngestOptions {
             description = "Keep only these actions (e.g. buy,cart).")
     List<String> keepActions = new ArrayList<>();
     @Option(names = "--action-weight", split = ",", paramLabel = "A=W",
-            description = "Weights for models that weigh actions, e.g. pv=1,cart=2,buy=4.")
+            description = "Weights of actions, recorded with the dataset and read by pop, recent-pop, item-knn and "
+                    + "markov1..3, e.g. pv=1,cart=2,buy=4. Default: every event weighs 1.")
     Map<String, Double> actionWeights = new LinkedHashMap<>();
     @Option(names = "--session-gap", paramLabel = "DURATION",
             description = "Split users into sessions after this much inactivity (e.g. 30m, 2h, 1d).")

@@ -85,9 +85,14 @@ public final class MineOutput {
 
     /** The items' {@link #describe descriptions}, comma-separated. */
     static String describeAll(IdMap items, ItemCatalog catalog, int[] dense) {
+        return describeAll(items, catalog, dense, ", ");
+    }
+
+    /** The items' {@link #describe descriptions}, joined by {@code separator}. */
+    static String describeAll(IdMap items, ItemCatalog catalog, int[] dense, String separator) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < dense.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(describe(items, catalog, dense[i]));
+            sb.append(i == 0 ? "" : separator).append(describe(items, catalog, dense[i]));
         }
         return sb.toString();
     }

@@ -49,8 +49,13 @@ record RuleRow(int[] left, String arrow, int[] right, long support, double confi
                 pw.printf("%8s %6s %6s  rule%n", "support", "conf", "lift");
                 int shown = 0;
                 for (RuleRow r : rows) {
-                    String text = "{" + MineOutput.describeAll(ids, catalog, r.left) + "} " + r.arrow + " {"
-                            + MineOutput.describeAll(ids, catalog, r.right) + "}";
+                    // A next-item rule reads as an ordered chain, a sequential rule as two sets: they are counted
+                    // differently (docs/mining.md) and must not look alike.
+                    String text = r.arrow.equals("->")
+                            ? "next-item rule " + MineOutput.describeAll(ids, catalog, r.left, " > ") + " -> "
+                                    + MineOutput.describeAll(ids, catalog, r.right)
+                            : "{" + MineOutput.describeAll(ids, catalog, r.left) + "} " + r.arrow + " {"
+                                    + MineOutput.describeAll(ids, catalog, r.right) + "}";
                     if (!out.matches(text)) {
                         continue;
                     }

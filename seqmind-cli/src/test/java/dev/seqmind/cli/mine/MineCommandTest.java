@@ -81,7 +81,7 @@ class MineCommandTest {
         assertThat(r.out()).contains("{a \"Alien\"} => {d \"Dune\"}");
         CliRun next = run("mine", "rules", "--dataset", dir.toString(), "--min-support", "5", "--next-item",
                 "--min-confidence", "0");
-        assertThat(next.out()).contains("{b} -> {d \"Dune\"}");
+        assertThat(next.out()).contains("next-item rule b -> d \"Dune\"");
     }
 
     /** 60 users who all watch a then b, 30 of whom then watch c: enough for a release at a generous epsilon. */

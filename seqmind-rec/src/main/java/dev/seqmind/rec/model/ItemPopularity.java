@@ -28,4 +28,18 @@ public final class ItemPopularity {
         }
         return out;
     }
+
+    /** {@code weights[i] / (max + 1)} for summed event weights (at least 1 per weighted event is not assumed). */
+    public static float[] scale(float[] weights) {
+        double max = 0;
+        for (float w : weights) {
+            max = Math.max(max, w);
+        }
+        float[] out = new float[weights.length];
+        double denom = max + 1.0;
+        for (int i = 0; i < weights.length; i++) {
+            out[i] = (float) (weights[i] / denom);
+        }
+        return out;
+    }
 }

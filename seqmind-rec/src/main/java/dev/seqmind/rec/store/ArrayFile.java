@@ -138,6 +138,14 @@ public final class ArrayFile {
             return a;
         }
 
+        /** True when no array follows: optional arrays are written last, so older files simply end earlier. */
+        public boolean atEnd() throws IOException {
+            in.mark(1);
+            int next = in.read();
+            in.reset();
+            return next < 0;
+        }
+
         public String string(String name) throws IOException {
             head(name, 'S');
             return in.readUTF();

@@ -10,7 +10,14 @@ import dev.seqmind.rec.model.knn.Direction;
 import dev.seqmind.rec.model.knn.ItemKnnTrainer;
 import dev.seqmind.rec.model.pop.PopularityTrainer;
 import dev.seqmind.rec.model.pop.RecentPopularityTrainer;
+import dev.seqmind.rec.model.markov.MarkovTrainer;
+import dev.seqmind.rec.store.ModelDirectory;
+import dev.seqmind.rec.store.Provenance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.Map;
 
@@ -67,5 +74,36 @@ class ActionWeightsTest {
         assertThat(score(k0, plain, "x", "a")).isGreaterThan(score(k0, plain, "x", "b"));
         assertThat(score(k1, weighted, "x", "b")).isGreaterThan(score(k1, weighted, "x", "a"));
         assertThat(score(k0, plain, "x", "b")).isLessThan(score(k1, weighted, "x", "b"));
+    }
+
+    @Test
+    void markovWeighsEachTransitionByItsNextEventsAction() {
+        SequenceDataset plain = data(Map.of());
+        SequenceDataset weighted = data(Map.of("buy", 4.0, "pv", 1.0));
+        Recommender m0 = MarkovTrainer.ofOrder(1).fit(plain, FitContext.of(1));
+        Recommender m1 = MarkovTrainer.ofOrder(1).fit(weighted, FitContext.of(1));
+        // after x: a twice (viewed), b once (bought). Unweighted a 2/3, b 1/3; weighted a 2/6, b 4/6; popularity
+        // adds less than 1 / (3 cases + 1) to break ties.
+        assertThat(score(m0, plain, "x", "a") - 2f).isBetween(2f / 3, 2f / 3 + 0.25f);
+        assertThat(score(m1, weighted, "x", "b") - 2f).isBetween(4f / 6, 4f / 6 + 0.25f);
+        assertThat(score(m1, weighted, "x", "a") - 2f).isBetween(2f / 6, 2f / 6 + 0.25f);
+        assertThat(score(m1, weighted, "x", "b")).isGreaterThan(score(m1, weighted, "x", "a"));
+        assertThat(m1.explain(new int[] {weighted.items().denseId("x")}, weighted.items().denseId("b")).text())
+                .contains("in 1 of 3 cases").contains("action-weighted confidence 0.667");
+    }
+
+    @Test
+    void weightedMarkovScoresTheSameAfterSaveAndLoad(@TempDir Path dir) throws IOException {
+        SequenceDataset weighted = data(Map.of("buy", 4.0));
+        MarkovTrainer trainer = MarkovTrainer.ofOrder(2);
+        FitContext ctx = FitContext.of(1);
+        Recommender m = trainer.fit(weighted, ctx);
+        ModelDirectory.save(m, dir, Provenance.of(weighted, trainer, ctx));
+        Recommender back = ModelDirectory.load(dir);
+        for (String h : new String[] {"x", "a", ""}) {
+            for (String item : new String[] {"a", "b", "x"}) {
+                assertThat(score(back, weighted, h, item)).isEqualTo(score(m, weighted, h, item));
+            }
+        }
     }
 }

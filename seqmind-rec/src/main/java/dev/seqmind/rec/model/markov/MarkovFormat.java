@@ -21,6 +21,13 @@ public final class MarkovFormat extends SingleFileFormat<MarkovRecommender> {
             w.longs("keys" + k, t.rowKeys).ints("rowStart" + k, t.rowStart).ints("next" + k, t.next)
                     .ints("counts" + k, t.counts);
         }
+        // Written last so that files of unweighted models stay as they were and keep loading.
+        for (int k = 1; k <= m.order(); k++) {
+            TransitionTable t = m.table(k);
+            if (t.weights != null) {
+                w.floats("weights" + k, t.weights);
+            }
+        }
     }
 
     @Override
@@ -29,10 +36,21 @@ public final class MarkovFormat extends SingleFileFormat<MarkovRecommender> {
         int order = (int) r.number("order");
         int minCount = (int) r.number("minContextCount");
         float[] pop = r.floats("popularity");
+        long[][] keys = new long[order][];
+        int[][] rowStart = new int[order][];
+        int[][] next = new int[order][];
+        int[][] counts = new int[order][];
+        for (int k = 1; k <= order; k++) {
+            keys[k - 1] = r.longs("keys" + k);
+            rowStart[k - 1] = r.ints("rowStart" + k);
+            next[k - 1] = r.ints("next" + k);
+            counts[k - 1] = r.ints("counts" + k);
+        }
+        boolean weighted = !r.atEnd();
         TransitionTable[] tables = new TransitionTable[order];
         for (int k = 1; k <= order; k++) {
-            tables[k - 1] = new TransitionTable(k, r.longs("keys" + k), r.ints("rowStart" + k),
-                    r.ints("next" + k), r.ints("counts" + k));
+            tables[k - 1] = new TransitionTable(k, keys[k - 1], rowStart[k - 1], next[k - 1], counts[k - 1],
+                    weighted ? r.floats("weights" + k) : null);
         }
         return new MarkovRecommender(name, items, tables, pop, minCount);
     }

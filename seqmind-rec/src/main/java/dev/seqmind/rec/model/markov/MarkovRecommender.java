@@ -60,13 +60,12 @@ public final class MarkovRecommender extends BaseScoreRecommender {
                 continue;
             }
             final int[] next = t.next;
-            final int[] counts = t.counts;
-            final float total = t.totals[row];
-            final float tieScale = 1f / (total + 1f);
+            final float total = t.weightTotal(row);
+            final float tieScale = 1f / (t.totals[row] + 1f);
             final float tier = 2f * k;
             for (int i = t.rowStart[row], end = t.rowStart[row + 1]; i < end; i++) {
                 int item = next[i];
-                out[item] = tier + counts[i] / total + popularity[item] * tieScale;
+                out[item] = tier + t.weight(i) / total + popularity[item] * tieScale;
             }
         }
     }
@@ -88,9 +87,10 @@ public final class MarkovRecommender extends BaseScoreRecommender {
                         ctx.add(history[j]);
                         names.append(names.isEmpty() ? "" : ", ").append(items().externalId(history[j]));
                     }
-                    double conf = (double) t.counts[i] / t.totals[row];
-                    String text = String.format(Locale.ROOT, "after [%s] -> %s in %d of %d cases (confidence %.3f)",
-                            names, items().externalId(item), t.counts[i], t.totals[row], conf);
+                    double conf = (double) t.weight(i) / t.weightTotal(row);
+                    String text = String.format(Locale.ROOT, "after [%s] -> %s in %d of %d cases (%s %.3f)",
+                            names, items().externalId(item), t.counts[i], t.totals[row],
+                            t.weights == null ? "confidence" : "action-weighted confidence", conf);
                     return new Explanation("transition", text, ctx, conf);
                 }
             }

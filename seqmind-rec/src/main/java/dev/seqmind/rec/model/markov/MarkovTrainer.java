@@ -5,10 +5,12 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.model.ActionWeights;
 import dev.seqmind.rec.model.ItemPopularity;
 
 /**
- * Markov chain of order {@code order} with back-off to every lower order and then to popularity.
+ * Markov chain of order {@code order} with back-off to every lower order and then to popularity. On a dataset with
+ * action weights, each transition counts with the weight of its next event's action, and so does popularity.
  *
  * @param order            the longest context, in items: 1 to 3
  * @param minContextCount  a context must have been followed at least this often in training to be trusted (>= 1);
@@ -42,13 +44,15 @@ public record MarkovTrainer(int order, int minContextCount) implements Recommend
                     + " items", "higher-order contexts pack item ids into 21 bits each");
         }
         TransitionTable[] tables = new TransitionTable[order];
+        ActionWeights weights = ActionWeights.of(train);
         try (var task = context.progress().start(name(), order, "orders")) {
             for (int k = 1; k <= order; k++) {
-                tables[k - 1] = TransitionTable.count(train, k);
+                tables[k - 1] = TransitionTable.count(train, k, weights);
                 task.advance(1);
             }
         }
-        return new MarkovRecommender(name(), train.items(), tables, ItemPopularity.backOffScores(train),
-                minContextCount);
+        float[] popularity = weights.uniform() ? ItemPopularity.backOffScores(train)
+                : ItemPopularity.scale(weights.itemTotals(train));
+        return new MarkovRecommender(name(), train.items(), tables, popularity, minContextCount);
     }
 }

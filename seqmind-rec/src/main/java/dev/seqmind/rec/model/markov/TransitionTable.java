@@ -1,13 +1,16 @@
 package dev.seqmind.rec.model.markov;
 
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.rec.model.ActionWeights;
 
 import java.util.Arrays;
 
 /**
  * Counts of "context of {@code order} items, then item" over training sequences, in CSR layout: row {@code r} (one
  * per distinct context, key {@code rowKeys[r]}) holds next items {@code next[rowStart[r], rowStart[r+1])} with their
- * {@code counts}; {@code totals[r]} is their sum. Next items within a row are in increasing id order.
+ * {@code counts}; {@code totals[r]} is their sum. Next items within a row are in increasing id order. When the
+ * dataset weighs actions ({@code ingest --action-weight}), {@code weights} holds each entry's summed weight of the
+ * next events and {@code weightTotals} their row sums; otherwise both are null and the counts are the weights.
  *
  * <p>A context is packed into a long, 21 bits per item (oldest item in the highest bits), so orders up to 3 and
  * item ids below 2^21 fit. Immutable and thread-safe once built; arrays are adopted and never exposed outside the
@@ -23,10 +26,16 @@ public final class TransitionTable {
     final int[] next;
     final int[] counts;
     final int[] totals;
+    final float[] weights;
+    final float[] weightTotals;
     private final ContextIndex index;
 
-    TransitionTable(int order, long[] rowKeys, int[] rowStart, int[] next, int[] counts) {
+    TransitionTable(int order, long[] rowKeys, int[] rowStart, int[] next, int[] counts, float[] weights) {
+        if (weights != null && weights.length != counts.length) {
+            throw new IllegalArgumentException(weights.length + " weights for " + counts.length + " transitions");
+        }
         this.order = order;
+        this.weights = weights;
         this.rowKeys = rowKeys;
         this.rowStart = rowStart;
         this.next = next;
@@ -39,7 +48,30 @@ public final class TransitionTable {
             }
             totals[r] = t;
         }
+        this.weightTotals = weights == null ? null : rowSums(rowStart, weights);
         this.index = ContextIndex.of(rowKeys);
+    }
+
+    private static float[] rowSums(int[] rowStart, float[] weights) {
+        float[] out = new float[rowStart.length - 1];
+        for (int r = 0; r < out.length; r++) {
+            double t = 0;
+            for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+                t += weights[i];
+            }
+            out[r] = (float) t;
+        }
+        return out;
+    }
+
+    /** The weight of successor entry {@code i}: its count, or its summed action weight in a weighted table. */
+    float weight(int i) {
+        return weights == null ? counts[i] : weights[i];
+    }
+
+    /** The summed weight of row {@code row}'s successors. */
+    float weightTotal(int row) {
+        return weightTotals == null ? totals[row] : weightTotals[row];
     }
 
     /** Packs {@code items[to - order, to)}; the caller guarantees {@code to >= order}. */
@@ -102,6 +134,14 @@ public final class TransitionTable {
 
     /** Counts every (context of {@code order} items, next item) pair of the training sequences. */
     public static TransitionTable count(SequenceDataset train, int order) {
+        return count(train, order, null);
+    }
+
+    /**
+     * As {@link #count(SequenceDataset, int)}, and when {@code actionWeights} is given and not uniform, also sums the
+     * weight of each next event's action per entry (a bought successor counts as its weight of viewed ones).
+     */
+    public static TransitionTable count(SequenceDataset train, int order, ActionWeights actionWeights) {
         if (order < 1 || order > MarkovTrainer.MAX_ORDER) {
             throw new IllegalArgumentException("order " + order + " outside [1, " + MarkovTrainer.MAX_ORDER + "]");
         }
@@ -111,6 +151,8 @@ public final class TransitionTable {
         int n = train.numInteractions();
         ContextIndex idx = new ContextIndex(Math.max(16, n / 4));
         long[] pairs = new long[n];
+        boolean weighted = actionWeights != null && !actionWeights.uniform();
+        float[] eventWeight = weighted ? new float[n] : null;
         int m = 0;
         int[] seq = new int[Math.max(1, train.maxLength())];
         for (int u = 0; u < train.numUsers(); u++) {
@@ -118,22 +160,35 @@ public final class TransitionTable {
             train.copyItems(train.start(u), train.end(u), seq, 0);
             for (int p = order; p < len; p++) {
                 int row = idx.getOrAdd(pack(seq, p, order));
+                if (weighted) {
+                    eventWeight[m] = actionWeights.of(train, train.start(u) + p);
+                }
                 pairs[m++] = ((long) row << 32) | seq[p];
             }
         }
-        Arrays.sort(pairs, 0, m);
+        if (weighted) {
+            sortWithWeights(pairs, eventWeight, m);
+        } else {
+            Arrays.sort(pairs, 0, m);
+        }
         int rows = idx.size();
         long[] rowKeys = new long[rows];
         int[] rowStart = new int[rows + 1];
         int[] nextBuf = new int[m];
         int[] countBuf = new int[m];
+        float[] weightBuf = weighted ? new float[m] : null;
         int distinct = 0;
         for (int i = 0; i < m; ) {
             int row = (int) (pairs[i] >>> 32);
             int item = (int) pairs[i];
             int j = i;
+            double w = 0;
             while (j < m && pairs[j] == pairs[i]) {
+                w += weighted ? eventWeight[j] : 0;
                 j++;
+            }
+            if (weighted) {
+                weightBuf[distinct] = (float) w;
             }
             nextBuf[distinct] = item;
             countBuf[distinct] = j - i;
@@ -146,7 +201,22 @@ public final class TransitionTable {
         }
         fillKeys(train, order, idx, rowKeys, seq);
         return new TransitionTable(order, rowKeys, rowStart, Arrays.copyOf(nextBuf, distinct),
-                Arrays.copyOf(countBuf, distinct));
+                Arrays.copyOf(countBuf, distinct), weighted ? Arrays.copyOf(weightBuf, distinct) : null);
+    }
+
+    /** Sorts the first {@code m} pairs ascending and permutes their event weights alongside. */
+    private static void sortWithWeights(long[] pairs, float[] eventWeight, int m) {
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(pairs[a], pairs[b]));
+        long[] p = Arrays.copyOf(pairs, m);
+        float[] w = Arrays.copyOf(eventWeight, m);
+        for (int i = 0; i < m; i++) {
+            pairs[i] = p[order[i]];
+            eventWeight[i] = w[order[i]];
+        }
     }
 
     private static void fillKeys(SequenceDataset train, int order, ContextIndex idx, long[] rowKeys, int[] seq) {
