@@ -3,6 +3,7 @@ package dev.seqmind.mining;
 import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.data.model.LongDenseIds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class SpmfSequenceFile {
         int[] starts = new int[1024];
         int numSeq = 0;
         int n = 0;
-        IntDenseIds ids = new IntDenseIds(1024);
+        LongDenseIds ids = new LongDenseIds(1024);
         int itemset = 0;
         int itemsetStart = 0;
         boolean open = false;
@@ -145,7 +146,7 @@ public final class SpmfSequenceFile {
         int numIds = ids.size();
         long[] keyed = new long[numIds];
         for (int id = 0; id < numIds; id++) {
-            keyed[id] = ((long) ids.key(id) << 32) | id;
+            keyed[id] = (ids.key(id) << 32) | id;
         }
         Arrays.sort(keyed);
         int[] remap = new int[numIds];

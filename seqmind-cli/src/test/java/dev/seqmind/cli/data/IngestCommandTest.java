@@ -46,7 +46,7 @@ class IngestCommandTest {
         Path log = Files.writeString(tmp.resolve("log.csv"), "user,item,time\nu,i,1714557600\nu,j,later\n");
         CliRun r = run("ingest", log.toString(), "--strict", "--out", tmp.resolve("ds").toString(), "-q");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err().strip()).isEqualTo("seqmind ingest: " + log + ":3: time: not a auto timestamp: 'later'");
+        assertThat(r.err().strip()).isEqualTo("seqmind ingest: " + log + ":3: time: not a timestamp (epoch seconds, epoch millis or ISO-8601): 'later'");
         assertThat(tmp.resolve("ds")).doesNotExist();
     }
 

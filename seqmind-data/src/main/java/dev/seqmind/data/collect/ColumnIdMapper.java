@@ -1,6 +1,7 @@
 package dev.seqmind.data.collect;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.data.model.LongDenseIds;
 
 import java.util.Arrays;
 
@@ -20,7 +21,7 @@ public final class ColumnIdMapper {
     private static final int MAX_DIRECT = 1 << 24;
 
     private int[] direct = new int[1 << 16]; // dense id + 1; 0 = not seen
-    private LongIntHashMap numeric;
+    private LongDenseIds numeric;
     private long[] numericKeys;
     private IdMap.Builder strings;
     private int size;
@@ -46,7 +47,7 @@ public final class ColumnIdMapper {
             return id(canonicalNumber);
         }
         if (numeric != null) {
-            int id = numeric.getOrPut(canonicalNumber, size);
+            int id = numeric.getOrAdd(canonicalNumber);
             return id == size ? remember(canonicalNumber) : id;
         }
         return strings.getOrAdd(Long.toString(canonicalNumber));
@@ -74,10 +75,7 @@ public final class ColumnIdMapper {
     }
 
     private void switchToHash() {
-        numeric = new LongIntHashMap(Math.max(16, size * 2));
-        for (int i = 0; i < size; i++) {
-            numeric.getOrPut(numericKeys[i], i);
-        }
+        numeric = LongDenseIds.of(Arrays.copyOf(numericKeys, size));
         direct = null;
     }
 

@@ -101,8 +101,8 @@ public final class DelimitedReader implements InteractionReader {
                     t = c != CanonicalNumber.NOT_CANONICAL ? format.timeFormat().fromNumber(c)
                             : format.timeFormat().parse(f.string(time, format.charset()));
                     if (t == TimeFormat.INVALID) {
-                        out.reject("bad timestamp", ln, "time", "not a " + format.timeFormat().name().toLowerCase()
-                                + " timestamp: '" + clip(f.string(time, format.charset())) + "'");
+                        out.reject("bad timestamp", ln, "time", "not a timestamp ("
+                                + format.timeFormat().describe() + "): '" + clip(f.string(time, format.charset())) + "'");
                         continue;
                     }
                 }

@@ -21,6 +21,16 @@ public enum TimeFormat {
 
     private static final long SECONDS_LIMIT = 100_000_000_000L;
 
+    /** How times of this format are written, for error messages. */
+    public String describe() {
+        return switch (this) {
+            case AUTO -> "epoch seconds, epoch millis or ISO-8601";
+            case EPOCH_SECONDS -> "epoch seconds";
+            case EPOCH_MILLIS -> "epoch millis";
+            case ISO -> "ISO-8601";
+        };
+    }
+
     /** Parses a canonical integer already extracted by the caller (the fast path). */
     public long fromNumber(long n) {
         return switch (this) {

@@ -59,7 +59,7 @@ class DelimitedReaderTest {
         assertThat(read.rowsOut()).isEqualTo(2);
         assertThat(read.drops()).extracting(StepReport.Drop::reason)
                 .containsExactly("missing item", "bad timestamp", "too few fields");
-        assertThat(read.drops().get(1).examples().get(0)).isEqualTo(f + ":4: time: not a auto timestamp: 'yesterday'");
+        assertThat(read.drops().get(1).examples().get(0)).isEqualTo(f + ":4: time: not a timestamp (epoch seconds, epoch millis or ISO-8601): 'yesterday'");
     }
 
     @Test
@@ -67,7 +67,7 @@ class DelimitedReaderTest {
         Path f = write(dir, "log.csv", "user,item,time\nu1,i1,100\nu2,i2,soon\n");
         IngestSpec spec = IngestSpec.of("t", InputSpec.of(f, InputFormat.CSV)).withStrict(true);
         assertThatThrownBy(() -> ingest(spec)).isInstanceOf(InputFormatException.class)
-                .hasMessage(f + ":3: time: not a auto timestamp: 'soon'");
+                .hasMessage(f + ":3: time: not a timestamp (epoch seconds, epoch millis or ISO-8601): 'soon'");
     }
 
     @Test

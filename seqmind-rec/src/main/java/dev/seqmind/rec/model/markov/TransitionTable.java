@@ -1,5 +1,6 @@
 package dev.seqmind.rec.model.markov;
 
+import dev.seqmind.data.model.LongDenseIds;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.model.ActionWeights;
 
@@ -28,7 +29,7 @@ public final class TransitionTable {
     final int[] totals;
     final float[] weights;
     final float[] weightTotals;
-    private final ContextIndex index;
+    private final LongDenseIds index;
 
     TransitionTable(int order, long[] rowKeys, int[] rowStart, int[] next, int[] counts, float[] weights) {
         if (weights != null && weights.length != counts.length) {
@@ -49,7 +50,7 @@ public final class TransitionTable {
             totals[r] = t;
         }
         this.weightTotals = weights == null ? null : rowSums(rowStart, weights);
-        this.index = ContextIndex.of(rowKeys);
+        this.index = LongDenseIds.of(rowKeys);
     }
 
     private static float[] rowSums(int[] rowStart, float[] weights) {
@@ -149,7 +150,7 @@ public final class TransitionTable {
             throw new IllegalArgumentException(train.numItems() + " items do not fit contexts of order " + order);
         }
         int n = train.numInteractions();
-        ContextIndex idx = new ContextIndex(Math.max(16, n / 4));
+        LongDenseIds idx = new LongDenseIds(Math.max(16, n / 4));
         long[] pairs = new long[n];
         boolean weighted = actionWeights != null && !actionWeights.uniform();
         float[] eventWeight = weighted ? new float[n] : null;
@@ -199,7 +200,9 @@ public final class TransitionTable {
         for (int r = 0; r < rows; r++) {
             rowStart[r + 1] += rowStart[r];
         }
-        fillKeys(train, order, idx, rowKeys, seq);
+        for (int r = 0; r < rows; r++) {
+            rowKeys[r] = idx.key(r);
+        }
         return new TransitionTable(order, rowKeys, rowStart, Arrays.copyOf(nextBuf, distinct),
                 Arrays.copyOf(countBuf, distinct), weighted ? Arrays.copyOf(weightBuf, distinct) : null);
     }
@@ -216,17 +219,6 @@ public final class TransitionTable {
         for (int i = 0; i < m; i++) {
             pairs[i] = p[order[i]];
             eventWeight[i] = w[order[i]];
-        }
-    }
-
-    private static void fillKeys(SequenceDataset train, int order, ContextIndex idx, long[] rowKeys, int[] seq) {
-        for (int u = 0; u < train.numUsers(); u++) {
-            int len = train.length(u);
-            train.copyItems(train.start(u), train.end(u), seq, 0);
-            for (int p = order; p < len; p++) {
-                long key = pack(seq, p, order);
-                rowKeys[idx.get(key)] = key;
-            }
         }
     }
 }
