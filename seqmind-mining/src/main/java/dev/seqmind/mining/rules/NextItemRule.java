@@ -6,9 +6,10 @@ import java.util.Arrays;
  * A prefix-to-next-item rule: the items of {@code prefix}, consecutive and in this order, are immediately followed by
  * {@code next}. Dense item ids of the mined dataset.
  *
- * @param support    sequences where {@code prefix} is immediately followed by {@code next}
- * @param confidence {@code support / (sequences where prefix is immediately followed by any item)}
- * @param lift       {@code confidence / (sequences containing next / all sequences)}
+ * @param support    sequences (or positions, see {@link NextItemRuleMiner.Counting}) where {@code prefix} is
+ *                   immediately followed by {@code next}
+ * @param confidence {@code support / (how often prefix is immediately followed by any item)}, counted the same way
+ * @param lift       {@code confidence / (next's share of sequences, or of elements when counting positions)}
  */
 public record NextItemRule(int[] prefix, int next, long support, double confidence, double lift) {
     @Override

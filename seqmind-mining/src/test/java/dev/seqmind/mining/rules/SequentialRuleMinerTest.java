@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Sequential rules and next-item rules against brute-force enumeration on random small databases. */
 class SequentialRuleMinerTest {
@@ -129,18 +131,24 @@ class SequentialRuleMinerTest {
     @Property(tries = 300)
     void nextItemRulesMatchBruteForce(@ForAll("databases") List<List<int[]>> seqs,
                                       @ForAll @IntRange(min = 1, max = 3) int minSup,
-                                      @ForAll @IntRange(min = 1, max = 3) int maxPrefix) {
+                                      @ForAll @IntRange(min = 1, max = 3) int maxPrefix,
+                                      @ForAll NextItemRuleMiner.Counting counting) {
         // element order: itemsets in order, items ascending inside
         List<int[]> flat = new ArrayList<>();
         for (List<int[]> seq : seqs) {
             flat.add(seq.stream().flatMapToInt(Arrays::stream).toArray());
         }
+        boolean perSequence = counting == NextItemRuleMiner.Counting.SEQUENCES;
         Map<String, Integer> ruleSup = new TreeMap<>();
         Map<String, Integer> prefixSup = new HashMap<>();
+        Map<Integer, Integer> itemSup = new HashMap<>();
+        int population = 0;
         for (int[] f : flat) {
-            Set<String> rules = new TreeSet<>();
-            Set<String> prefixes = new TreeSet<>();
-            for (int i = 1; i < f.length; i++) {
+            Collection<String> rules = perSequence ? new TreeSet<>() : new ArrayList<>();
+            Collection<String> prefixes = perSequence ? new TreeSet<>() : new ArrayList<>();
+            Collection<Integer> items = perSequence ? new TreeSet<>() : new ArrayList<>();
+            for (int i = 0; i < f.length; i++) {
+                items.add(f[i]);
                 for (int m = 1; m <= maxPrefix && i - m >= 0; m++) {
                     String p = Arrays.toString(Arrays.copyOfRange(f, i - m, i));
                     prefixes.add(p);
@@ -149,17 +157,24 @@ class SequentialRuleMinerTest {
             }
             rules.forEach(r -> ruleSup.merge(r, 1, Integer::sum));
             prefixes.forEach(p -> prefixSup.merge(p, 1, Integer::sum));
+            items.forEach(it -> itemSup.merge(it, 1, Integer::sum));
+            population += perSequence ? 1 : f.length;
         }
-        Set<String> expected = new TreeSet<>();
+        Map<String, Double> expected = new TreeMap<>();
+        int all = population;
         ruleSup.forEach((r, s) -> {
             if (s >= minSup) {
                 String p = r.substring(0, r.indexOf(" -> "));
-                expected.add(r + " #SUP: " + s + " #CONF: " + (s / (double) prefixSup.get(p)));
+                int next = Integer.parseInt(r.substring(r.indexOf(" -> ") + 4));
+                double conf = s / (double) prefixSup.get(p);
+                expected.put(r + " #SUP: " + s + " #CONF: " + conf, conf / (itemSup.get(next) / (double) all));
             }
         });
-        Set<String> actual = new TreeSet<>();
-        NextItemRuleMiner.mine(toDb(seqs), MinSupport.count(minSup), 0, maxPrefix, r -> actual.add(r.toString()));
-        assertThat(actual).isEqualTo(expected);
+        Map<String, Double> actual = new TreeMap<>();
+        NextItemRuleMiner.mine(toDb(seqs), counting, MinSupport.count(minSup), 0, maxPrefix,
+                r -> actual.put(r.toString(), r.lift()));
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        actual.forEach((k, lift) -> assertThat(lift).isCloseTo(expected.get(k), within(1e-9)));
     }
 
     @Test

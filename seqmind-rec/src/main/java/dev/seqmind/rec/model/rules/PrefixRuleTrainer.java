@@ -2,19 +2,27 @@ package dev.seqmind.rec.model.rules;
 
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.mining.ItemsetGrouping;
+import dev.seqmind.mining.MinSupport;
+import dev.seqmind.mining.SequenceDatabase;
+import dev.seqmind.mining.rules.NextItemRule;
+import dev.seqmind.mining.rules.NextItemRuleMiner;
+import dev.seqmind.mining.rules.NextItemRuleMiner.Counting;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.model.ItemPopularity;
 import dev.seqmind.rec.model.markov.MarkovTrainer;
-import dev.seqmind.rec.model.markov.TransitionTable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Rules "the last 1..maxAntecedent items, then item" counted on the training sequences: support = how often the
+ * Rules "the last 1..maxAntecedent items, then item" counted on the training sequences by {@link NextItemRuleMiner}
+ * (counting occurrences): support = how often the
  * prefix was directly followed by the item, confidence = support / how often the prefix was followed by anything,
  * lift = confidence / (item's share of training events). Keeps rules with at least {@code minSupport} and
  * {@code minConfidence}, at most {@code maxRulesPerAntecedent} per antecedent (highest confidence first).
@@ -59,42 +67,32 @@ public record PrefixRuleTrainer(int maxAntecedent, int minSupport, double minCon
 
     @Override
     public Recommender fit(SequenceDataset train, FitContext context) {
-        int[] counts = train.itemCounts();
-        double events = Math.max(1, train.numInteractions());
         List<Rule> rules = new ArrayList<>();
-        try (var task = context.progress().start("rules", maxAntecedent, "antecedent lengths")) {
-            for (int k = 1; k <= maxAntecedent; k++) {
-                TransitionTable t = TransitionTable.count(train, k);
-                collect(t, counts, events, rules);
-                task.advance(1);
-            }
+        List<NextItemRule> sameAntecedent = new ArrayList<>();
+        try (var task = context.progress().start("rules", 1, "rule counts")) {
+            SequenceDatabase events = SequenceDatabase.of(train, ItemsetGrouping.EACH_EVENT);
+            // The miner streams each antecedent's rules together; keep the strongest of each group.
+            NextItemRuleMiner.mine(events, Counting.OCCURRENCES, MinSupport.count(minSupport), minConfidence,
+                    maxAntecedent, r -> {
+                        if (!sameAntecedent.isEmpty()
+                                && !Arrays.equals(sameAntecedent.get(0).prefix(), r.prefix())) {
+                            keepStrongest(sameAntecedent, rules);
+                        }
+                        sameAntecedent.add(r);
+                    });
+            keepStrongest(sameAntecedent, rules);
+            task.advance(1);
         }
         return new RuleBasedRecommender(name(), train.items(), RuleSet.of(rules, train.numItems()),
                 ItemPopularity.backOffScores(train), matching, window);
     }
 
-    private void collect(TransitionTable t, int[] counts, double events, List<Rule> out) {
-        List<int[]> kept = new ArrayList<>();
-        for (int row = 0; row < t.numContexts(); row++) {
-            int total = t.total(row);
-            kept.clear();
-            for (int i = t.successorsStart(row); i < t.successorsEnd(row); i++) {
-                int sup = t.count(i);
-                if (sup >= minSupport && (double) sup / total >= minConfidence) {
-                    kept.add(new int[] {t.successor(i), sup});
-                }
-            }
-            if (kept.isEmpty()) {
-                continue;
-            }
-            kept.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-            int[] ctx = t.context(row);
-            for (int j = 0; j < Math.min(maxRulesPerAntecedent, kept.size()); j++) {
-                int item = kept.get(j)[0];
-                int sup = kept.get(j)[1];
-                double conf = (double) sup / total;
-                out.add(new Rule(ctx, item, sup, conf, conf / (counts[item] / events)));
-            }
+    private void keepStrongest(List<NextItemRule> group, List<Rule> out) {
+        group.sort(Comparator.comparingLong(NextItemRule::support).reversed()
+                .thenComparingInt(NextItemRule::next));
+        for (NextItemRule r : group.subList(0, Math.min(maxRulesPerAntecedent, group.size()))) {
+            out.add(new Rule(r.prefix(), r.next(), r.support(), r.confidence(), r.lift()));
         }
+        group.clear();
     }
 }
