@@ -1,6 +1,7 @@
 package dev.seqmind.cli;
 
 import dev.seqmind.cli.bench.BenchCommand;
+import dev.seqmind.cli.console.ExitCodes;
 import dev.seqmind.cli.data.ExportCommand;
 import dev.seqmind.cli.data.GenerateCommand;
 import dev.seqmind.cli.data.IngestCommand;

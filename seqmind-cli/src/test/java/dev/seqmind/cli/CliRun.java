@@ -1,5 +1,6 @@
 package dev.seqmind.cli;
 
+import dev.seqmind.cli.console.ExitCodes;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.seqmind.cli;
 
+import dev.seqmind.cli.console.ExitCodes;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

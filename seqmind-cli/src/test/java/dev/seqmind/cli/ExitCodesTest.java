@@ -1,5 +1,6 @@
 package dev.seqmind.cli;
 
+import dev.seqmind.cli.console.ExitCodes;
 import dev.seqmind.data.error.CancelledException;
 import dev.seqmind.data.error.InputFormatException;
 import dev.seqmind.data.error.InvalidParameterException;

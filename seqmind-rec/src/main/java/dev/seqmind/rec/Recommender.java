@@ -1,7 +1,7 @@
 package dev.seqmind.rec;
 
 import dev.seqmind.data.model.IdMap;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 import java.util.ArrayList;
 import java.util.List;

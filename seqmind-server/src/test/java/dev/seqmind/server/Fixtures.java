@@ -9,7 +9,7 @@ import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.data.store.DatasetStore;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.server.security.ApiKeys;

@@ -1,6 +1,6 @@
 package dev.seqmind.cli.data;
 
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.data.generate.GenerationReport;
 import dev.seqmind.data.generate.GeneratorConfig;
 import dev.seqmind.data.generate.LengthDistribution;

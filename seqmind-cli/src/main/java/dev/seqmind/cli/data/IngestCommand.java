@@ -2,7 +2,7 @@ package dev.seqmind.cli.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.data.ingest.IngestResult;
 import dev.seqmind.data.ingest.IngestSpec;

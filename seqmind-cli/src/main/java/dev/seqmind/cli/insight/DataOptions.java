@@ -1,6 +1,6 @@
 package dev.seqmind.cli.insight;
 
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.progress.Progress;

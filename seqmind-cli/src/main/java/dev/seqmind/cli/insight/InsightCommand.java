@@ -1,6 +1,6 @@
 package dev.seqmind.cli.insight;
 
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.privacy.Pseudonymizer;
 import dev.seqmind.insight.audience.Audiences;

@@ -1,6 +1,6 @@
 package dev.seqmind.cli.mine;
 
-import dev.seqmind.cli.ExitCodes;
+import dev.seqmind.cli.console.ExitCodes;
 import dev.seqmind.mining.BudgetExceededException;
 import dev.seqmind.mining.MiningBudget;
 import dev.seqmind.mining.SequenceDatabase;

@@ -1,7 +1,7 @@
 package dev.seqmind.cli.mine;
 
-import dev.seqmind.cli.ExitCodes;
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.ExitCodes;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.mining.BudgetExceededException;
 import dev.seqmind.mining.CollectingSink;
 import dev.seqmind.mining.MiningBudget;

@@ -2,7 +2,7 @@ package dev.seqmind.cli.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.seqmind.cli.ExitCodes;
+import dev.seqmind.cli.console.ExitCodes;
 import dev.seqmind.data.audit.AuditEntry;
 import dev.seqmind.data.audit.AuditLog;
 import dev.seqmind.data.model.SequenceDataset;

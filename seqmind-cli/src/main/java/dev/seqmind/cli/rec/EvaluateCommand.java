@@ -1,6 +1,6 @@
 package dev.seqmind.cli.rec;
 
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.error.InvalidParameterException;

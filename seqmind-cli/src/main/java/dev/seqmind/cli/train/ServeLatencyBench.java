@@ -15,7 +15,7 @@ import dev.seqmind.neural.serve.SasRecJavaForward;
 import dev.seqmind.neural.store.NeuralModelFormat;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ModelDirectory;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package dev.seqmind.cli.train;
 
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.cli.data.DatasetOptions;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.DatasetFingerprint;
@@ -189,13 +190,13 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream err = System.err;
         if (task == Task.CLASSIFY) {
             var encoder = ClassifyRun.encoder(model);
-            SequenceDataset data = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
+            SequenceDataset data = dataset.load(TerminalProgress.stderr(false));
             var cfg = new dev.seqmind.neural.classify.ClassifierConfig(encoder, dim, hidden, maxLen, epochs, batch, lr,
                     patience);
             return new ClassifyRun(model, label, cfg, new EngineOptions(djlCache, threads, 1), seed, out)
                     .run(data, spec.commandLine().getOut(), line -> log(err, line));
         }
-        SequenceDataset full = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
+        SequenceDataset full = dataset.load(TerminalProgress.stderr(false));
         Split split = dataset.split(full, seed);
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
@@ -203,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
                 !keepSeen, ckpt, resume, windows, beta2);
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
-                dev.seqmind.cli.TerminalProgress.stderr(false));
+                TerminalProgress.stderr(false));
         NeuralTrainer trainer = model.equals(TextItemRepresentation.FAMILY)
                 ? new HybridSasRecTrainer(TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
                         sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(),

@@ -5,7 +5,7 @@ import dev.seqmind.insight.segment.Funnel;
 import dev.seqmind.insight.segment.Share;
 import dev.seqmind.mining.IntArrayKey;
 import dev.seqmind.rec.Recommender;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 import java.util.ArrayList;
 import java.util.Arrays;

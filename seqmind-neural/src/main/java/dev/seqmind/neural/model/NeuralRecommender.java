@@ -3,7 +3,7 @@ package dev.seqmind.neural.model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.seqmind.data.model.IdMap;
-import dev.seqmind.neural.store.ModelCard;
+import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.train.SequenceNetwork;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;

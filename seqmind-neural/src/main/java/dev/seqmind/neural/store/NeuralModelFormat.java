@@ -9,6 +9,7 @@ import dev.seqmind.neural.bert4rec.Bert4RecNetwork;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.gru4rec.Gru4RecNetwork;
+import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;

@@ -3,7 +3,7 @@ package dev.seqmind.neural.text;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.model.BaseScoreRecommender;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 /**
  * "More like this" by item text: the history's last {@code window} items, each weighted by {@code decay^age}

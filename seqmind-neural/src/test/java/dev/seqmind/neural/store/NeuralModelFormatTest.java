@@ -8,6 +8,7 @@ import dev.seqmind.neural.bert4rec.Bert4RecConfig;
 import dev.seqmind.neural.bert4rec.Bert4RecHead;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
+import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.model.NeuralTrainer;
 import dev.seqmind.neural.nn.BlockStyle;

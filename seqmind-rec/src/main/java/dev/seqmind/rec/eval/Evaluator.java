@@ -8,7 +8,7 @@ import dev.seqmind.data.split.Split;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.rerank.MmrReranker;
 import dev.seqmind.rec.topk.SeenItems;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 import java.util.ArrayList;
 import java.util.List;

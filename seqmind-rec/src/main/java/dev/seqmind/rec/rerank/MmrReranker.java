@@ -1,7 +1,7 @@
 package dev.seqmind.rec.rerank;
 
 import dev.seqmind.data.error.InvalidParameterException;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 import java.util.Locale;
 import java.util.Objects;

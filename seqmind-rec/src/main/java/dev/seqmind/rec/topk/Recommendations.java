@@ -3,6 +3,7 @@ package dev.seqmind.rec.topk;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.rank.TopKSelector;
 import dev.seqmind.rec.rerank.MmrReranker;
 
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.seqmind.rec.eval.report.EvaluationRunner;
 import dev.seqmind.rec.eval.report.ReportBuilder;
 import dev.seqmind.rec.eval.report.ReportHtml;
 import dev.seqmind.rec.eval.report.Reproducibility;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.model.classic.ClassicTrainers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

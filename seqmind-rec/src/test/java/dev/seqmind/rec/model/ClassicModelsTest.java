@@ -13,7 +13,7 @@ import dev.seqmind.rec.model.rules.Matching;
 import dev.seqmind.rec.model.rules.MinedRuleTrainer;
 import dev.seqmind.rec.model.rules.PrefixRuleTrainer;
 import dev.seqmind.rec.model.rules.RuleBasedRecommender;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,7 @@ import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.data.model.ItemMetadata;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.TestData;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.rec.topk.Explain;
 import dev.seqmind.rec.topk.Recommendations;
 import dev.seqmind.rec.topk.SeenItems;

@@ -7,7 +7,7 @@ import dev.seqmind.rec.model.knn.ItemKnnRecommender;
 import dev.seqmind.rec.model.knn.ItemKnnTrainer;
 import dev.seqmind.rec.model.knn.NeighbourSelector;
 import dev.seqmind.rec.store.Provenance;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;

@@ -3,7 +3,7 @@ package dev.seqmind.rec.model.knn;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.model.ActionWeights;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 import java.util.ArrayList;
 import java.util.List;

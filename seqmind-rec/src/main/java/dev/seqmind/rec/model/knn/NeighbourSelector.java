@@ -2,7 +2,7 @@ package dev.seqmind.rec.model.knn;
 
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.model.ItemPopularity;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 
 /**
  * The last step of the item-KNN fit, public so that co-occurrence sums computed elsewhere (e.g. aggregated on a

@@ -10,7 +10,7 @@ import dev.seqmind.rec.TestData;
 import dev.seqmind.rec.eval.Candidates;
 import dev.seqmind.rec.eval.EvalConfig;
 import dev.seqmind.rec.eval.Evaluator;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.rec.topk.SeenItems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

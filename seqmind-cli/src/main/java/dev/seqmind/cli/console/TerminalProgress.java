@@ -1,4 +1,4 @@
-package dev.seqmind.cli;
+package dev.seqmind.cli.console;
 
 import dev.seqmind.data.progress.Progress;
 

@@ -1,4 +1,4 @@
-package dev.seqmind.neural.store;
+package dev.seqmind.neural.model;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.seqmind.rec.model;
+package dev.seqmind.rec.model.classic;
 
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.model.knn.ItemKnnTrainer;

@@ -1,4 +1,4 @@
-package dev.seqmind.cli;
+package dev.seqmind.cli.console;
 
 /** Exit codes scripts can rely on. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package dev.seqmind.rec.topk;
+package dev.seqmind.rec.rank;
 
 import org.junit.jupiter.api.Test;
 
