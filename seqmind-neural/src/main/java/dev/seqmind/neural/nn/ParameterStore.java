@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * gradients attached. Initial values are drawn on the Java side from a seeded {@link SplittableRandom}, so the same
  * seed gives the same initial network.
  *
- * <p>Binary format (big-endian, written by {@link #write}): {@code int count}, then per parameter {@code UTF name},
+ * <p>Binary format (big-endian, written by {@link #write}): {@code int} magic {@code SQMW}, {@code int} version,
+ * {@code int count}, then per parameter {@code UTF name},
  * {@code int rank}, {@code long[rank] shape}, {@code float[size] values}. Not thread-safe while training; read-only
  * use (scoring) from many threads is safe.
  */
@@ -165,8 +166,15 @@ public final class ParameterStore implements AutoCloseable {
     public record Named(Map<String, long[]> shapes, Map<String, float[]> values) {
     }
 
+    /** {@code SQMW}: the first int of every weights file since version 1. */
+    static final int MAGIC = 0x53514D57;
+    /** The version of the weights format written now. */
+    static final int VERSION = 1;
+
     public static void writeArrays(DataOutputStream out, Map<String, long[]> shapes, Map<String, float[]> values)
             throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
         out.writeInt(values.size());
         for (Map.Entry<String, float[]> e : values.entrySet()) {
             out.writeUTF(e.getKey());
@@ -182,8 +190,20 @@ public final class ParameterStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads named arrays. Files written before the format had a magic number (version 0) start with the count
+     * directly; a count can never equal the magic, so both read.
+     */
     public static Named readArrays(DataInputStream in, String source) throws IOException {
         int count = in.readInt();
+        if (count == MAGIC) {
+            int version = in.readInt();
+            if (version < 1 || version > VERSION) {
+                throw new SeqmindException(source + ": weights format version " + version + " is not readable by"
+                        + " this seqmind (reads versions 0 to " + VERSION + "); use a newer seqmind");
+            }
+            count = in.readInt();
+        }
         if (count < 0 || count > 100_000) {
             throw new SeqmindException(source + ": not a seqmind weights file (parameter count " + count + ")");
         }
