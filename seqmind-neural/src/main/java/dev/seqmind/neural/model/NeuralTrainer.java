@@ -22,35 +22,36 @@ import dev.seqmind.rec.RecommenderTrainer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Fits a neural sequence model. The trainer is an immutable configuration; each {@link #fit} starts the engine
+ * Fits a neural sequence model. The trainer is an immutable, validated configuration; each {@link #fit} starts the engine
  * offline, builds a new network seeded from the context seed, trains it with the {@link TrainingLoop} (validation
  * cases of the context drive early stopping) and returns it as a {@link NeuralRecommender}. Fitting never changes
  * the trainer. Thread-safe, though only one fit should run at a time on a small machine.
  */
-public final class NeuralTrainer implements RecommenderTrainer {
+public record NeuralTrainer(String name, NetworkFactory factory, Record modelConfig, TrainConfig training,
+                            EngineOptions engine, Consumer<String> log) implements RecommenderTrainer {
     /** Builds a fresh network whose parameters go into {@code params}. */
     public interface NetworkFactory {
         SequenceNetwork create(int numItems, ParameterStore params, long seed);
     }
 
-    private final String name;
-    private final NetworkFactory factory;
-    private final Object modelConfig;
-    private final TrainConfig training;
-    private final EngineOptions engine;
-    private final Consumer<String> log;
-
-    public NeuralTrainer(String name, NetworkFactory factory, Object modelConfig, TrainConfig training,
-                         EngineOptions engine, Consumer<String> log) {
-        this.name = name;
-        this.factory = factory;
-        this.modelConfig = modelConfig;
-        this.training = training;
-        this.engine = engine;
-        this.log = log;
+    /**
+     * @param name        the model family's name, as {@code train --model} and model directories spell it
+     * @param modelConfig the architecture record (e.g. {@link SasRecConfig}), recorded as {@code model.*} params
+     * @param training    the training recipe, recorded as {@code training.*} params
+     */
+    public NeuralTrainer {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a neural trainer needs a model name");
+        }
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(modelConfig, "modelConfig");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(log, "log");
     }
 
     public static NeuralTrainer sasRec(SasRecConfig config, TrainConfig training, EngineOptions engine,
@@ -78,27 +79,11 @@ public final class NeuralTrainer implements RecommenderTrainer {
                 engine, log);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** The architecture record (e.g. {@link SasRecConfig}), for model cards. */
-    public Object modelConfig() {
-        return modelConfig;
-    }
-
-    public TrainConfig training() {
-        return training;
-    }
-
     /** The architecture's values as {@code model.*} and the training recipe's as {@code training.*}. */
     @Override
     public Map<String, String> params() {
         Map<String, String> out = new LinkedHashMap<>();
-        if (modelConfig instanceof Record r) {
-            RecordValues.addTo(out, "model.", r);
-        }
+        RecordValues.addTo(out, "model.", modelConfig);
         RecordValues.addTo(out, "training.", training);
         return out;
     }
