@@ -25,8 +25,13 @@ class CommandLineRulesTest {
         List<String> missing = new ArrayList<>();
         forEachCommand(SeqmindCommand.commandLine(), cl -> {
             for (OptionSpec o : cl.getCommandSpec().options()) {
-                if (String.join(" ", o.description()).isBlank()) {
+                String d = String.join(" ", o.description());
+                if (d.isBlank()) {
                     missing.add(cl.getCommandSpec().qualifiedName() + " " + o.longestName());
+                }
+                // sentences glued together by string concatenation ("directly).Default: 3")
+                if (d.matches("(?s).*[a-z)]\\.[A-Z].*")) {
+                    missing.add(cl.getCommandSpec().qualifiedName() + " " + o.longestName() + ": " + d);
                 }
             }
         });

@@ -74,12 +74,12 @@ public final class SequencesCommand implements Callable<Integer> {
 
     @Option(names = "--max-gap", defaultValue = "2147483647",
             description = "Consecutive pattern itemsets at most this many positions apart (1 = adjacent)."
-                    + "Default: no limit.")
+                    + " Default: no limit.")
     int maxGap;
 
     @Option(names = "--max-gap-time", defaultValue = "9223372036854775807",
             description = "Consecutive pattern itemsets at most this much time apart (dataset time unit)."
-                    + "Default: no limit.")
+                    + " Default: no limit.")
     long maxGapTime;
 
     @Option(names = "--max-window", defaultValue = "9223372036854775807",

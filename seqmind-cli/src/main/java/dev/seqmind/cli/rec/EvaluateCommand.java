@@ -78,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--sampled-negatives", defaultValue = "0",
             description = "Rank against N uniform negatives instead of all items (labelled 'sampled')."
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE}.")
     int sampledNegatives;
 
     @Option(names = "-k", split = ",", defaultValue = "1,5,10,20", description = "Cut-offs (default ${DEFAULT-VALUE}).")

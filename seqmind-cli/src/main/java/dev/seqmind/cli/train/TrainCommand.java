@@ -89,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--schedule", defaultValue = "CONSTANT",
             description = "Learning-rate schedule after warm-up: ${COMPLETION-CANDIDATES}."
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE}.")
     LrSchedule schedule;
     @Option(names = "--beta2", defaultValue = "0.999",
             description = "Adam second-moment decay. Default: ${DEFAULT-VALUE}.")
@@ -99,11 +99,11 @@ public final class TrainCommand implements Callable<Integer> {
     float clip;
     @Option(names = "--windows", defaultValue = "LAST", description = "Histories longer than --max-len: LAST window"
             + " only (the published recipes) or ALL windows (every transition a target)."
-            + "Default: ${DEFAULT-VALUE}.")
+            + " Default: ${DEFAULT-VALUE}.")
     TrainingWindows windows;
     @Option(names = "--patience", defaultValue = "10",
             description = "Stop after this many epochs without a better validation NDCG@10."
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE}.")
     int patience;
     @Option(names = "--dim", defaultValue = "64",
             description = "Item embedding and hidden size. Default: ${DEFAULT-VALUE}.")
@@ -117,17 +117,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--norm", defaultValue = "PRE",
             description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
             + " POST (x = LN(x + f(x)), BERT's) or QUERY (SASRec's own: LN on the attention's queries only)."
-            + "Default: ${DEFAULT-VALUE}.")
+            + " Default: ${DEFAULT-VALUE}.")
     NormPlacement norm;
     @Option(names = "--positions", defaultValue = "NEWEST", description = "Transformer positions count from the NEWEST"
             + " item (always the last position) or from the OLDEST in the window (position 0, the published code's)."
-            + "Default: ${DEFAULT-VALUE}.")
+            + " Default: ${DEFAULT-VALUE}.")
     PositionOrigin positions;
     @Option(names = "--init", defaultValue = "XAVIER", description = "Transformer weight matrices: XAVIER (Glorot"
             + " uniform) or NORMAL (N(0, 0.02), BERT's). Default: ${DEFAULT-VALUE}.") WeightInit init;
     @Option(names = "--bert-head", defaultValue = "TRANSFORM", description = "BERT4Rec output: TRANSFORM (BERT's"
             + " LN(GELU(hW+b)) before the tied embeddings) or LINEAR (hidden states against them directly)."
-            + "Default: ${DEFAULT-VALUE}.")
+            + " Default: ${DEFAULT-VALUE}.")
     Bert4RecHead bertHead;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default: 4 x --dim).") Integer ffnDim;
     @Option(names = "--hidden", defaultValue = "128",

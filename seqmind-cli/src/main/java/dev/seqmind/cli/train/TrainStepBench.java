@@ -41,7 +41,7 @@ public final class TrainStepBench implements Callable<Integer> {
     int threads;
     @Option(names = "--chunks", split = ",", defaultValue = "0,512,1024,4096",
             description = "output-layer chunk sizes in rows; 0 = autograd over the whole logits (the baseline)."
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE}.")
     int[] chunks;
     @Option(names = "--trace", description = "write the last step's PyTorch operator trace (Chrome format) here")
     Path trace;
