@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
     static final class ModelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "lstm").iterator();
+            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "lstm", "srgnn").iterator();
         }
     }
 
@@ -132,11 +132,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "128",
             description = "GRU4Rec and LSTM hidden units. Default: ${DEFAULT-VALUE}.")
     int hidden;
+    @Option(names = "--gnn-steps", defaultValue = "1",
+            description = "SR-GNN gated graph propagation steps. Default: ${DEFAULT-VALUE}.")
+    int gnnSteps;
+    @Option(names = "--prefixes", defaultValue = "8", description = "SR-GNN training examples drawn from each "
+            + "training sequence per step (random cut points; every one when fewer). Default: ${DEFAULT-VALUE}.")
+    int prefixes;
     @Option(names = "--dropout", defaultValue = "0.1",
             description = "Dropout rate in embeddings and blocks. Default: ${DEFAULT-VALUE}.")
     float dropout;
     @Option(names = "--max-len", defaultValue = "200",
-            description = "Most recent events a model reads per user. Default: ${DEFAULT-VALUE}.")
+            description = "Most recent events a model reads per user (srgnn: 50 unless given)."
+                    + " Default: ${DEFAULT-VALUE}.")
     int maxLen;
     @Option(names = "--mask-prob", defaultValue = "0.2",
             description = "BERT4Rec masking probability. Default: ${DEFAULT-VALUE}.")
@@ -231,11 +238,18 @@ public final class TrainCommand implements Callable<Integer> {
                     line -> log(err, line));
             case "lstm" -> NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(dim, hidden, dropout, maxLen), tc,
                     eo, line -> log(err, line));
+            case "srgnn" -> NeuralTrainer.srGnn(new dev.seqmind.neural.srgnn.SrGnnConfig(dim, gnnSteps,
+                    maxLenGiven() ? maxLen : dev.seqmind.neural.srgnn.SrGnnConfig.defaults().maxLength(), prefixes),
+                    tc, eo, line -> log(err, line));
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
                     heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
             default -> throw new InvalidParameterException("--model", model,
-                    "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm");
+                    "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm, srgnn");
         };
+    }
+
+    private boolean maxLenGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--max-len");
     }
 
     private SasRecConfig sasRecConfig() {
