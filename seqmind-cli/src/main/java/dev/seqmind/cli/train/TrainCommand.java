@@ -205,9 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
         SequenceDataset full = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
         Split split = dataset.split(full, seed);
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
-        Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
-        TrainConfig tc = new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1,
-                !keepSeen, ckpt, resume, windows, beta2);
+        TrainConfig tc = trainConfig();
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 dev.seqmind.cli.TerminalProgress.stderr(false));
@@ -215,7 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
                 ? new HybridSasRecTrainer(TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
                         sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(),
                         line -> log(err, line))
-                : trainer(tc, eo, err);
+                : trainer(tc, eo, line -> log(err, line));
         NeuralTrainer.Fitted fitted = dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
                 : trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
@@ -230,19 +228,34 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
+    /** The training recipe these options describe; checkpoints default to {@code OUT/checkpoints}. */
+    TrainConfig trainConfig() {
+        Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
+                resume, windows, beta2);
+    }
+
+    /**
+     * The next-item trainer these options describe, as {@code tune} runs each trial (sasrec-text and DP-SGD are
+     * {@link #call}'s own).
+     */
+    NeuralTrainer nextItemTrainer(java.util.function.Consumer<String> log) {
+        return trainer(trainConfig(), new EngineOptions(djlCache, threads, 1), log);
+    }
+
+    private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, java.util.function.Consumer<String> log) {
         BlockStyle style = new BlockStyle(norm, positions, init);
         return switch (model) {
-            case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, line -> log(err, line));
+            case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, log);
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
-                    line -> log(err, line));
+                    log);
             case "lstm" -> NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(dim, hidden, dropout, maxLen), tc,
-                    eo, line -> log(err, line));
+                    eo, log);
             case "srgnn" -> NeuralTrainer.srGnn(new dev.seqmind.neural.srgnn.SrGnnConfig(dim, gnnSteps,
                     maxLenGiven() ? maxLen : dev.seqmind.neural.srgnn.SrGnnConfig.defaults().maxLength(), prefixes),
-                    tc, eo, line -> log(err, line));
+                    tc, eo, log);
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
-                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
+                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, log);
             default -> throw new InvalidParameterException("--model", model,
                     "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm, srgnn");
         };
