@@ -56,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     static final class ModelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "lstm").iterator();
+            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "lstm", "srgnn").iterator();
         }
     }
 
@@ -133,11 +133,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "128",
             description = "GRU4Rec and LSTM hidden units. Default: ${DEFAULT-VALUE}.")
     int hidden;
+    @Option(names = "--gnn-steps", defaultValue = "1",
+            description = "SR-GNN gated graph propagation steps. Default: ${DEFAULT-VALUE}.")
+    int gnnSteps;
+    @Option(names = "--prefixes", defaultValue = "8", description = "SR-GNN training examples drawn from each "
+            + "training sequence per step (random cut points; every one when fewer). Default: ${DEFAULT-VALUE}.")
+    int prefixes;
     @Option(names = "--dropout", defaultValue = "0.1",
             description = "Dropout rate in embeddings and blocks. Default: ${DEFAULT-VALUE}.")
     float dropout;
     @Option(names = "--max-len", defaultValue = "200",
-            description = "Most recent events a model reads per user. Default: ${DEFAULT-VALUE}.")
+            description = "Most recent events a model reads per user (srgnn: 50 unless given)."
+                    + " Default: ${DEFAULT-VALUE}.")
     int maxLen;
     @Option(names = "--mask-prob", defaultValue = "0.2",
             description = "BERT4Rec masking probability. Default: ${DEFAULT-VALUE}.")
@@ -199,9 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
         SequenceDataset full = dataset.load(TerminalProgress.stderr(false));
         Split split = dataset.split(full, seed);
         log(err, "data " + full + "; validation " + split.validation().size() + ", test " + split.test().size());
-        Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
-        TrainConfig tc = new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1,
-                !keepSeen, ckpt, resume, windows, beta2);
+        TrainConfig tc = trainConfig();
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 TerminalProgress.stderr(false));
@@ -209,7 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
                 ? new HybridSasRecTrainer(TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
                         sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(),
                         line -> log(err, line))
-                : trainer(tc, eo, err);
+                : trainer(tc, eo, line -> log(err, line));
         NeuralTrainer.Fitted fitted = dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
                 : trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
@@ -224,19 +229,41 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, PrintStream err) {
+    /** The training recipe these options describe; checkpoints default to {@code OUT/checkpoints}. */
+    TrainConfig trainConfig() {
+        Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
+                resume, windows, beta2);
+    }
+
+    /**
+     * The next-item trainer these options describe, as {@code tune} runs each trial (sasrec-text and DP-SGD are
+     * {@link #call}'s own).
+     */
+    NeuralTrainer nextItemTrainer(java.util.function.Consumer<String> log) {
+        return trainer(trainConfig(), new EngineOptions(djlCache, threads, 1), log);
+    }
+
+    private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, java.util.function.Consumer<String> log) {
         BlockStyle style = new BlockStyle(norm, positions, init);
         return switch (model) {
-            case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, line -> log(err, line));
+            case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, log);
             case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
-                    line -> log(err, line));
+                    log);
             case "lstm" -> NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(dim, hidden, dropout, maxLen), tc,
-                    eo, line -> log(err, line));
+                    eo, log);
+            case "srgnn" -> NeuralTrainer.srGnn(new dev.seqmind.neural.srgnn.SrGnnConfig(dim, gnnSteps,
+                    maxLenGiven() ? maxLen : dev.seqmind.neural.srgnn.SrGnnConfig.defaults().maxLength(), prefixes),
+                    tc, eo, log);
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
-                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, line -> log(err, line));
+                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, log);
             default -> throw new InvalidParameterException("--model", model,
-                    "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm");
+                    "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm, srgnn");
         };
+    }
+
+    private boolean maxLenGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--max-len");
     }
 
     private SasRecConfig sasRecConfig() {

@@ -73,6 +73,13 @@ public record NeuralTrainer(String name, NetworkFactory factory, Record modelCon
                 log);
     }
 
+    /** SR-GNN: a gated graph network over each history's item-transition graph, full softmax over all items. */
+    public static NeuralTrainer srGnn(dev.seqmind.neural.srgnn.SrGnnConfig config, TrainConfig training,
+                                      EngineOptions engine, Consumer<String> log) {
+        return new NeuralTrainer("srgnn", (n, p, s) -> new dev.seqmind.neural.srgnn.SrGnnNetwork(config, n, p, s),
+                config, training, engine, log);
+    }
+
     public static NeuralTrainer bert4Rec(Bert4RecConfig config, TrainConfig training, EngineOptions engine,
                                          Consumer<String> log) {
         return new NeuralTrainer("bert4rec", (n, p, s) -> new Bert4RecNetwork(config, n, p, s), config, training,

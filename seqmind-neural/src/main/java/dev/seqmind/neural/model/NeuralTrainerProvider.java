@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Registers the neural models under their names (sasrec, bert4rec, gru4rec, lstm) with their published default settings,
+ * Registers the neural models under their names (sasrec, bert4rec, gru4rec, lstm, srgnn) with their published default settings,
  * so {@code seqmind evaluate --models markov1,sasrec} compares them beside the classic ones. {@code seqmind train}
  * exposes every setting; this provider is for side-by-side reports.
  */
 public final class NeuralTrainerProvider implements TrainerProvider {
-    private static final List<String> NAMES = List.of("sasrec", "bert4rec", "gru4rec", "lstm");
+    private static final List<String> NAMES = List.of("sasrec", "bert4rec", "gru4rec", "lstm", "srgnn");
 
     @Override
     public List<String> names() {
@@ -33,6 +33,8 @@ public final class NeuralTrainerProvider implements TrainerProvider {
             case "bert4rec" -> NeuralTrainer.bert4Rec(Bert4RecConfig.defaults(), training, engine, line -> { });
             case "gru4rec" -> NeuralTrainer.gru4Rec(Gru4RecConfig.defaults(), training, engine, line -> { });
             case "lstm" -> NeuralTrainer.lstm(dev.seqmind.neural.lstm.LstmRecConfig.defaults(), training, engine,
+                    line -> { });
+            case "srgnn" -> NeuralTrainer.srGnn(dev.seqmind.neural.srgnn.SrGnnConfig.defaults(), training, engine,
                     line -> { });
             default -> null;
         });

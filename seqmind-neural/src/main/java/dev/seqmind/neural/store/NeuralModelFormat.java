@@ -106,6 +106,8 @@ public final class NeuralModelFormat implements ModelFormat {
                     treeToValue(l.spec(), Gru4RecConfig.class), l.items().size(), p, 0));
             case "lstm" -> onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.lstm.LstmRecNetwork(
                     treeToValue(l.spec(), dev.seqmind.neural.lstm.LstmRecConfig.class), l.items().size(), p, 0));
+            case "srgnn" -> onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.srgnn.SrGnnNetwork(
+                    treeToValue(l.spec(), dev.seqmind.neural.srgnn.SrGnnConfig.class), l.items().size(), p, 0));
             case "bert4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Bert4RecNetwork(
                     treeToValue(l.spec(), Bert4RecConfig.class), l.items().size(), p, 0));
             case TextItemRepresentation.FAMILY -> {
@@ -119,7 +121,7 @@ public final class NeuralModelFormat implements ModelFormat {
                         new TextItemRepresentation(vectors, counts, settings, saved.idDropout())));
             }
             default -> throw new SeqmindException(dir.resolve(NETWORK) + ": unknown network family '"
-                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, lstm, bert4rec)");
+                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, lstm, srgnn, bert4rec)");
         };
     }
 

@@ -96,6 +96,14 @@ class NeuralTrainerTest {
     }
 
     @Test
+    void srGnnLearnsSuccessor() {
+        // window 8: the attention readout sums over positions, so histories longer than any trained on (test
+        // histories reach 13 items, training inputs 11) drift; every test history is cut to a length seen in training
+        assertLearnt(NeuralTrainer.srGnn(new dev.seqmind.neural.srgnn.SrGnnConfig(16, 1, 8, 16), FAST,
+                EngineOptions.defaults(), line -> { }));
+    }
+
+    @Test
     void bert4RecLearnsSuccessor() {
         assertLearnt(NeuralTrainer.bert4Rec(new Bert4RecConfig(32, 128, 1, 2, 0f, 12, 0.2f), FAST.withEpochs(40),
                 EngineOptions.defaults(), line -> { }));

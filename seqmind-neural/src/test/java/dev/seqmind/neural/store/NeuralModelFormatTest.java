@@ -87,7 +87,7 @@ class NeuralModelFormatTest {
     }
 
     @Test
-    void gru4RecLstmAndBert4RecRoundTrip(@TempDir Path tmp) throws Exception {
+    void gru4RecLstmSrGnnAndBert4RecRoundTrip(@TempDir Path tmp) throws Exception {
         assertRoundTrip(NeuralTrainer.gru4Rec(new Gru4RecConfig(8, 12, 0.1f, 12), TWO_EPOCHS, EngineOptions.defaults(),
                 l -> { }), tmp.resolve("gru"), NeuralRecommender.class);
         Recommender lstm = assertRoundTrip(NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(8, 12, 0.1f, 12),
@@ -98,6 +98,10 @@ class NeuralModelFormatTest {
         float[] table = ((NeuralRecommender) lstm).network().parameters().get("item_emb").toFloatArray();
         assertThat(vectors).hasNumberOfRows(lstm.numItems());
         assertThat(vectors[0]).containsExactly(java.util.Arrays.copyOfRange(table, 8, 16));
+        assertRoundTrip(NeuralTrainer.srGnn(new dev.seqmind.neural.srgnn.SrGnnConfig(8, 2, 12, 4), TWO_EPOCHS,
+                EngineOptions.defaults(), l -> { }), tmp.resolve("srgnn"), NeuralRecommender.class);
+        assertThat(((NeuralRecommender) ModelDirectory.load(tmp.resolve("srgnn"))).network().name())
+                .isEqualTo("srgnn");
         assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f), TWO_EPOCHS,
                 EngineOptions.defaults(), l -> { }), tmp.resolve("bert"), NeuralRecommender.class);
         assertRoundTrip(NeuralTrainer.bert4Rec(new Bert4RecConfig(8, 32, 1, 2, 0.1f, 12, 0.2f,
