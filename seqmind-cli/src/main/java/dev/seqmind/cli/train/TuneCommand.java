@@ -116,7 +116,7 @@ public final class TuneCommand implements Callable<Integer> {
             return 0;
         }
         SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, maxEpochs, eta, budget);
-        SequenceDataset full = dataset.load(dev.seqmind.cli.TerminalProgress.stderr(false));
+        SequenceDataset full = dataset.load(dev.seqmind.cli.console.TerminalProgress.stderr(false));
         Split split = dataset.split(full, seed);
         TrialLog log = new TrialLog(out.resolve("trials.jsonl"));
         List<TrialResult> logged = log.read();
@@ -147,7 +147,7 @@ public final class TuneCommand implements Callable<Integer> {
         // the best trial's checkpoints hold its best weights: resuming at its epochs only restores them
         Trial t = runTrial(best.trial(), best.rung(), best.epochs(), best.params(), split, true);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1).withSeen(SeenItems.EXCLUDE))
-                .test(t.fitted().model(), split, dev.seqmind.cli.TerminalProgress.stderr(false));
+                .test(t.fitted().model(), split, dev.seqmind.cli.console.TerminalProgress.stderr(false));
         String command = trainCommand(best);
         ModelCards.Written w = ModelCards.write(out.resolve("best-model"), t.trainer(), t.fitted(), split, test,
                 false, command, seed, DatasetFingerprint.of(full).id());
@@ -186,7 +186,7 @@ public final class TuneCommand implements Callable<Integer> {
         NeuralTrainer trainer = options.nextItemTrainer(line -> { });
         long start = System.nanoTime();
         NeuralTrainer.Fitted fitted = trainer.fitWithState(split.train(), new FitContext(seed, threads,
-                split.validation(), dev.seqmind.cli.TerminalProgress.stderr(false)));
+                split.validation(), dev.seqmind.cli.console.TerminalProgress.stderr(false)));
         double seconds = (System.nanoTime() - start) / 1e9;
         var s = fitted.state();
         if (!restoreOnly) {

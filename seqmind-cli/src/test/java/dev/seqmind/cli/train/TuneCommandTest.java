@@ -3,7 +3,7 @@ package dev.seqmind.cli.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqmind.cli.CliRun;
-import dev.seqmind.cli.ExitCodes;
+import dev.seqmind.cli.console.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
