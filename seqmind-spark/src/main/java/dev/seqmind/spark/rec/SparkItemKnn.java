@@ -1,6 +1,5 @@
 package dev.seqmind.spark.rec;
 
-import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.model.knn.Direction;
 import dev.seqmind.rec.model.knn.ItemKnnRecommender;
@@ -18,7 +17,6 @@ import scala.Tuple2;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +42,17 @@ public final class SparkItemKnn {
 
     /** Fits item-KNN with {@code params} on an ingested log ({@link dev.seqmind.spark.ingest.SequenceTable}). */
     public static Fitted fit(Dataset<Row> table, ItemKnnTrainer params, String datasetName, int partitions) {
+        return fit(table, SequenceTable.itemsInInputOrder(table), params, datasetName, partitions);
+    }
+
+    /**
+     * Fits item-KNN on {@code table} with items numbered as in {@code names}, which must hold every item of the
+     * table (it may hold more: items only a held-out part of the log has).
+     */
+    public static Fitted fit(Dataset<Row> table, List<String> names, ItemKnnTrainer params, String datasetName,
+                             int partitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(table.sparkSession().sparkContext());
-        List<String> names = SequenceTable.itemsInInputOrder(table);
-        Map<String, Integer> ids = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            ids.put(names.get(i), i);
-        }
+        Map<String, Integer> ids = DenseItems.idsOf(names);
         Broadcast<Map<String, Integer>> idOf = sc.broadcast(ids);
         JavaRDD<int[]> seqs = table.select("items").javaRDD().map(r -> {
             List<String> items = r.getList(0);
@@ -96,10 +99,7 @@ public final class SparkItemKnn {
             for (int c : counts) {
                 events += c;
             }
-            Provenance provenance = new Provenance(datasetName, List.of(), List.of("fitted on Spark"), "spark",
-                    Math.toIntExact(users), names.size(), events, params.name(), params.getClass().getName(),
-                    params.params(), 0, SeqmindVersion.version(), SeqmindVersion.gitSha(),
-                    Provenance.runtime(), Provenance.platform());
+            Provenance provenance = SparkProvenance.of(datasetName, params, users, names.size(), events);
             return new Fitted(model, provenance);
         } finally {
             seqs.unpersist(false);

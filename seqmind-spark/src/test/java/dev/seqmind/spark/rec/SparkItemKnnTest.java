@@ -54,31 +54,7 @@ class SparkItemKnnTest {
             Path modelDir = dir.resolve("model-" + params.window());
             ModelDirectory.save(fitted.model(), modelDir, fitted.provenance());
             Recommender loaded = ModelDirectory.load(modelDir);
-            assertSameScores(data, single, loaded, rnd);
-        }
-    }
-
-    private static void assertSameScores(SequenceDataset data, Recommender single, Recommender spark,
-                                         SplittableRandom rnd) {
-        var sparkItems = spark.items();
-        assertThat(sparkItems.size()).isEqualTo(data.numItems());
-        float[] a = new float[data.numItems()];
-        float[] b = new float[data.numItems()];
-        for (int trial = 0; trial < 200; trial++) {
-            int len = 1 + rnd.nextInt(5);
-            int[] h1 = new int[len];
-            int[] h2 = new int[len];
-            for (int k = 0; k < len; k++) {
-                h1[k] = rnd.nextInt(data.numItems());
-                h2[k] = sparkItems.denseId(data.items().externalId(h1[k]));
-            }
-            single.score(h1, a);
-            spark.score(h2, b);
-            for (int i = 0; i < a.length; i++) {
-                int j = sparkItems.denseId(data.items().externalId(i));
-                assertThat(b[j]).as("item %s after %s", data.items().externalId(i), java.util.Arrays.toString(h1))
-                        .isEqualTo(a[i]);
-            }
+            dev.seqmind.spark.ActionLog.assertSameScores(data, single, loaded, rnd);
         }
     }
 }
