@@ -7,24 +7,19 @@ import dev.seqmind.rec.model.markov.MarkovTrainer;
 import dev.seqmind.rec.model.markov.TransitionTable;
 import dev.seqmind.rec.store.Provenance;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Markov transition counts on Spark: every user's sequence emits its (context of k items, next item) pairs for each
  * order k, one aggregation sums their counts and action weights per pair, and the driver receives only the distinct
- * transitions (contexts x successors), from which it builds {@link TransitionTable}s and the
+ * transitions of all orders in one shuffle (contexts x successors), from which it builds {@link TransitionTable}s and the
  * {@link MarkovRecommender} that {@link MarkovTrainer#fit} builds on the same log: same counts, same weights, same
  * popularity back-off, so the same score for every history.
  *
@@ -54,74 +49,44 @@ public final class SparkMarkov {
      */
     public static Fitted fit(Dataset<Row> table, List<String> names, MarkovTrainer params,
                              Map<String, Double> actionWeights, String datasetName, int partitions) {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(table.sparkSession().sparkContext());
-        Broadcast<Map<String, Integer>> idOf = sc.broadcast(DenseItems.idsOf(names));
-        Set<String> present = new HashSet<>(table.selectExpr("explode(actions) AS a").distinct()
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-        boolean weighted = present.stream().anyMatch(a -> (float) (double) actionWeights.getOrDefault(a, 1.0) != 1f);
-        Map<String, Float> weightOf = new HashMap<>();
-        actionWeights.forEach((a, w) -> weightOf.put(a, (float) (double) w));
-        Broadcast<Map<String, Float>> sharedWeights = sc.broadcast(weightOf);
-        JavaRDD<Weighted> seqs = table.select("items", "actions").javaRDD().map(r -> {
-            List<String> items = r.getList(0);
-            List<String> actions = r.getList(1);
-            int[] ids = new int[items.size()];
-            float[] w = new float[ids.length];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = idOf.value().get(items.get(k));
-                w[k] = sharedWeights.value().getOrDefault(actions.get(k), 1f);
-            }
-            return new Weighted(ids, w);
-        }).cache();
+        boolean weighted = WeightedSequences.weighted(table, actionWeights);
+        JavaRDD<WeightedSequences.Weighted> seqs = WeightedSequences.encode(table, names, actionWeights, weighted)
+                .cache();
         try {
             int n = names.size();
-            List<Tuple2<Integer, double[]>> items = seqs.flatMapToPair(s -> {
-                        List<Tuple2<Integer, double[]>> out = new ArrayList<>(s.items().length);
-                        for (int k = 0; k < s.items().length; k++) {
-                            out.add(new Tuple2<>(s.items()[k], new double[] {1, s.weights()[k]}));
-                        }
-                        return out.iterator();
-                    }).reduceByKey(SparkMarkov::add, partitions).collect();
-            int[] counts = new int[n];
-            float[] totals = new float[n];
-            long events = 0;
-            for (Tuple2<Integer, double[]> t : items) {
-                counts[t._1()] = (int) t._2()[0];
-                totals[t._1()] = (float) t._2()[1];
-                events += counts[t._1()];
-            }
-            TransitionTable[] tables = new TransitionTable[params.order()];
-            for (int k = 1; k <= params.order(); k++) {
+            WeightedSequences.ItemTotals totals = WeightedSequences.itemTotals(seqs, n, partitions);
+            int maxOrder = params.order();
+            List<Tuple2<Transition, double[]>> all = seqs.flatMapToPair(s -> {
+                List<Tuple2<Transition, double[]>> out = new ArrayList<>();
+                for (int order = 1; order <= maxOrder; order++) {
+                    for (int p = order; p < s.items().length; p++) {
+                        out.add(new Tuple2<>(new Transition(order, TransitionTable.contextKey(s.items(), p, order),
+                                s.items()[p]), new double[] {1, s.weights()[p]}));
+                    }
+                }
+                return out.iterator();
+            }).reduceByKey(WeightedSequences::add, partitions).collect();
+            TransitionTable[] tables = new TransitionTable[maxOrder];
+            for (int k = 1; k <= maxOrder; k++) {
                 final int order = k;
-                List<Tuple2<Tuple2<Long, Integer>, double[]>> pairs = seqs.flatMapToPair(s -> {
-                            List<Tuple2<Tuple2<Long, Integer>, double[]>> out = new ArrayList<>();
-                            for (int p = order; p < s.items().length; p++) {
-                                out.add(new Tuple2<>(new Tuple2<>(TransitionTable.contextKey(s.items(), p, order),
-                                        s.items()[p]), new double[] {1, s.weights()[p]}));
-                            }
-                            return out.iterator();
-                        }).reduceByKey(SparkMarkov::add, partitions).collect();
-                tables[k - 1] = table(order, pairs, weighted);
+                tables[k - 1] = table(order, all.stream().filter(t -> t._1().order() == order).toList(), weighted);
             }
-            float[] popularity = weighted ? ItemPopularity.scale(totals) : ItemPopularity.scale(counts);
+            float[] popularity = weighted ? ItemPopularity.scale(totals.weights())
+                    : ItemPopularity.scale(totals.counts());
             MarkovRecommender model = MarkovRecommender.of(params.name(), IdMap.of(names), tables, popularity,
                     params.minContextCount());
-            return new Fitted(model, SparkProvenance.of(datasetName, params, seqs.count(), n, events));
+            return new Fitted(model, SparkProvenance.of(datasetName, params, seqs.count(), n, totals.events()));
         } finally {
             seqs.unpersist(false);
         }
     }
 
-    private static double[] add(double[] a, double[] b) {
-        return new double[] {a[0] + b[0], a[1] + b[1]};
-    }
-
     /** The CSR table of one order from its distinct (context, next) sums: rows by key, successors by id. */
-    private static TransitionTable table(int order, List<Tuple2<Tuple2<Long, Integer>, double[]>> pairs,
+    private static TransitionTable table(int order, List<Tuple2<Transition, double[]>> pairs,
                                          boolean weighted) {
-        List<Tuple2<Tuple2<Long, Integer>, double[]>> sorted = new ArrayList<>(pairs);
-        sorted.sort(Comparator.<Tuple2<Tuple2<Long, Integer>, double[]>>comparingLong(t -> t._1()._1())
-                .thenComparingInt(t -> t._1()._2()));
+        List<Tuple2<Transition, double[]>> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.<Tuple2<Transition, double[]>>comparingLong(t -> t._1().context())
+                .thenComparingInt(t -> t._1().next()));
         int m = sorted.size();
         long[] keys = new long[m];
         int[] rowStart = new int[m + 1];
@@ -130,12 +95,12 @@ public final class SparkMarkov {
         float[] weights = weighted ? new float[m] : null;
         int rows = 0;
         for (int i = 0; i < m; i++) {
-            Tuple2<Tuple2<Long, Integer>, double[]> t = sorted.get(i);
-            if (i == 0 || t._1()._1() != (long) sorted.get(i - 1)._1()._1()) {
-                keys[rows] = t._1()._1();
+            Tuple2<Transition, double[]> t = sorted.get(i);
+            if (i == 0 || t._1().context() != sorted.get(i - 1)._1().context()) {
+                keys[rows] = t._1().context();
                 rowStart[rows++] = i;
             }
-            next[i] = t._1()._2();
+            next[i] = t._1().next();
             counts[i] = (int) t._2()[0];
             if (weighted) {
                 weights[i] = (float) t._2()[1];
@@ -146,7 +111,7 @@ public final class SparkMarkov {
                 rows + 1), next, counts, weights);
     }
 
-    /** One user's dense items with each event's action weight. */
-    record Weighted(int[] items, float[] weights) implements java.io.Serializable {
+    /** One (context, next item) pair of one order: the aggregation key. */
+    record Transition(int order, long context, int next) implements java.io.Serializable {
     }
 }
