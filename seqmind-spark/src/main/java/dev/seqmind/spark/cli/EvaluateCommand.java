@@ -87,17 +87,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         } finally {
             table.unpersist();
             if (saveModel == null) {
-                deleteTree(dir.getParent());
+                Trees.delete(dir.getParent());
             }
         }
         return 0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
