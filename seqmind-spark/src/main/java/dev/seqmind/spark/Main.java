@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 dev.seqmind.spark.cli.ToDatasetCommand.class,
                 dev.seqmind.spark.cli.MineCommand.class,
                 dev.seqmind.spark.cli.TrainCommand.class,
+                dev.seqmind.spark.cli.EvaluateCommand.class,
+                dev.seqmind.spark.cli.RecommendAllCommand.class,
+                dev.seqmind.spark.cli.BenchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -3,12 +3,16 @@ package dev.seqmind.spark.cli;
 import dev.seqmind.mining.MinSupport;
 import dev.seqmind.mining.PatternFormat;
 import dev.seqmind.mining.PatternWriter;
+import dev.seqmind.mining.Pattern;
+import dev.seqmind.mining.itemset.AssociationRule;
+import dev.seqmind.mining.itemset.ItemsetParams;
 import dev.seqmind.mining.sequence.PatternConstraints;
 import dev.seqmind.mining.sequence.SequenceMiningParams;
 import dev.seqmind.spark.ingest.SequenceTable;
 import dev.seqmind.spark.mine.EncodedLog;
 import dev.seqmind.spark.mine.MinedPattern;
 import dev.seqmind.spark.mine.SparkSequenceMiner;
+import dev.seqmind.spark.mine.SparkItemsetMiner;
 import dev.seqmind.spark.session.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -26,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seqmind-spark mine sequences}: frequent sequential patterns of an ingested log, on the cluster. */
 @Command(name = "mine", mixinStandardHelpOptions = true, description = "Mine patterns on the cluster.",
-        subcommands = MineCommand.Sequences.class)
+        subcommands = {MineCommand.Sequences.class, MineCommand.Itemsets.class})
 public final class MineCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -84,6 +88,82 @@ public final class MineCommand implements Runnable {
             }
             System.out.println(n + " patterns -> " + out);
             return 0;
+        }
+    }
+
+    /** {@code mine itemsets}. */
+    @Command(name = "itemsets", mixinStandardHelpOptions = true,
+            description = "Frequent itemsets (each user's set of items is one transaction) by parallel FP-Growth, the"
+                    + " same itemsets and supports as `seqmind mine itemsets`, written as its TSV; --rules adds the"
+                    + " association rules.")
+    static final class Itemsets implements Callable<Integer> {
+        @Mixin
+        SessionOptions session;
+
+        @Option(names = "--in", required = true, paramLabel = "DIR", description = "Output of seqmind-spark ingest.")
+        String in;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Itemsets TSV to write.")
+        Path out;
+
+        @Option(names = {"-s", "--min-support"}, paramLabel = "S", defaultValue = "0.01",
+                description = "Minimum support: a fraction of users (0.01) or a count (50). Default: ${DEFAULT-VALUE}.")
+        String minSupport;
+
+        @Option(names = "--max-length", paramLabel = "N", defaultValue = "2147483647",
+                description = "Largest itemset, in items. Default: no limit.")
+        int maxLength;
+
+        @Option(names = "--rules", paramLabel = "FILE",
+                description = "Also write the association rules (antecedent, consequent, support, confidence, lift,"
+                        + " leverage) as TSV here. Default: none.")
+        Path rules;
+
+        @Option(names = "--min-confidence", defaultValue = "0.5",
+                description = "With --rules. Default: ${DEFAULT-VALUE}.")
+        double minConfidence;
+
+        @Override
+        public Integer call() throws IOException {
+            ItemsetParams params = ItemsetParams.of(MinSupport.parse(minSupport)).withMaxLength(maxLength);
+            if (!(minConfidence >= 0 && minConfidence <= 1)) {
+                throw new dev.seqmind.data.error.InvalidParameterException("--min-confidence", minConfidence,
+                        "in [0, 1]");
+            }
+            SparkSession spark = SparkSessions.start(session.spec("mine itemsets"));
+            SparkItemsetMiner.Result r = SparkItemsetMiner.mine(SequenceTable.read(spark, in), params,
+                    session.partitions);
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                PatternWriter writer = new PatternWriter(w, PatternFormat.TSV, false, r.items()::get,
+                        r.transactions());
+                for (Pattern p : r.itemsets()) {
+                    writer.accept(p.items(), p.items().length, p.support());
+                }
+                writer.finish();
+            }
+            System.out.println(r.itemsets().size() + " itemsets at support >= " + r.minSupport() + " of "
+                    + r.transactions() + " users -> " + out);
+            if (rules != null) {
+                List<AssociationRule> found = r.rules(minConfidence);
+                try (Writer w = Files.newBufferedWriter(rules, StandardCharsets.UTF_8)) {
+                    w.write("antecedent\tconsequent\tsupport\tconfidence\tlift\tleverage\n");
+                    for (AssociationRule a : found) {
+                        w.write(String.format(java.util.Locale.ROOT, "%s\t%s\t%d\t%.6f\t%.6f\t%.6f%n",
+                                names(a.antecedent(), r.items()), names(a.consequent(), r.items()), a.support(),
+                                a.confidence(), a.lift(), a.leverage()));
+                    }
+                }
+                System.out.println(found.size() + " rules at confidence >= " + minConfidence + " -> " + rules);
+            }
+            return 0;
+        }
+
+        private static String names(int[] items, List<String> names) {
+            StringBuilder sb = new StringBuilder();
+            for (int i : items) {
+                sb.append(sb.isEmpty() ? "" : " ").append(names.get(i));
+            }
+            return sb.toString();
         }
     }
 }

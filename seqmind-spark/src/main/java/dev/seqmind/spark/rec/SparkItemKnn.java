@@ -1,6 +1,5 @@
 package dev.seqmind.spark.rec;
 
-import dev.seqmind.data.SeqmindVersion;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.model.knn.Direction;
 import dev.seqmind.rec.model.knn.ItemKnnRecommender;
@@ -18,7 +17,6 @@ import scala.Tuple2;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,8 @@ import java.util.Map;
  * numbered by first appearance, as on one machine (ties between equal similarities are broken by that
  * number), so the model equals the single-machine one whenever the numbering does. Sums are taken in
  * double and rounded to float once; with the default decay (0.5, powers of two) every sum is exact in both, with other
- * decays a similarity may differ in its last float bit. Every event weighs 1 (the ingested log carries no action
- * weights). Stateless.
+ * decays a similarity may differ in its last float bit. Action
+ * weights are given as on {@code seqmind ingest --action-weight}; see {@link WeightedSequences}. Stateless.
  */
 public final class SparkItemKnn {
     private SparkItemKnn() {
@@ -43,31 +41,26 @@ public final class SparkItemKnn {
     }
 
     /** Fits item-KNN with {@code params} on an ingested log ({@link dev.seqmind.spark.ingest.SequenceTable}). */
-    public static Fitted fit(Dataset<Row> table, ItemKnnTrainer params, String datasetName, int partitions) {
+    public static Fitted fit(Dataset<Row> table, ItemKnnTrainer params, Map<String, Double> actionWeights,
+                             String datasetName, int partitions) {
+        return fit(table, SequenceTable.itemsInInputOrder(table), params, actionWeights, datasetName, partitions);
+    }
+
+    /**
+     * Fits item-KNN on {@code table} with items numbered as in {@code names}, which must hold every item of the
+     * table (it may hold more: items only a held-out part of the log has).
+     */
+    public static Fitted fit(Dataset<Row> table, List<String> names, ItemKnnTrainer params,
+                             Map<String, Double> actionWeights, String datasetName, int partitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(table.sparkSession().sparkContext());
-        List<String> names = SequenceTable.itemsInInputOrder(table);
-        Map<String, Integer> ids = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            ids.put(names.get(i), i);
-        }
-        Broadcast<Map<String, Integer>> idOf = sc.broadcast(ids);
-        JavaRDD<int[]> seqs = table.select("items").javaRDD().map(r -> {
-            List<String> items = r.getList(0);
-            int[] out = new int[items.size()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = idOf.value().get(items.get(k));
-            }
-            return out;
-        }).cache();
+        boolean weighted = WeightedSequences.weighted(table, actionWeights);
+        JavaRDD<WeightedSequences.Weighted> seqs = WeightedSequences.encode(table, names, actionWeights, weighted)
+                .cache();
         try {
-            int[] counts = new int[names.size()];
-            seqs.flatMap(s -> java.util.Arrays.stream(s).iterator()).countByValue()
-                    .forEach((item, c) -> counts[item] = Math.toIntExact(c));
+            WeightedSequences.ItemTotals totals = WeightedSequences.itemTotals(seqs, names.size(), partitions);
+            int[] counts = totals.counts();
             Window w = new Window(params.window(), params.distanceDecay(), params.direction() == Direction.BOTH);
-            float[] norms = new float[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                norms[i] = counts[i];
-            }
+            float[] norms = totals.weights();
             Broadcast<float[]> sharedNorms = sc.broadcast(norms);
             Shipped shipped = Shipped.of(params);
             List<Tuple2<Integer, Tuple2<int[], float[]>>> rows = seqs.flatMapToPair(s -> w.pairs(s).iterator())
@@ -91,15 +84,8 @@ public final class SparkItemKnn {
             }
             IdMap items = IdMap.of(names);
             ItemKnnRecommender model = NeighbourSelector.model(params, items, counts, nbrIds, nbrSims);
-            long users = seqs.count();
-            long events = 0;
-            for (int c : counts) {
-                events += c;
-            }
-            Provenance provenance = new Provenance(datasetName, List.of(), List.of("fitted on Spark"), "spark",
-                    Math.toIntExact(users), names.size(), events, params.name(), params.getClass().getName(),
-                    params.params(), 0, SeqmindVersion.version(), SeqmindVersion.gitSha(),
-                    Provenance.runtime(), Provenance.platform());
+            Provenance provenance = SparkProvenance.of(datasetName, params, seqs.count(), names.size(),
+                    totals.events());
             return new Fitted(model, provenance);
         } finally {
             seqs.unpersist(false);
@@ -142,18 +128,23 @@ public final class SparkItemKnn {
         }
     }
 
-    /** The co-occurrence window: which pairs one sequence contributes, keyed {@code a << 32 | b}. */
+    /**
+     * The co-occurrence window: which pairs one sequence contributes, keyed {@code a << 32 | b}, each weighing its
+     * distance decay times both events' action weights, multiplied in float in the single-machine fit's order.
+     */
     record Window(int size, double decay, boolean both) implements Serializable {
-        List<Tuple2<Long, Double>> pairs(int[] s) {
+        List<Tuple2<Long, Double>> pairs(WeightedSequences.Weighted seq) {
+            int[] s = seq.items();
+            float[] wt = seq.weights();
             List<Tuple2<Long, Double>> out = new ArrayList<>();
             for (int e = 0; e < s.length; e++) {
                 for (int d = 1; d <= size; d++) {
-                    double w = (float) Math.pow(decay, d - 1);
+                    float w = (float) Math.pow(decay, d - 1);
                     if (e + d < s.length && s[e + d] != s[e]) {
-                        out.add(new Tuple2<>(((long) s[e] << 32) | s[e + d], w));
+                        out.add(new Tuple2<>(((long) s[e] << 32) | s[e + d], (double) (w * wt[e] * wt[e + d])));
                     }
                     if (both && e - d >= 0 && s[e - d] != s[e]) {
-                        out.add(new Tuple2<>(((long) s[e] << 32) | s[e - d], w));
+                        out.add(new Tuple2<>(((long) s[e] << 32) | s[e - d], (double) (w * wt[e] * wt[e - d])));
                     }
                 }
             }

@@ -50,35 +50,23 @@ class SparkItemKnnTest {
         for (ItemKnnTrainer params : List.of(ItemKnnTrainer.defaults(),
                 new ItemKnnTrainer(2, 1.0, 5, Direction.BOTH, 2, 0.5))) {
             Recommender single = params.fit(data, FitContext.of(1));
-            SparkItemKnn.Fitted fitted = SparkItemKnn.fit(SequenceTable.read(spark, out), params, "log", 4);
+            SparkItemKnn.Fitted fitted = SparkItemKnn.fit(SequenceTable.read(spark, out), params, java.util.Map.of(),
+                    "log", 4);
             Path modelDir = dir.resolve("model-" + params.window());
             ModelDirectory.save(fitted.model(), modelDir, fitted.provenance());
             Recommender loaded = ModelDirectory.load(modelDir);
-            assertSameScores(data, single, loaded, rnd);
+            dev.seqmind.spark.ActionLog.assertSameScores(data, single, loaded, rnd);
         }
     }
 
-    private static void assertSameScores(SequenceDataset data, Recommender single, Recommender spark,
-                                         SplittableRandom rnd) {
-        var sparkItems = spark.items();
-        assertThat(sparkItems.size()).isEqualTo(data.numItems());
-        float[] a = new float[data.numItems()];
-        float[] b = new float[data.numItems()];
-        for (int trial = 0; trial < 200; trial++) {
-            int len = 1 + rnd.nextInt(5);
-            int[] h1 = new int[len];
-            int[] h2 = new int[len];
-            for (int k = 0; k < len; k++) {
-                h1[k] = rnd.nextInt(data.numItems());
-                h2[k] = sparkItems.denseId(data.items().externalId(h1[k]));
-            }
-            single.score(h1, a);
-            spark.score(h2, b);
-            for (int i = 0; i < a.length; i++) {
-                int j = sparkItems.denseId(data.items().externalId(i));
-                assertThat(b[j]).as("item %s after %s", data.items().externalId(i), java.util.Arrays.toString(h1))
-                        .isEqualTo(a[i]);
-            }
-        }
+    @Test
+    void actionWeightedModelScoresLikeTheSingleMachineFit(SparkSession spark, @TempDir Path dir) throws IOException {
+        java.util.Map<String, Double> weights = java.util.Map.of("buy", 4.0, "cart", 2.0, "fav", 0.5);
+        dev.seqmind.spark.ActionLog log = dev.seqmind.spark.ActionLog.of(spark, dir, 5000, 250, 41, weights);
+        ItemKnnTrainer params = new ItemKnnTrainer(3, 0.5, 20, Direction.BOTH, 3, 0.5);
+        Recommender single = params.fit(log.dataset(), FitContext.of(1));
+        SparkItemKnn.Fitted fitted = SparkItemKnn.fit(SequenceTable.read(spark, log.ingested()), params, weights,
+                "log", 3);
+        dev.seqmind.spark.ActionLog.assertSameScores(log.dataset(), single, fitted.model(), new SplittableRandom(4));
     }
 }

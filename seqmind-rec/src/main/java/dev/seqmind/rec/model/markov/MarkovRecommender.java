@@ -27,6 +27,24 @@ public final class MarkovRecommender extends BaseScoreRecommender {
         this.minContextCount = minContextCount;
     }
 
+    /**
+     * A model from tables counted elsewhere (a cluster job): {@code tables[k - 1]} has order {@code k}, and
+     * {@code popularity} is the back-off score per item as {@link MarkovTrainer#fit} computes it.
+     */
+    public static MarkovRecommender of(String name, IdMap items, TransitionTable[] tables, float[] popularity,
+                                       int minContextCount) {
+        for (int k = 1; k <= tables.length; k++) {
+            if (tables[k - 1].order() != k) {
+                throw new IllegalArgumentException("table " + k + " has order " + tables[k - 1].order());
+            }
+        }
+        if (popularity.length != items.size()) {
+            throw new IllegalArgumentException(popularity.length + " popularity scores for " + items.size()
+                    + " items");
+        }
+        return new MarkovRecommender(name, items, tables.clone(), popularity, minContextCount);
+    }
+
     public int order() {
         return tables.length;
     }

@@ -75,6 +75,26 @@ public final class TransitionTable {
         return weightTotals == null ? totals[row] : weightTotals[row];
     }
 
+    /**
+     * A table from counts made elsewhere (a cluster job): row {@code r} is context {@code rowKeys[r]} (packed as
+     * {@link #contextKey}), its successors {@code next[rowStart[r], rowStart[r+1])} in increasing id order with their
+     * {@code counts} and, for an action-weighted table, their summed {@code weights} (null otherwise). Adopts the
+     * arrays.
+     */
+    public static TransitionTable of(int order, long[] rowKeys, int[] rowStart, int[] next, int[] counts,
+                                     float[] weights) {
+        if (order < 1 || order > MarkovTrainer.MAX_ORDER || rowStart.length != rowKeys.length + 1
+                || next.length != counts.length || rowStart[rowKeys.length] != next.length) {
+            throw new IllegalArgumentException("inconsistent transition table of order " + order);
+        }
+        return new TransitionTable(order, rowKeys, rowStart, next, counts, weights);
+    }
+
+    /** The key of the context {@code items[to - order, to)} as tables store it; needs {@code to >= order}. */
+    public static long contextKey(int[] items, int to, int order) {
+        return pack(items, to, order);
+    }
+
     /** Packs {@code items[to - order, to)}; the caller guarantees {@code to >= order}. */
     static long pack(int[] items, int to, int order) {
         long key = 0;

@@ -1,0 +1,182 @@
+package dev.seqmind.spark.cli;
+
+import dev.seqmind.data.generate.GeneratorConfig;
+import dev.seqmind.data.generate.LogGenerator;
+import dev.seqmind.data.ingest.IngestSpec;
+import dev.seqmind.data.ingest.Ingestor;
+import dev.seqmind.data.ingest.InputSpec;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.read.InputFormat;
+import dev.seqmind.mining.CountingSink;
+import dev.seqmind.mining.MinSupport;
+import dev.seqmind.mining.sequence.PatternConstraints;
+import dev.seqmind.mining.sequence.SequenceMiningParams;
+import dev.seqmind.mining.sequence.SequentialPatternMiner;
+import dev.seqmind.rec.FitContext;
+import dev.seqmind.rec.model.knn.ItemKnnTrainer;
+import dev.seqmind.spark.ingest.CleaningSpec;
+import dev.seqmind.spark.ingest.SequenceTable;
+import dev.seqmind.spark.ingest.SparkIngest;
+import dev.seqmind.spark.mine.EncodedLog;
+import dev.seqmind.spark.mine.EncodedSequence;
+import dev.seqmind.spark.mine.SparkSequenceMiner;
+import dev.seqmind.spark.rec.SparkItemKnn;
+import dev.seqmind.spark.session.SparkSessions;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.fpm.PrefixSpan;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code seqmind-spark bench}: generated logs of each size through ingest, sequential-pattern mining and item-KNN,
+ * on one machine (seqmind's own code, in this JVM, with as many threads as Spark has cores) and on Spark, plus MLlib's
+ * {@code PrefixSpan} on the same mining task; prints seconds, ratios and pattern counts.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark: generated logs through ingest, mining and item-KNN on one machine and on Spark,"
+                + " and MLlib PrefixSpan on the same mining task. Prints seconds and ratios (Spark / one machine,"
+                + " PrefixSpan / seqmind on Spark) and the pattern counts of both miners.",
+                "The single-machine side runs in the driver JVM: give it the heap (-Xmx) a log of that size needs."})
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    SessionOptions session;
+
+    @Option(names = "--events", split = ",", defaultValue = "2000000,5000000",
+            description = "Log sizes in events. Default: ${DEFAULT-VALUE}.")
+    List<Long> events;
+
+    @Option(names = "--events-per-user", defaultValue = "40",
+            description = "Mean events per user of the generated logs. Default: ${DEFAULT-VALUE}.")
+    int eventsPerUser;
+
+    @Option(names = "--items", defaultValue = "50000", description = "Items of the generated logs. Default: ${DEFAULT-VALUE}.")
+    int items;
+
+    @Option(names = {"-s", "--min-support"}, defaultValue = "0.02",
+            description = "Mining: minimum support as a fraction of users. Default: ${DEFAULT-VALUE}.")
+    double minSupport;
+
+    @Option(names = "--max-length", defaultValue = "4",
+            description = "Mining: longest pattern in items (PrefixSpan's maxPatternLength). Default: ${DEFAULT-VALUE}.")
+    int maxLength;
+
+    @Option(names = "--work", required = true, paramLabel = "DIR",
+            description = "Where the generated logs and Spark outputs go (reused: a log of the same size is not"
+                    + " generated again).")
+    Path work;
+
+    @Override
+    public Integer call() throws IOException {
+        SparkSession spark = SparkSessions.start(session.spec("bench"));
+        int cores = spark.sparkContext().defaultParallelism();
+        int threads = Math.max(1, Math.min(cores, Runtime.getRuntime().availableProcessors()));
+        System.out.printf(Locale.ROOT, "master %s, %d partitions; one machine: %d threads; mining at support %.3f,"
+                + " max length %d%n", spark.sparkContext().master(), session.partitions, threads, minSupport,
+                maxLength);
+        System.out.printf(Locale.ROOT, "%-10s %-8s %10s %10s %8s %10s %8s %s%n", "events", "job", "one s", "spark s",
+                "ratio", "mllib s", "ratio", "result");
+        for (long n : events) {
+            Path csv = generate(n);
+            String out = work.resolve("spark-" + n).toString();
+            Trees.delete(Path.of(out));
+
+            long t = System.nanoTime();
+            SequenceDataset data = new Ingestor(Progress.NONE).run(IngestSpec.of("bench", InputSpec.of(csv,
+                    InputFormat.CSV))).dataset();
+            double oneIngest = secs(t);
+            t = System.nanoTime();
+            SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "bench", out,
+                    session.partitions);
+            double sparkIngest = secs(t);
+            row(n, "ingest", oneIngest, sparkIngest, Double.NaN, data.numUsers() + " users, "
+                    + data.numInteractions() + " events");
+
+            SequenceMiningParams params = SequenceMiningParams.of(MinSupport.fraction(minSupport))
+                    .withConstraints(PatternConstraints.NONE.withLength(1, maxLength)).withThreads(threads);
+            t = System.nanoTime();
+            CountingSink counted = new CountingSink();
+            SequentialPatternMiner.mine(data, params, counted);
+            double oneMine = secs(t);
+            Dataset<Row> table = SequenceTable.read(spark, out);
+            t = System.nanoTime();
+            EncodedLog log = EncodedLog.of(table);
+            long sparkPatterns = SparkSequenceMiner.mine(log.sequences(), log.itemNames().size(), params,
+                    session.partitions).count();
+            double sparkMine = secs(t);
+            t = System.nanoTime();
+            long mllibPatterns = prefixSpan(spark, EncodedLog.of(table).sequences());
+            double mllib = secs(t);
+            row(n, "mine", oneMine, sparkMine, mllib, String.format(Locale.ROOT,
+                    "patterns: one machine %d, spark %d, PrefixSpan %d%s", counted.count(), sparkPatterns,
+                    mllibPatterns, counted.count() == sparkPatterns && sparkPatterns == mllibPatterns ? " (equal)"
+                            : " (DIFFERENT)"));
+
+            ItemKnnTrainer knn = ItemKnnTrainer.defaults();
+            t = System.nanoTime();
+            knn.fit(data, FitContext.of(threads));
+            double oneKnn = secs(t);
+            t = System.nanoTime();
+            SparkItemKnn.fit(table, knn, Map.of(), "bench", session.partitions);
+            double sparkKnn = secs(t);
+            row(n, "item-knn", oneKnn, sparkKnn, Double.NaN, "");
+        }
+        return 0;
+    }
+
+    /** MLlib's PrefixSpan on the same sequences of itemsets; returns how many patterns it finds. */
+    private long prefixSpan(SparkSession spark, JavaRDD<EncodedSequence> sequences) {
+        StructType schema = new StructType().add("sequence", DataTypes.createArrayType(
+                DataTypes.createArrayType(DataTypes.IntegerType, false), false), false);
+        JavaRDD<Row> rows = sequences.map(s -> {
+            List<List<Integer>> sets = new ArrayList<>();
+            for (int k = 0; k < s.items().length; k++) {
+                if (k == 0 || s.itemsets()[k] != s.itemsets()[k - 1]) {
+                    sets.add(new ArrayList<>());
+                }
+                sets.getLast().add(s.items()[k]);
+            }
+            return RowFactory.create(sets.stream().map(List::toArray).toArray());
+        });
+        return new PrefixSpan().setMinSupport(minSupport).setMaxPatternLength(maxLength)
+                .setMaxLocalProjDBSize(32_000_000L).findFrequentSequentialPatterns(spark.createDataFrame(rows, schema))
+                .count();
+    }
+
+    private Path generate(long n) throws IOException {
+        Path dir = work.resolve("log-" + n);
+        Path csv = dir.resolve(LogGenerator.DEFAULT_LOG_FILE);
+        if (!Files.exists(csv)) {
+            int users = (int) Math.max(1, n / eventsPerUser);
+            new LogGenerator(GeneratorConfig.of(users, items, n, 7)).writeTo(dir, LogGenerator.DEFAULT_LOG_FILE,
+                    Progress.NONE);
+        }
+        return csv;
+    }
+
+    private static void row(long n, String job, double one, double spark, double mllib, String result) {
+        System.out.printf(Locale.ROOT, "%-10d %-8s %10.1f %10.1f %8.2f %10s %8s %s%n", n, job, one, spark, spark / one,
+                Double.isNaN(mllib) ? "-" : String.format(Locale.ROOT, "%.1f", mllib),
+                Double.isNaN(mllib) ? "-" : String.format(Locale.ROOT, "%.2f", mllib / spark), result);
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
