@@ -37,7 +37,8 @@ public final class SeqmindCommand implements Runnable {
             TrainCommand.class,
             dev.seqmind.cli.serve.ServeCommand.class,
             dev.seqmind.cli.insight.InsightCommand.class,
-            dev.seqmind.cli.insight.SimilarCommand.class);
+            dev.seqmind.cli.insight.SimilarCommand.class,
+            dev.seqmind.cli.ab.AbCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -43,7 +43,7 @@ public final class Proportions {
         double denom = 1 + z2 / n;
         double center = (p + z2 / (2.0 * n)) / denom;
         double half = z / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.max(0, center - half), Math.min(1, center + half));
+        return new Interval(x == 0 ? 0 : Math.max(0, center - half), x == n ? 1 : Math.min(1, center + half));
     }
 
     /**
