@@ -59,6 +59,8 @@ class MsprtTest {
         }
         double fpr = (double) msprtRejects / runs;
         double naiveFpr = (double) naiveRejects / runs;
+        System.out.printf(java.util.Locale.ROOT, "A/A, %d runs, %d daily looks: mSPRT false positives %.4f, "
+                + "fixed-horizon z-test peeked daily %.4f%n", runs, DAYS, fpr, naiveFpr);
         assertThat(fpr).as("mSPRT false-positive rate with 30 daily looks").isLessThanOrEqualTo(alpha);
         // the contrast that makes the test meaningful: a fixed-horizon z-test read every day rejects far too often
         assertThat(naiveFpr).as("fixed-horizon z-test peeked daily").isGreaterThan(2 * alpha);
