@@ -39,7 +39,8 @@ public final class SeqmindCommand implements Runnable {
             dev.seqmind.cli.train.TuneCommand.class,
             dev.seqmind.cli.serve.ServeCommand.class,
             dev.seqmind.cli.insight.InsightCommand.class,
-            dev.seqmind.cli.insight.SimilarCommand.class);
+            dev.seqmind.cli.insight.SimilarCommand.class,
+            dev.seqmind.cli.ab.AbCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -77,6 +77,7 @@ public final class SeqmindServer implements AutoCloseable {
         }
         ModelRegistry models = new ModelRegistry();
         EventStore store = null;
+        dev.seqmind.server.experiment.Experiments experiments = null;
         try {
             for (Map.Entry<String, Path> m : config.models().entrySet()) {
                 models.load(m.getKey(), m.getValue());
@@ -89,6 +90,11 @@ public final class SeqmindServer implements AutoCloseable {
             json.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             ServiceState state = new ServiceState(store, config.maxLength(), models, rules, catalog,
                     config.pseudonymizer(), config.limits(), meters, json);
+            experiments = new dev.seqmind.server.experiment.Experiments(
+                    dev.seqmind.server.experiment.ExperimentStore.open(config.store()),
+                    () -> models.list().stream().map(dev.seqmind.server.model.ServedModel::name)
+                            .collect(java.util.stream.Collectors.toSet()), System::currentTimeMillis, 1000);
+            state.experiments(experiments);
             long r0 = System.nanoTime();
             long rebuilt = state.rebuild();
             long rebuildMillis = (System.nanoTime() - r0) / 1_000_000;
@@ -117,6 +123,9 @@ public final class SeqmindServer implements AutoCloseable {
                     config.bind(), web.port(), store.describe(), rebuilt, rebuildMillis, rules.size());
             return new SeqmindServer(web, state, table.routes(), report);
         } catch (IOException | RuntimeException e) {
+            if (experiments != null) {
+                experiments.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -135,6 +144,7 @@ public final class SeqmindServer implements AutoCloseable {
         out.add(new ItemRoutes(state));
         out.add(new PatternRoutes(state));
         out.add(new AdminRoutes(state));
+        out.add(new dev.seqmind.server.api.ExperimentRoutes(state));
         return out;
     }
 
@@ -186,6 +196,7 @@ public final class SeqmindServer implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        state.experiments().close();
         state.store().close();
         state.models().close();
     }

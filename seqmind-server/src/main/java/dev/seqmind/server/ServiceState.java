@@ -34,6 +34,7 @@ public final class ServiceState implements EventStore.CommitListener {
     private final PrometheusMeterRegistry meters;
     private final ObjectMapper json;
     private final Counter ingested;
+    private volatile dev.seqmind.server.experiment.Experiments experiments;
 
     public ServiceState(EventStore store, int maxLength, ModelRegistry models, RuleIndex rules, ItemCatalog catalog,
                         Pseudonymizer pseudonymizer, Limits limits, PrometheusMeterRegistry meters, ObjectMapper json) {
@@ -65,11 +66,17 @@ public final class ServiceState implements EventStore.CommitListener {
             apply(e.user(), e.item());
         }
         ingested.increment(events.size());
+        if (experiments != null) {
+            experiments.observe(events);
+        }
     }
 
     @Override
     public void erased(String user) {
         live.remove(user);
+        if (experiments != null) {
+            experiments.forget(user);
+        }
     }
 
     private void apply(String user, String item) {
@@ -130,6 +137,15 @@ public final class ServiceState implements EventStore.CommitListener {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** The experiments (A/B tests); set once at start, before the first request. */
+    public dev.seqmind.server.experiment.Experiments experiments() {
+        return experiments;
+    }
+
+    public void experiments(dev.seqmind.server.experiment.Experiments value) {
+        experiments = value;
     }
 
     public boolean pseudonymized() {

@@ -49,12 +49,17 @@ public final class RecommendationRoutes implements ApiRoutes {
         Ask ask = new Ask(QueryParams.integer(call, "k", 10, 1, state.limits().maxK()),
                 QueryParams.bool(call, "exclude_seen", true), List.of(), QueryParams.text(call, "category"),
                 QueryParams.text(call, "model"), QueryParams.bool(call, "explain", true));
-        int[] live = state.live().history(state.storedUser(user));
-        try (ModelRegistry.Lease lease = lease(ask.model())) {
+        String stored = state.storedUser(user);
+        int[] live = state.live().history(stored);
+        var experiment = ask.model() == null ? state.experiments().assign(stored) : null; // A/B test, if one runs
+        try (ModelRegistry.Lease lease = lease(experiment == null ? ask.model() : experiment.model())) {
             ServedModel m = lease.model();
             int[] h = m.translate(live, state.items());
             Map<String, Object> out = answer(m, h, ask, List.of());
             out.put("user", user);
+            if (experiment != null) {
+                state.experiments().served(experiment, stored, out);
+            }
             return Reply.ok(out);
         }
     }

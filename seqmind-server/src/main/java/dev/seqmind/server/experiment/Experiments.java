@@ -1,0 +1,226 @@
+package dev.seqmind.server.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seqmind.server.store.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The experiments of one server: creates, starts and stops them, assigns a user of a recommendation request to the
+ * oldest running experiment and its variant, records what was shown, credits committed events, and saves counters
+ * to the {@link ExperimentStore} every {@code flushMillis} (and at every status change and at close), so they
+ * survive a restart; a crash loses at most the last interval's counts. Recommendations served before a restart are
+ * not credited after it (attribution state lives in memory). Thread-safe.
+ */
+public final class Experiments implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
+
+    private final ExperimentStore store;
+    private final Supplier<Set<String>> models;
+    private final LongSupplier clock;
+    private final SecureRandom random = new SecureRandom();
+    private final CopyOnWriteArrayList<Experiment> all = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService flusher;
+
+    /** A request's experiment, variant index, variant name and the model that serves it. */
+    public record Assignment(Experiment experiment, int variant, String name, String model) {
+    }
+
+    /**
+     * @param store        where experiments are kept; those stored are loaded now
+     * @param models       the names of the loaded models (checked when defining and starting)
+     * @param clock        epoch milliseconds, for attribution windows
+     * @param flushMillis  how often counters are saved
+     */
+    public Experiments(ExperimentStore store, Supplier<Set<String>> models, LongSupplier clock, long flushMillis) {
+        this.store = store;
+        this.models = models;
+        this.clock = clock;
+        for (ExperimentStore.Stored s : store.load()) {
+            all.add(new Experiment(s.snapshot(), s.definition()));
+        }
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                .name("seqmind-experiments").unstarted(r));
+        flusher.scheduleWithFixedDelay(this::tick, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Defines a new experiment (status created) from a request body; refuses a bad field by name. */
+    public Experiment create(JsonNode body) {
+        byte[] id = new byte[6];
+        random.nextBytes(id);
+        Definition d = new DefinitionParser(models.get(), random).parse(body, "exp-" + HexFormat.of().formatHex(id),
+                clock.getAsLong());
+        store.insert(d);
+        Experiment e = new Experiment(d);
+        all.add(e);
+        return e;
+    }
+
+    /** Starts bucketing and counting; refused once stopped or when a variant's model is no longer loaded. */
+    public Experiment start(String id) {
+        Experiment e = require(id);
+        synchronized (e) {
+            if (e.status() == Status.STOPPED) {
+                throw new IllegalStateException("experiment " + id + " is stopped; define a new one");
+            }
+            Set<String> loaded = models.get();
+            for (int i = 0; i < e.definition().variants().size(); i++) {
+                String m = e.definition().variants().get(i).model();
+                if (!loaded.contains(m)) {
+                    throw new InvalidDefinitionException("variants[" + i + "].model", "model '" + m
+                            + "' is not loaded any more");
+                }
+            }
+            e.status(Status.RUNNING, clock.getAsLong());
+        }
+        save(e);
+        return e;
+    }
+
+    /** Stops an experiment for good (its counts and verdict stay). */
+    public Experiment stop(String id) {
+        Experiment e = require(id);
+        synchronized (e) {
+            if (e.status() != Status.STOPPED) {
+                e.status(Status.STOPPED, clock.getAsLong());
+            }
+        }
+        save(e);
+        return e;
+    }
+
+    public List<Experiment> list() {
+        return List.copyOf(all);
+    }
+
+    public Optional<Experiment> get(String id) {
+        return all.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    private Experiment require(String id) {
+        return get(id).orElseThrow(() -> new java.util.NoSuchElementException("no experiment '" + id + "'"));
+    }
+
+    /** The oldest running experiment's variant for {@code user} (the stored id), or {@code null} when none runs. */
+    public Assignment assign(String user) {
+        for (Experiment e : all) {
+            if (e.status() == Status.RUNNING) {
+                int v = e.variant(user);
+                Definition.Variant var = e.definition().variants().get(v);
+                return new Assignment(e, v, var.name(), var.model());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Records that the assigned variant served {@code response} (its {@code items[].item}) to {@code user}, and adds
+     * {@code recommendation_id}, {@code experiment} and {@code variant} to it.
+     */
+    public void served(Assignment a, String user, Map<String, Object> response) {
+        List<String> items = new ArrayList<>();
+        if (response.get("items") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof Map<?, ?> m && m.get("item") instanceof String s) {
+                    items.add(s);
+                }
+            }
+        }
+        byte[] rid = new byte[12];
+        random.nextBytes(rid);
+        String id = "rec-" + HexFormat.of().formatHex(rid);
+        a.experiment().shown(user, id, a.variant(), items, clock.getAsLong());
+        response.put("recommendation_id", id);
+        response.put("experiment", a.experiment().id());
+        response.put("variant", a.name());
+    }
+
+    /** Credits committed events to the running experiments' recommendations. */
+    public void observe(List<Event> events) {
+        long now = clock.getAsLong();
+        for (Experiment e : all) {
+            if (e.status() == Status.RUNNING) {
+                for (Event ev : events) {
+                    e.event(ev.user(), ev.item(), ev.action(), now);
+                }
+            }
+        }
+    }
+
+    /** Forgets an erased user's recommendations. */
+    public void forget(String user) {
+        all.forEach(e -> e.forget(user));
+    }
+
+    private void tick() {
+        try {
+            long now = clock.getAsLong();
+            for (Experiment e : all) {
+                if (e.status() == Status.RUNNING) {
+                    e.look(); // a scheduled look: the running p-value sees the data as it arrives
+                    e.expire(now);
+                }
+            }
+            flush();
+        } catch (RuntimeException ex) {
+            LOG.warn("saving experiment counters failed (retried at the next interval): {}", ex.getMessage());
+        }
+    }
+
+    /** Saves every experiment that changed. */
+    public void flush() {
+        List<Experiment.Snapshot> changed = new ArrayList<>();
+        List<Experiment> taken = new ArrayList<>();
+        for (Experiment e : all) {
+            if (e.takeDirty()) {
+                changed.add(e.snapshot());
+                taken.add(e);
+            }
+        }
+        try {
+            store.save(changed);
+        } catch (RuntimeException ex) {
+            taken.forEach(Experiment::markDirty);
+            throw ex;
+        }
+    }
+
+    private void save(Experiment e) {
+        e.takeDirty();
+        try {
+            store.save(List.of(e.snapshot()));
+        } catch (RuntimeException ex) {
+            e.markDirty();
+            throw ex;
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("saving experiment counters at close failed: {}", e.getMessage());
+        } finally {
+            store.close();
+        }
+    }
+}
