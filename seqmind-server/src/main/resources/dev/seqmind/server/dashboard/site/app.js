@@ -133,6 +133,7 @@
     document.getElementById('main').hidden = false;
     try {
       await pageFn(info);
+      performance.mark('seqmind-ready');
       setState('ready');
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return;
