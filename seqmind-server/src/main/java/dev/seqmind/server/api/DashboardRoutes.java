@@ -174,15 +174,7 @@ public final class DashboardRoutes implements ApiRoutes {
                 .filter(r -> needle == null || matches(r, needle)).sorted(order).toList();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (MinedRule r : hits.subList(Math.min(offset, hits.size()), Math.min(hits.size(), offset + limit))) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("antecedent", r.antecedent());
-            row.put("consequent", r.consequent());
-            row.put("antecedent_titles", r.antecedent().stream().map(i -> state.title(null, i)).toList());
-            row.put("consequent_titles", r.consequent().stream().map(i -> state.title(null, i)).toList());
-            row.put("support", r.support());
-            row.put("confidence", r.confidence());
-            row.put("lift", r.lift());
-            rows.add(row);
+            rows.add(PatternRoutes.row(state, r));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total_rules", state.rules().size());

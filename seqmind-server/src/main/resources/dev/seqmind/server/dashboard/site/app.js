@@ -36,6 +36,12 @@
     return el('table', null, el('thead', null, head), el('tbody', null, body));
   }
 
+  /** Fills #cards with [label, value] figures. */
+  function cards(items) {
+    document.getElementById('cards').replaceChildren(...items.map(([k, v]) =>
+      el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k))));
+  }
+
   function num(v, digits) {
     if (v === null || v === undefined || Number.isNaN(v)) return '–';
     if (digits === undefined) return Number(v).toLocaleString('en-US');
@@ -154,6 +160,6 @@
     });
   });
 
-  window.Seq = { page, get: p => call('GET', p), post: (p, b) => call('POST', p, b), el, table, num, pct, banner,
+  window.Seq = { page, get: p => call('GET', p), post: (p, b) => call('POST', p, b), el, table, cards, num, pct, banner,
     ApiError, time, info: () => info };
 })();

@@ -9,8 +9,7 @@
       ['Gini of item popularity', num(d.gini, 3)], ['events on top 1% items', pct(d.top_share['1%'])],
       ['events on top 20% items', pct(d.top_share['20%'])]];
     Object.entries(d.actions).forEach(([a, n]) => items.push([a + ' events', num(n)]));
-    document.getElementById('cards').replaceChildren(...items.map(([k, v]) =>
-      el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k))));
+    Seq.cards(items);
 
     Charts.draw('chart-lengths', {
       tooltip: { trigger: 'axis' }, xAxis: { type: 'category', name: 'events', data: Object.keys(d.lengths) },

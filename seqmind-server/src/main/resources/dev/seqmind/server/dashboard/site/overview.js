@@ -14,8 +14,7 @@
       ['stored events', num(t.stored_events)], ['live users', num(t.live_users)],
       ['write queue', num(t.write_queue)], ['requests served', num(t.requests)],
       ['errors (4xx / 5xx)', num(t.client_errors) + ' / ' + num(t.server_errors)], ['mined rules', num(t.rules)]];
-    document.getElementById('cards').replaceChildren(...items.map(([k, v]) =>
-      el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k))));
+    Seq.cards(items);
   }
 
   function models(list) {
