@@ -145,6 +145,7 @@ public final class SeqmindServer implements AutoCloseable {
         out.add(new PatternRoutes(state));
         out.add(new AdminRoutes(state));
         out.add(new dev.seqmind.server.api.ExperimentRoutes(state));
+        out.add(new dev.seqmind.server.api.DashboardRoutes(state));
         return out;
     }
 

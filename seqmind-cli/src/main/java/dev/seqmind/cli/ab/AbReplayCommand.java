@@ -1,6 +1,6 @@
 package dev.seqmind.cli.ab;
 
-import dev.seqmind.cli.TerminalProgress;
+import dev.seqmind.cli.console.TerminalProgress;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;

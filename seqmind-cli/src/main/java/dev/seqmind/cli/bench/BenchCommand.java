@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.data.StoreBenchCommand.class,
                 dev.seqmind.cli.serve.ServeBench.class,
                 dev.seqmind.cli.serve.ServeStartupBench.class,
+                dev.seqmind.cli.serve.DashboardBench.class,
                 dev.seqmind.cli.rec.EmbedBench.class,
                 StartupBench.class,
         })

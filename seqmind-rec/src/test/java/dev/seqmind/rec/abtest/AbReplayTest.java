@@ -7,7 +7,7 @@ import dev.seqmind.data.model.SequenceDatasetBuilder;
 import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.model.classic.ClassicTrainers;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;

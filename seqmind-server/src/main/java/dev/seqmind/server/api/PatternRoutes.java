@@ -37,19 +37,24 @@ public final class PatternRoutes implements ApiRoutes {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (MinedRule r : state.rules().query(item, minConfidence, sort, limit)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("antecedent", r.antecedent());
-            row.put("consequent", r.consequent());
-            row.put("antecedent_titles", r.antecedent().stream().map(i -> state.title(null, i)).toList());
-            row.put("consequent_titles", r.consequent().stream().map(i -> state.title(null, i)).toList());
-            row.put("support", r.support());
-            row.put("confidence", r.confidence());
-            row.put("lift", r.lift());
-            rows.add(row);
+            rows.add(row(state, r));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total_rules", state.rules().size());
         out.put("patterns", rows);
         return Reply.ok(out);
+    }
+
+    /** A rule as the API shows it: items, their titles, support, confidence and lift. */
+    static Map<String, Object> row(ServiceState state, MinedRule r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("antecedent", r.antecedent());
+        row.put("consequent", r.consequent());
+        row.put("antecedent_titles", r.antecedent().stream().map(i -> state.title(null, i)).toList());
+        row.put("consequent_titles", r.consequent().stream().map(i -> state.title(null, i)).toList());
+        row.put("support", r.support());
+        row.put("confidence", r.confidence());
+        row.put("lift", r.lift());
+        return row;
     }
 }

@@ -68,6 +68,21 @@ public final class RouteTable {
         add(Method.DELETE, path, role, handler);
     }
 
+    /**
+     * A public static file at {@code path} (a page of the dashboard): not part of the API, so neither in
+     * {@link #routes()} nor in the OpenAPI document, and never behind a key (its data comes from keyed routes).
+     */
+    public void file(String path, String contentType, String cacheControl, byte[] body) {
+        routing.route(Method.GET, path, (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, contentType);
+            res.header(HeaderNames.CACHE_CONTROL, cacheControl);
+            res.header("X-Content-Type-Options", "nosniff");
+            res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                    + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+            res.send(body);
+        });
+    }
+
     private void add(Method method, String path, Role role, ApiHandler handler) {
         routes.add(new Route(method.text(), path, role));
         routing.route(method, path, (req, res) -> serve(method.text(), path, role, handler, req, res));

@@ -6,7 +6,7 @@ import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.eval.Metric;
 import dev.seqmind.rec.eval.RankingMetrics;
 import dev.seqmind.rec.topk.SeenItems;
-import dev.seqmind.rec.topk.TopKSelector;
+import dev.seqmind.rec.rank.TopKSelector;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
