@@ -70,12 +70,13 @@ public final class ServiceState implements EventStore.CommitListener {
     @Override
     public void erased(String user) {
         live.remove(user);
+        popularity.forget(user);
     }
 
     private void apply(String user, String item) {
         int id = items.idOrAdd(item);
         live.append(user, id);
-        popularity.add(id);
+        popularity.add(id, user);
     }
 
     /** The id under which {@code user} is stored: the pseudonym when pseudonymisation is on. */
