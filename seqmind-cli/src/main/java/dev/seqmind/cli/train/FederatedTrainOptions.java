@@ -64,8 +64,10 @@ public final class FederatedTrainOptions {
                 clientFraction, dp.enabled() ? dp.clip : fedClip, dp.enabled() ? dp.epsilon : 0, dp.delta, windows);
         NeuralTrainer.FederatedFit f = trainer.fitFederated(train, ctx, config);
         result = f.federated();
+        double perRound = result.seconds() / rounds; // the card's seconds per epoch are seconds per round here
         TrainingState state = new TrainingState(rounds, result.localSteps(), Double.NaN, Double.NaN, rounds, 0,
-                result.seconds(), List.of());
+                result.seconds(), List.of(new TrainingState.EpochRecord(rounds, Double.NaN, perRound, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)));
         return new NeuralTrainer.Fitted(f.model(), state);
     }
 
