@@ -77,12 +77,13 @@ public final class ServiceState implements EventStore.CommitListener {
         if (experiments != null) {
             experiments.forget(user);
         }
+        popularity.forget(user);
     }
 
     private void apply(String user, String item) {
         int id = items.idOrAdd(item);
         live.append(user, id);
-        popularity.add(id);
+        popularity.add(id, user);
     }
 
     /** The id under which {@code user} is stored: the pseudonym when pseudonymisation is on. */

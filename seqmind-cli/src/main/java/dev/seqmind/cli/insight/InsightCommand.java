@@ -9,6 +9,10 @@ import dev.seqmind.insight.report.InsightHtml;
 import dev.seqmind.insight.report.InsightJson;
 import dev.seqmind.insight.report.InsightReport;
 import dev.seqmind.insight.report.InsightRunner;
+import dev.seqmind.insight.report.PrivateSegmentSizes;
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.privacy.PrivacyCost;
+import dev.seqmind.data.privacy.PrivacyLedger;
 import dev.seqmind.insight.segment.KScore;
 import dev.seqmind.insight.segment.SegmentBasis;
 import dev.seqmind.insight.segment.SegmentProfile;
@@ -24,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
@@ -105,6 +110,11 @@ public final class InsightCommand implements Callable<Integer> {
             + "of seqmind generate --segments): prints the adjusted Rand index of the found segments against it.")
     Path knownSegments;
 
+    @Option(names = "--dp-epsilon", description = "Release the segment sizes and shares with epsilon-differential "
+            + "privacy (Laplace noise, one user in one segment), charged to the dataset directory's privacy ledger; "
+            + "the segments' profiles stay exact. Off when not given.")
+    Double dpEpsilon;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary.")
     boolean quiet;
 
@@ -117,14 +127,17 @@ public final class InsightCommand implements Callable<Integer> {
         InsightConfig config = new InsightConfig(basis, minK, maxK, fixedK, restarts, seed, maxCategories, mapPoints,
                 patternSteps, minUsers);
         long t0 = System.nanoTime();
+        chargeSegmentSizes();
         SequenceDataset ds = DataOptions.load(data, format, items, TerminalProgress.stderr(quiet));
         InsightRunner.Result result = new InsightRunner(config).run(ds, model, TerminalProgress.stderr(quiet));
+        InsightReport report = dpEpsilon == null ? result.report()
+                : PrivateSegmentSizes.release(result.report(), dpEpsilon, new SplittableRandom(seed * 53 + 19));
         Files.createDirectories(out);
-        InsightJson.write(result.report(), out.resolve("insight.json"));
-        InsightHtml.write(result.report(), out.resolve("insight.html"));
+        InsightJson.write(report, out.resolve("insight.json"));
+        InsightHtml.write(report, out.resolve("insight.html"));
         String audiences = writeAudiences(ds, result);
         if (!quiet) {
-            print(result.report(), (System.nanoTime() - t0) / 1e9, audiences);
+            print(report, (System.nanoTime() - t0) / 1e9, audiences);
         }
         if (knownSegments != null) {
             KnownSegments k = KnownSegments.compare(knownSegments, ds, result.labels());
@@ -133,6 +146,19 @@ public final class InsightCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    /** With --dp-epsilon: charges the dataset's ledger before anything is computed (refused past the budget). */
+    private void chargeSegmentSizes() {
+        if (dpEpsilon == null) {
+            return;
+        }
+        if (!Files.isDirectory(data)) {
+            throw new InvalidParameterException("--dp-epsilon", dpEpsilon, "used with a dataset directory",
+                    "the privacy ledger lives in the dataset directory (seqmind ingest)");
+        }
+        PrivacyLedger.of(data).charge("insight segment sizes", new PrivacyCost(dpEpsilon, 0),
+                "laplace, L1 sensitivity 1, seed " + seed);
     }
 
     private String writeAudiences(SequenceDataset ds, InsightRunner.Result result) throws IOException {

@@ -30,8 +30,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code seqmind forget}: erases one user on request from a dataset directory (binary files, names, DuckDB mirror),
- * from saved results, optionally from a running server, lists the models trained on data that held the user, and
- * writes a receipt that names the request, never the person.
+ * from saved results, optionally from a running server, lists the models trained on data that held the user (and
+ * with {@code --retrain} fits them again without the user), and writes a receipt that names the request, never the
+ * person.
  */
 @Command(name = "forget", mixinStandardHelpOptions = true,
         description = "Erase a user (raw or pseudonymised id) from a dataset directory and its saved results, "
@@ -54,6 +55,11 @@ public final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--models", description = "Folders searched for model directories trained on this dataset "
             + "(repeatable).")
     List<Path> models = new ArrayList<>();
+
+    @Option(names = "--retrain", description = "Fit every model found under --models again on the erased dataset "
+            + "(same trainer, parameters, seed and data part; replaced in place); models that cannot be rebuilt "
+            + "exactly stay listed as stale (default: list only).")
+    boolean retrain;
 
     @Option(names = "--rules", description = "Saved rule or pattern files outside the dataset directory to scrub and "
             + "mark stale (repeatable); results inside it always are.")
@@ -87,6 +93,14 @@ public final class ForgetCommand implements Callable<Integer> {
                 results.add(ResultFiles.scrubAndMark(f, ids, requestId));
             }
         }
+        List<ModelRetrainer.Outcome> retrained = retrain && erased.usersRemoved() > 0
+                ? ModelRetrainer.retrain(stale, store.open()) : List.of();
+        for (ModelRetrainer.Outcome o : retrained) {
+            if (o.retrained()) {
+                AuditLog.of(dataset).append("retrain", "request " + requestId + ": model " + o.dir() + " ("
+                        + o.trainer() + ") fitted again on the erased dataset");
+            }
+        }
         ServerErasure.Result remote = server == null ? null : ServerErasure.delete(server, keyFile, user);
         List<String> exports = new ArrayList<>();
         for (AuditEntry e : AuditLog.of(dataset).entries()) {
@@ -95,7 +109,7 @@ public final class ForgetCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Path receipt = writeReceipt(requestId, erased, results, stale, remote, exports, seconds);
+        Path receipt = writeReceipt(requestId, erased, results, stale, retrained, remote, exports, seconds);
         AuditLog.of(dataset).append("erase", "request " + requestId + ": " + erased.usersRemoved() + " user(s), "
                 + erased.eventsRemoved() + " event(s); receipt " + dataset.relativize(receipt));
         PrintWriter out = spec.commandLine().getOut();
@@ -105,7 +119,15 @@ public final class ForgetCommand implements Callable<Integer> {
             out.println("  scrubbed and marked stale: " + c.path());
         }
         for (ModelScan.StaleModel m : stale) {
-            out.println("  stale model (retrain it): " + m.dir() + " (" + m.name() + ", matched by " + m.match() + ")");
+            ModelRetrainer.Outcome o = retrained.stream().filter(x -> x.dir().equals(m.dir().toString())).findFirst()
+                    .orElse(null);
+            if (o != null && o.retrained()) {
+                out.printf("  retrained model: %s (%s on %s, %.2f s)%n", m.dir(), o.trainer(), o.fittedOn(),
+                        o.seconds());
+            } else {
+                out.println("  stale model (retrain it): " + m.dir() + " (" + m.name() + ", matched by " + m.match()
+                        + (o == null ? "" : "; not retrained: " + o.reason()) + ")");
+            }
         }
         for (String e : exports) {
             out.println("  export made before, may still hold the user: " + e);
@@ -137,7 +159,8 @@ public final class ForgetCommand implements Callable<Integer> {
     }
 
     private Path writeReceipt(String requestId, Erasure erased, List<Erasure.FileChange> results,
-                              List<ModelScan.StaleModel> stale, ServerErasure.Result remote, List<String> exports,
+                              List<ModelScan.StaleModel> stale, List<ModelRetrainer.Outcome> retrained,
+                              ServerErasure.Result remote, List<String> exports,
                               double seconds) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("request", requestId);
@@ -151,6 +174,7 @@ public final class ForgetCommand implements Callable<Integer> {
         r.put("resultFiles", results);
         r.put("staleModels", stale.stream().map(m -> Map.of("dir", m.dir().toString(), "name", m.name(),
                 "matchedBy", m.match())).toList());
+        r.put("retrain", retrain ? retrained : null);
         r.put("server", remote == null ? null : Map.of("url", remote.url(), "status", remote.status()));
         r.put("exportsBefore", exports);
         r.put("note", "the receipt names the request, not the person; keep the request id with the request");

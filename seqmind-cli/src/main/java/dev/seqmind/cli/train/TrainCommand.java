@@ -176,6 +176,9 @@ public final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DpTrainOptions dp;
 
+    @picocli.CommandLine.Mixin
+    FederatedTrainOptions federated;
+
     /** What is learnt. */
     enum Task {
         /** Next-item recommendation (the default). */
@@ -215,13 +218,19 @@ public final class TrainCommand implements Callable<Integer> {
                         sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(),
                         line -> log(err, line))
                 : trainer(tc, eo, line -> log(err, line));
-        NeuralTrainer.Fitted fitted = dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
+        NeuralTrainer.Fitted fitted = federated.enabled()
+                ? federated.fit(trainer, split.train(), ctx, batch, lr, clip, windows, dp)
+                : dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
                 : trainer.fitWithState(split.train(), ctx);
         EvalResult test = new Evaluator(EvalConfig.defaults().withThreads(1)
                 .withSeen(keepSeen ? SeenItems.KEEP : SeenItems.EXCLUDE)).test(fitted.model(), split, ctx.progress());
         ModelCards.Written w = ModelCards.write(out, trainer, fitted, split, test, keepSeen, commandLine(), seed,
                 DatasetFingerprint.of(full).id());
-        dp.recordInCard(out);
+        if (federated.enabled()) {
+            federated.recordInCard(out);
+        } else {
+            dp.recordInCard(out);
+        }
         log(err, String.format("test (%d users, full ranking, seen items %s): HR@10 %.4f NDCG@10 %.4f; best epoch %d"
                         + " of %d; training %.0fs (%.1fs/epoch); model written to %s",
                 test.numCases(), keepSeen ? "kept" : "filtered", w.hr10(), w.ndcg10(), fitted.state().bestEpoch(),

@@ -54,6 +54,41 @@ class InsightCommandTest {
     }
 
     @Test
+    void segmentSizesAreReleasedWithNoiseAndChargedToTheLedger() throws IOException {
+        Path dir = tmp.resolve("ds-dp");
+        DatasetStore.save(ds, dir);
+        var om = new com.fasterxml.jackson.databind.ObjectMapper();
+        CliRun exact = run("insight", "--data", dir.toString(), "--out", tmp.resolve("exact").toString(), "--k", "3",
+                "--restarts", "1", "-q");
+        assertThat(exact.exit()).as(exact.err()).isZero();
+        CliRun r = run("insight", "--data", dir.toString(), "--out", tmp.resolve("dp").toString(), "--k", "3",
+                "--restarts", "1", "--dp-epsilon", "0.5", "-q");
+        assertThat(r.exit()).as(r.err()).isZero();
+        var a = om.readTree(tmp.resolve("exact/insight.json").toFile()).path("segments");
+        var b = om.readTree(tmp.resolve("dp/insight.json").toFile()).path("segments");
+        assertThat(b).hasSize(a.size());
+        int differ = 0;
+        double shares = 0;
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).path("id").asInt()).isEqualTo(a.get(i).path("id").asInt());
+            int noisy = b.get(i).path("size").asInt();
+            // Laplace scale 2: beyond 40 has probability e^-20
+            assertThat(Math.abs(noisy - a.get(i).path("size").asInt())).isLessThanOrEqualTo(40);
+            differ += noisy != a.get(i).path("size").asInt() ? 1 : 0;
+            shares += b.get(i).path("share").asDouble();
+        }
+        assertThat(differ).isPositive(); // P(all three draws round to 0) = (1 - e^-0.25)^3 < 1 %
+        assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Files.readString(dir.resolve("privacy-ledger.jsonl"))).contains("insight segment sizes");
+
+        CliRun over = run("insight", "--data", dir.toString(), "--out", tmp.resolve("dp2").toString(), "--k", "3",
+                "--dp-epsilon", "10", "-q");
+        assertThat(over.exit()).isEqualTo(4);
+        assertThat(Files.readAllLines(dir.resolve("privacy-ledger.jsonl"))).hasSize(1);
+        assertThat(tmp.resolve("dp2/insight.json")).doesNotExist();
+    }
+
+    @Test
     void comparesWithKnownSegments() throws IOException {
         Path gen = tmp.resolve("gen");
         CliRun g = run("generate", "--users", "900", "--items", "500", "--events", "30000", "--seed", "4",

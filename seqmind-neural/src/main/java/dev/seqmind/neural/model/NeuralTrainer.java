@@ -135,4 +135,21 @@ public record NeuralTrainer(String name, NetworkFactory factory, Record modelCon
         var result = new dev.seqmind.neural.train.DpSgdTrainer(net, dp, context.seed(), log).run(data.sequences());
         return new PrivateFit(new NeuralRecommender(name, train.items(), net), result);
     }
+
+    /** A model trained by federated averaging and what the training did. */
+    public record FederatedFit(NeuralRecommender model, dev.seqmind.neural.train.FedAvgTrainer.Result federated) {
+    }
+
+    /**
+     * Trains by simulated federated averaging ({@link dev.seqmind.neural.train.FedAvgTrainer}) instead of the
+     * ordinary loop: same network and seed; the users are the clients' data, no validation-based early stopping.
+     */
+    public FederatedFit fitFederated(SequenceDataset train, FitContext context,
+                                     dev.seqmind.neural.train.FedAvgConfig fed) {
+        var e = NeuralEngine.start(engine.withThreads(context.threads()));
+        SequenceNetwork net = factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
+        TrainingData data = TrainingData.of(train, java.util.List.of());
+        var result = new dev.seqmind.neural.train.FedAvgTrainer(net, fed, context.seed(), log).run(data.sequences());
+        return new FederatedFit(new NeuralRecommender(name, train.items(), net), result);
+    }
 }

@@ -9,17 +9,25 @@ import java.util.Arrays;
  */
 public final class RecentPopularity {
     private final int[] ring;
+    private final String[] owners;
     private int next;
     private int filled;
+    private int empty;
     private int[] counts = new int[1024];
 
     public RecentPopularity(int window) {
         this.ring = new int[window];
+        this.owners = new String[window];
     }
 
-    public synchronized void add(int item) {
+    /** Counts one event of {@code item} by {@code user} (kept beside it so {@link #forget} can take it back). */
+    public synchronized void add(int item, String user) {
         if (filled == ring.length) {
-            counts[ring[next]]--;
+            if (ring[next] >= 0) {
+                counts[ring[next]]--;
+            } else {
+                empty--;
+            }
         } else {
             filled++;
         }
@@ -27,8 +35,21 @@ public final class RecentPopularity {
             counts = Arrays.copyOf(counts, Math.max(item + 1, counts.length * 2));
         }
         ring[next] = item;
+        owners[next] = user;
         counts[item]++;
         next = (next + 1) % ring.length;
+    }
+
+    /** Takes back every event of {@code user} still in the window (erasure); their slots age out as empty. */
+    public synchronized void forget(String user) {
+        for (int i = 0; i < filled; i++) {
+            if (ring[i] >= 0 && user.equals(owners[i])) {
+                counts[ring[i]]--;
+                ring[i] = -1;
+                owners[i] = null;
+                empty++;
+            }
+        }
     }
 
     /** Up to {@code k} items with the highest recent counts, most frequent first (ties: lower id), and counts. */
@@ -54,6 +75,6 @@ public final class RecentPopularity {
     }
 
     public synchronized int events() {
-        return filled;
+        return filled - empty;
     }
 }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,12 +21,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The shared JDBC implementation: one schema ({@code events}, {@code batches}), one writer thread that takes every
+ * The shared JDBC implementation: one schema ({@code events}; {@code batches}, the idempotency records, and
+ * {@code batch_users}, which users each keyed batch held, so erasure can find them), one writer thread that takes every
  * pending write from a queue, runs as many as are waiting (up to {@link #MAX_GROUP_EVENTS} events) in one
  * transaction and commits once (group commit), then tells the {@link CommitListener} and only then releases the
  * callers. A failed transaction is rolled back and fails every caller in it with {@link StoreUnavailableException};
  * the writer reconnects on the next write, so the store recovers when the database does. Reads use a small pool of
- * separate connections. Thread-safe.
+ * separate connections. Erasing a user deletes their events, the idempotency records of every keyed batch that held
+ * any of their events, and those batches' user links, in one transaction; then {@link #afterErasure} lets the
+ * database drop the old bytes (SQLite: secure delete and a truncating checkpoint). Thread-safe.
  */
 public abstract class JdbcEventStore implements EventStore {
     /** Events committed together at most. */
@@ -73,6 +77,13 @@ public abstract class JdbcEventStore implements EventStore {
 
     /** DDL statements, each idempotent ({@code IF NOT EXISTS}). */
     protected abstract List<String> schema();
+
+    /**
+     * Called by the writer after a commit that erased a user and before the caller is released: a store that can
+     * physically drop the deleted bytes does so here. The default does nothing.
+     */
+    protected void afterErasure() throws SQLException {
+    }
 
     @Override
     public void listener(CommitListener value) {
@@ -147,6 +158,7 @@ public abstract class JdbcEventStore implements EventStore {
 
     private void commitGroup(List<Op> group) {
         List<Object> results = new ArrayList<>(group.size());
+        boolean erased = false;
         try {
             Connection c = writer();
             Map<String, Integer> keysInGroup = new HashMap<>();
@@ -155,11 +167,23 @@ public abstract class JdbcEventStore implements EventStore {
                  PreparedStatement findKey = c.prepareStatement("SELECT events FROM batches WHERE batch_key = ?");
                  PreparedStatement addKey = c.prepareStatement(
                          "INSERT INTO batches(batch_key, events, received) VALUES (?, ?, ?)");
+                 PreparedStatement addUser = c.prepareStatement(
+                         "INSERT INTO batch_users(batch_key, user_id) VALUES (?, ?)");
+                 PreparedStatement eraseBatches = c.prepareStatement("DELETE FROM batches WHERE batch_key IN "
+                         + "(SELECT batch_key FROM batch_users WHERE user_id = ?)");
+                 PreparedStatement eraseLinks = c.prepareStatement("DELETE FROM batch_users WHERE batch_key IN "
+                         + "(SELECT batch_key FROM batch_users WHERE user_id = ?)");
                  PreparedStatement erase = c.prepareStatement("DELETE FROM events WHERE user_id = ?")) {
                 for (Op op : group) {
                     if (op.eraseUser() != null) {
-                        erase.setString(1, op.eraseUser());
+                        insert.executeBatch(); // appends queued before the erasure are erased with the rest
+                        for (PreparedStatement ps : List.of(eraseBatches, eraseLinks, erase)) {
+                            ps.setString(1, op.eraseUser());
+                        }
+                        eraseBatches.executeUpdate();
+                        eraseLinks.executeUpdate();
                         results.add((long) erase.executeUpdate());
+                        erased = true;
                         continue;
                     }
                     Integer earlier = op.key() == null ? null : keysInGroup.get(op.key());
@@ -186,6 +210,11 @@ public abstract class JdbcEventStore implements EventStore {
                         addKey.setInt(2, op.events().size());
                         addKey.setLong(3, System.currentTimeMillis());
                         addKey.executeUpdate();
+                        for (String user : new LinkedHashSet<>(op.events().stream().map(Event::user).toList())) {
+                            addUser.setString(1, op.key());
+                            addUser.setString(2, user);
+                            addUser.executeUpdate();
+                        }
                         keysInGroup.put(op.key(), op.events().size());
                     }
                     results.add(new AppendResult(op.events().size(), false, op.events().size()));
@@ -200,6 +229,13 @@ public abstract class JdbcEventStore implements EventStore {
                     "the event store cannot write right now; nothing of this request was stored", e);
             group.forEach(op -> op.done().completeExceptionally(failure));
             return;
+        }
+        if (erased) {
+            try {
+                afterErasure();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("erasure committed, but the old bytes could not be dropped yet: {}", e.toString());
+            }
         }
         CommitListener l = listener;
         // Live state changes before any caller is released, in commit order (the store's seq order).

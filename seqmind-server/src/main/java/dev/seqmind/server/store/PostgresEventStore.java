@@ -8,7 +8,9 @@ import java.util.Properties;
 
 /**
  * The production store: PostgreSQL over JDBC with the same schema; commits are durable with the server's default
- * {@code synchronous_commit = on}. Batched inserts are rewritten into multi-row statements by the driver.
+ * {@code synchronous_commit = on}. Batched inserts are rewritten into multi-row statements by the driver. Erased rows
+ * are deleted in one transaction; PostgreSQL keeps their dead tuples until autovacuum reclaims the space and their
+ * write-ahead log until its segments are recycled (run {@code VACUUM FULL events} to rewrite the table at once).
  */
 public final class PostgresEventStore extends JdbcEventStore {
     private final String url;
@@ -34,7 +36,10 @@ public final class PostgresEventStore extends JdbcEventStore {
                         + "item_id TEXT NOT NULL, action TEXT NOT NULL, ts BIGINT NOT NULL, props TEXT)",
                 "CREATE INDEX IF NOT EXISTS events_user ON events (user_id, seq)",
                 "CREATE TABLE IF NOT EXISTS batches (batch_key TEXT PRIMARY KEY, events INTEGER NOT NULL, "
-                        + "received BIGINT NOT NULL)");
+                        + "received BIGINT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS batch_users (batch_key TEXT NOT NULL, user_id TEXT NOT NULL, "
+                        + "PRIMARY KEY (batch_key, user_id))",
+                "CREATE INDEX IF NOT EXISTS batch_users_user ON batch_users (user_id)");
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.seqmind.rec.eval.report.EvaluationRunner;
 import dev.seqmind.rec.eval.report.ReportBuilder;
 import dev.seqmind.rec.eval.report.ReportJson;
 import dev.seqmind.rec.eval.report.Reproducibility;
-import dev.seqmind.rec.model.ClassicTrainers;
+import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
 import dev.seqmind.server.Limits;

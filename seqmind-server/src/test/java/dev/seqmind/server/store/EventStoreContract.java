@@ -2,6 +2,9 @@ package dev.seqmind.server.store;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,6 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class EventStoreContract {
     /** A new, empty store. */
     abstract EventStore newStore() throws Exception;
+
+    /** The database of the last store {@link #newStore} made, opened again as after a restart. */
+    abstract EventStore reopen() throws Exception;
+
+    /** A plain SQL connection to the database of the last store {@link #newStore} made. */
+    abstract Connection sql() throws Exception;
+
+    long rows(String query, String arg) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     static Event ev(String user, String item) {
         return new Event(user, item, "view", 1_700_000_000_000L, null);
@@ -113,6 +132,29 @@ abstract class EventStoreContract {
             assertThat(s.userEvents("gone", 10)).isEmpty();
             assertThat(s.userEvents("kept", 10)).hasSize(1);
             assertThat(erased).containsExactly("gone", "never");
+        }
+    }
+
+    @Test
+    void erasureDropsTheUsersIdempotencyRecordsAndLastsAfterARestart() throws Exception {
+        try (EventStore s = newStore()) {
+            s.append(List.of(ev("gone", "a"), ev("kept", "b")), "mixed-batch");
+            s.append(List.of(ev("gone", "c")), "gone-alone");
+            s.append(List.of(ev("kept", "d")), "kept-alone");
+            s.append(List.of(ev("gone", "e")), null);
+            assertThat(rows("SELECT COUNT(*) FROM batch_users WHERE user_id = ?", "gone")).isEqualTo(2);
+            assertThat(s.eraseUser("gone")).isEqualTo(3);
+        }
+        try (EventStore s = reopen()) {
+            assertThat(s.userEvents("gone", 10)).isEmpty();
+            List<String> scanned = new ArrayList<>();
+            s.scan((seq, user, item, action, ts) -> scanned.add(user + ":" + item));
+            assertThat(scanned).containsExactly("kept:b", "kept:d");
+            assertThat(rows("SELECT COUNT(*) FROM events WHERE user_id = ?", "gone")).isZero();
+            assertThat(rows("SELECT COUNT(*) FROM batch_users WHERE user_id = ?", "gone")).isZero();
+            assertThat(rows("SELECT COUNT(*) FROM batches WHERE batch_key LIKE ?", "%alone")).isEqualTo(1);
+            assertThat(rows("SELECT COUNT(*) FROM batches WHERE batch_key = ?", "mixed-batch")).isZero();
+            assertThat(s.append(List.of(ev("kept", "d")), "kept-alone").duplicate()).isTrue();
         }
     }
 }

@@ -37,8 +37,19 @@ class PostgresEventStoreTest extends EventStoreContract {
         try (Connection c = DriverManager.getConnection(pg.url())) {
             c.createStatement().execute("DROP TABLE IF EXISTS events");
             c.createStatement().execute("DROP TABLE IF EXISTS batches");
+            c.createStatement().execute("DROP TABLE IF EXISTS batch_users");
         }
         return new PostgresEventStore(pg.url());
+    }
+
+    @Override
+    EventStore reopen() {
+        return new PostgresEventStore(pg.url());
+    }
+
+    @Override
+    Connection sql() throws Exception {
+        return DriverManager.getConnection(pg.url());
     }
 
     @Test

@@ -1,0 +1,97 @@
+package dev.seqmind.cli.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.train.FedAvgConfig;
+import dev.seqmind.neural.train.FedAvgTrainer;
+import dev.seqmind.neural.train.TrainingState;
+import dev.seqmind.neural.train.TrainingWindows;
+import dev.seqmind.rec.FitContext;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code train --federated}: simulated federated averaging over user partitions instead of the ordinary loop
+ * (with {@code --dp-epsilon}: client-level DP-FedAvg, {@code --dp-clip} bounding each client's update), and what it
+ * did written into the model card's figures ({@code fedavg clients}, ...).
+ */
+public final class FederatedTrainOptions {
+    @Option(names = "--federated", description = "Train by federated averaging: the users are split into --clients "
+            + "clients that train locally on their own sequences and send only weight updates, averaged each round.")
+    boolean federated;
+
+    @Option(names = "--clients", defaultValue = "10", description = "With --federated: clients the users are split "
+            + "into (one user each when equal to the users). Default: ${DEFAULT-VALUE}.")
+    int clients;
+
+    @Option(names = "--rounds", defaultValue = "10", description = "With --federated: communication rounds. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--local-steps", defaultValue = "0", description = "With --federated: Adam steps (of --batch "
+            + "rows) each client takes per round; 0 means --local-epochs passes over its rows. Default: "
+            + "${DEFAULT-VALUE}.")
+    int localSteps;
+
+    @Option(names = "--local-epochs", defaultValue = "1", description = "With --federated and --local-steps 0: "
+            + "passes over its own rows each client makes per round. Default: ${DEFAULT-VALUE}.")
+    int localEpochs;
+
+    @Option(names = "--client-fraction", defaultValue = "1", description = "With --federated: share of the clients "
+            + "in each round (with --dp-epsilon each joins with this probability). Default: ${DEFAULT-VALUE}.")
+    double clientFraction;
+
+    @Option(names = "--fed-clip", defaultValue = "0", description = "With --federated: scale each client's update to "
+            + "at most this L2 norm (0 = off; with --dp-epsilon, --dp-clip is used). Default: ${DEFAULT-VALUE}.")
+    float fedClip;
+
+    private FedAvgTrainer.Result result;
+
+    boolean enabled() {
+        return federated;
+    }
+
+    NeuralTrainer.Fitted fit(NeuralTrainer trainer, SequenceDataset train, FitContext ctx, int batch, float lr,
+                             float gradClip, TrainingWindows windows, DpTrainOptions dp) {
+        FedAvgConfig config = new FedAvgConfig(clients, rounds, localSteps, localEpochs, batch, lr, gradClip,
+                clientFraction, dp.enabled() ? dp.clip : fedClip, dp.enabled() ? dp.epsilon : 0, dp.delta, windows);
+        NeuralTrainer.FederatedFit f = trainer.fitFederated(train, ctx, config);
+        result = f.federated();
+        double perRound = result.seconds() / rounds; // the card's seconds per epoch are seconds per round here
+        TrainingState state = new TrainingState(rounds, result.localSteps(), Double.NaN, Double.NaN, rounds, 0,
+                result.seconds(), List.of(new TrainingState.EpochRecord(rounds, Double.NaN, perRound, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)));
+        return new NeuralTrainer.Fitted(f.model(), state);
+    }
+
+    /** Adds what the federated training did to {@code card.json}'s figures (a no-op without it). */
+    void recordInCard(Path modelDir) throws IOException {
+        if (result == null) {
+            return;
+        }
+        Path card = modelDir.resolve("card.json");
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = (ObjectNode) om.readTree(card.toFile());
+        ObjectNode metrics = root.with("metrics");
+        metrics.put("fedavg clients", result.clients());
+        metrics.put("fedavg rounds", result.rounds());
+        metrics.put("fedavg client updates", result.clientUpdates());
+        metrics.put("fedavg local steps", result.localSteps());
+        metrics.put("fedavg fraction of updates clipped", result.meanClippedFraction());
+        if (result.epsilon() > 0) {
+            metrics.put("dp epsilon spent (client level)", result.epsilon());
+            metrics.put("dp delta", result.delta());
+            metrics.put("dp noise multiplier", result.noiseMultiplier());
+        }
+        Path tmp = card.resolveSibling("card.json.tmp");
+        om.writeValue(tmp.toFile(), root);
+        Files.move(tmp, card, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
