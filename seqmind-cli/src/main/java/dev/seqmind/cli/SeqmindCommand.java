@@ -36,6 +36,7 @@ public final class SeqmindCommand implements Runnable {
             dev.seqmind.cli.rec.RecommendCommand.class,
             TrainCommand.class,
             dev.seqmind.cli.serve.ServeCommand.class,
+            dev.seqmind.cli.retrain.RetrainCommand.class,
             dev.seqmind.cli.insight.InsightCommand.class,
             dev.seqmind.cli.insight.SimilarCommand.class);
 

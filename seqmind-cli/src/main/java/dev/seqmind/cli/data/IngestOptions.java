@@ -182,7 +182,7 @@ public final class IngestOptions {
     }
 
     /** Parses {@code 30m}, {@code 2h}, {@code 1d}, {@code 45s}, or ISO-8601 {@code PT30M}. */
-    static Duration parseDuration(String s) {
+    public static Duration parseDuration(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("p")) {
