@@ -38,6 +38,7 @@ public final class SeqmindCommand implements Runnable {
             TrainCommand.class,
             dev.seqmind.cli.train.TuneCommand.class,
             dev.seqmind.cli.serve.ServeCommand.class,
+            dev.seqmind.cli.retrain.RetrainCommand.class,
             dev.seqmind.cli.insight.InsightCommand.class,
             dev.seqmind.cli.insight.SimilarCommand.class,
             dev.seqmind.cli.ab.AbCommand.class);

@@ -146,6 +146,7 @@ public final class SeqmindServer implements AutoCloseable {
         out.add(new AdminRoutes(state));
         out.add(new dev.seqmind.server.api.ExperimentRoutes(state));
         out.add(new dev.seqmind.server.api.DashboardRoutes(state));
+        out.add(new dev.seqmind.server.api.ModelRoutes(state));
         return out;
     }
 

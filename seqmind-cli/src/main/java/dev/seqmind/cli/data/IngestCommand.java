@@ -29,10 +29,27 @@ import java.util.concurrent.Callable;
                 "  seqmind ingest ratings.dat --items movies.dat --actions 4,5 --k-core 5 --out data/ml1m-pos",
                 "  seqmind ingest UserBehavior.csv --dedup --session-gap 1h --min-length 2 --pseudonymize "
                         + "--key-file key --out data/taobao",
-                "  seqmind ingest log.csv --user visitor --item sku --time ts --time-format millis --out data/shop"})
+                "  seqmind ingest log.csv --user visitor --item sku --time ts --time-format millis --out data/shop",
+                "  seqmind ingest --append new-day.csv --out data/shop",
+                "  seqmind ingest --append --from-store sqlite:data/shop.events.sqlite --out data/shop"})
 public final class IngestCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log file(s), read in order; .gz is decompressed.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Log file(s), read in order; .gz is decompressed.")
+    List<Path> files = new java.util.ArrayList<>();
+
+    @Option(names = "--append", description = "Add the new events to the existing dataset in --out without reading "
+            + "its old logs again: same reader checks, the dataset's own cleaning rules, id maps extended, users "
+            + "pseudonymised with its key; events older than a user's stored ones are kept in time order. "
+            + "Default: off (write a new dataset).")
+    boolean append;
+
+    @Option(names = "--from-store", paramLabel = "STORE", description = "With --append: also read the events of a "
+            + "server's store that the dataset does not hold yet (sqlite:/path/events.db, a SQLite file, or "
+            + "jdbc:postgresql://...). Repeatable.")
+    List<String> stores = new java.util.ArrayList<>();
+
+    @Option(names = "--store-pseudonymized", description = "With --from-store: the store already holds pseudonyms "
+            + "(its server ran with --pseudonymize and the dataset's key); they are not hashed again. Default: off.")
+    boolean storePseudonymized;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Dataset directory to write.")
     Path out;
@@ -56,6 +73,13 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
+        if (append) {
+            return appendTo(stdout, t0);
+        }
+        if (!stores.isEmpty() || files.isEmpty()) {
+            throw new dev.seqmind.data.error.InvalidParameterException(files.isEmpty() ? "FILE" : "--from-store",
+                    files.isEmpty() ? "none" : stores, files.isEmpty() ? "at least one log file" : "used with --append");
+        }
         String datasetName = name != null ? name : out.toAbsolutePath().getFileName().toString();
         IngestSpec spec = options.toSpec(datasetName, files);
         TerminalProgress progress = TerminalProgress.stderr(quiet);
@@ -74,6 +98,20 @@ public final class IngestCommand implements Callable<Integer> {
         stdout.printf("%nwrote %s: %,d users, %,d items, %,d events, %d action type(s)%s in %.1f s%n",
                 out, d.numUsers(), d.numItems(), d.numInteractions(), d.actions().size(),
                 d.info().pseudonymised() ? ", user ids pseudonymised" : "", secs);
+        return 0;
+    }
+
+    private int appendTo(PrintWriter stdout, long t0) throws Exception {
+        TerminalProgress progress = TerminalProgress.stderr(quiet);
+        var r = IngestAppend.run(out, files, stores, storePseudonymized, options, progress);
+        stdout.print(r.report().toText());
+        if (report != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), r.report());
+        }
+        SequenceDataset d = r.dataset();
+        stdout.printf("%n%s %s: %,+d events, now %,d users, %,d items, %,d events in %.1f s%n",
+                r.saved() ? "appended to" : "nothing new for", out, r.added(), d.numUsers(), d.numItems(),
+                d.numInteractions(), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 }

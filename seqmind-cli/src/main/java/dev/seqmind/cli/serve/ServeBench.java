@@ -75,6 +75,10 @@ public final class ServeBench implements Callable<Integer> {
             + "are counted as failed (default: ${DEFAULT-VALUE}).")
     int maxOutstanding;
 
+    @Option(names = "--real-users", description = "Ask for the dataset's own users (live state from the store) "
+            + "instead of seeding bench users: writes nothing, e.g. while a retraining reads the store. Default: off.")
+    boolean realUsers;
+
     @Option(names = "--intake", description = "Measure durable intake instead: events/s in batches of 100 and "
             + "1000 and single-event requests/s, closed loop with --clients clients.")
     boolean intake;
@@ -100,9 +104,11 @@ public final class ServeBench implements Callable<Integer> {
             return 0;
         }
         long t0 = System.nanoTime();
-        seed(base, data);
-        System.out.printf(Locale.ROOT, "seeded %d bench users with up to %d items each in %.1f s%n", users, history,
-                (System.nanoTime() - t0) / 1e9);
+        if (!realUsers) {
+            seed(base, data);
+            System.out.printf(Locale.ROOT, "seeded %d bench users with up to %d items each in %.1f s%n", users,
+                    history, (System.nanoTime() - t0) / 1e9);
+        }
         run(base, data, rates.getFirst(), warmup, "warm-up");
         for (int rate : rates) {
             run(base, data, rate, seconds, "recommend");
@@ -148,8 +154,8 @@ public final class ServeBench implements Callable<Integer> {
                         + data.items().externalId((int) (eventSeq.incrementAndGet() % data.numItems()))
                         + "\",\"action\":\"view\"}")));
         String q = "/recommendations?k=10&explain=" + explain;
-        schedule(start, rate, total, outstanding, recs, i -> get(base + "/v1/users/bench-" + r.nextInt(users) + q,
-                readKey));
+        schedule(start, rate, total, outstanding, recs, i -> get(base + "/v1/users/" + (realUsers
+                ? data.users().externalId(r.nextInt(data.numUsers())) : "bench-" + r.nextInt(users)) + q, readKey));
         eventSender.join();
         outstanding.acquire(maxOutstanding); // every answer is in
         outstanding.release(maxOutstanding);

@@ -88,6 +88,18 @@ public final class ServeCommand implements Callable<Integer> {
             + "limit (default: ${DEFAULT-VALUE}).")
     double rateLimit;
 
+    @Option(names = "--retrain-every", paramLabel = "DURATION", description = "Run the retraining cycle (store -> "
+            + "append to --dataset -> fit -> compare -> swap) in the background this often, e.g. 6h; a failed cycle "
+            + "is logged and the current model keeps serving. Default: off.")
+    String retrainEvery;
+
+    @Option(names = "--retrain-model", paramLabel = "NAME", description = "The served model --retrain-every "
+            + "retrains. Default: the default (first) model.")
+    String retrainModel;
+
+    @picocli.CommandLine.Mixin
+    dev.seqmind.cli.retrain.RetrainOptions retrain = new dev.seqmind.cli.retrain.RetrainOptions();
+
     @Option(names = "--new-key", paramLabel = "ROLE:NAME", description = "Print a new random key for ROLE "
             + "(read, write, admin) and the line to add to the key file, then exit.")
     String newKey;
@@ -134,8 +146,14 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(bind, port, storeSpec, data, named, rulePath, keyPath, p, maxLen,
                 new Limits(maxBody, maxBatch, 1_000, 1_000, rateLimit));
         SeqmindServer server = SeqmindServer.start(config);
+        var scheduler = retrainEvery == null ? null
+                : dev.seqmind.cli.retrain.ScheduledRetrain.start(retrainEvery, retrainModel, data, storeSpec, p,
+                retrain, server);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (scheduler != null) {
+                scheduler.close();
+            }
             server.close();
             stopped.countDown();
         }));

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ModelRegistry implements AutoCloseable {
     private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
-    private final AtomicLong versions = new AtomicLong();
+    private final ModelVersions history = new ModelVersions();
     private volatile String defaultName;
 
     /** A model in use by one request; close it when done. */
@@ -47,7 +46,34 @@ public final class ModelRegistry implements AutoCloseable {
      */
     public ServedModel load(String name, Path dir) throws IOException {
         ModelDirectory.Loaded loaded = ModelDirectory.open(dir);
-        ServedModel next = new ServedModel(name, loaded, versions.incrementAndGet());
+        synchronized (history) {
+            long version = history.next(name);
+            ServedModel next = swap(name, new ServedModel(name, loaded, version));
+            history.add(ModelVersions.describe(name, version, loaded));
+            return next;
+        }
+    }
+
+    /**
+     * Serves an earlier version of {@code name} again (its directory loaded afresh, swapped in like a load): the
+     * given {@code version}, or the newest one below the active one when {@code null}.
+     *
+     * @return the model now served, or empty when there is no such version
+     */
+    public Optional<ServedModel> rollback(String name, Long version) throws IOException {
+        Optional<ModelVersions.Version> target = history.rollbackTarget(name, version);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelDirectory.Loaded loaded = ModelDirectory.open(target.get().dir());
+        synchronized (history) {
+            ServedModel next = swap(name, new ServedModel(name, loaded, target.get().version()));
+            history.activate(name, target.get().version());
+            return Optional.of(next);
+        }
+    }
+
+    private ServedModel swap(String name, ServedModel next) {
         ServedModel old = models.computeIfAbsent(name, n -> new AtomicReference<>()).getAndSet(next);
         if (defaultName == null) {
             defaultName = name;
@@ -56,6 +82,11 @@ public final class ModelRegistry implements AutoCloseable {
             old.release();
         }
         return next;
+    }
+
+    /** Every version served under every name, with provenance and metrics. */
+    public ModelVersions history() {
+        return history;
     }
 
     /** The model called {@code name} ({@code null} = the default), leased; empty when there is none. */
