@@ -75,7 +75,7 @@ public final class SeqmindServer implements AutoCloseable {
             data = DatasetStore.open(config.dataset());
             catalog = data.catalog();
         }
-        ModelRegistry models = new ModelRegistry();
+        ModelRegistry models = new ModelRegistry(config.scoring());
         EventStore store = null;
         try {
             for (Map.Entry<String, Path> m : config.models().entrySet()) {

@@ -1,5 +1,9 @@
 package dev.seqmind.server.model;
 
+import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.store.NeuralModelFormat;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ItemsFile;
 import dev.seqmind.rec.store.ModelDirectory;
 
 import java.io.IOException;
@@ -19,7 +23,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ModelRegistry implements AutoCloseable {
     private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
+    private final Scoring scoring;
     private volatile String defaultName;
+
+    /** A registry whose neural models score as {@link Scoring#defaults()} says. */
+    public ModelRegistry() {
+        this(Scoring.defaults());
+    }
+
+    public ModelRegistry(Scoring scoring) {
+        this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
+    }
 
     /** A model in use by one request; close it when done. */
     public static final class Lease implements AutoCloseable {
@@ -46,8 +60,11 @@ public final class ModelRegistry implements AutoCloseable {
      * @return the new model's version
      */
     public ServedModel load(String name, Path dir) throws IOException {
-        ModelDirectory.Loaded loaded = ModelDirectory.open(dir);
-        ServedModel next = new ServedModel(name, loaded, versions.incrementAndGet());
+        ModelDirectory.Loaded loaded = open(dir);
+        Recommender scorer = scoring.maxBatch() > 0 && loaded.model() instanceof NeuralRecommender
+                ? new ScoreBatcher(loaded.model(), scoring.maxBatch(), scoring.maxWaitMicros() * 1_000)
+                : loaded.model();
+        ServedModel next = new ServedModel(name, loaded, scorer, versions.incrementAndGet());
         ServedModel old = models.computeIfAbsent(name, n -> new AtomicReference<>()).getAndSet(next);
         if (defaultName == null) {
             defaultName = name;
@@ -56,6 +73,18 @@ public final class ModelRegistry implements AutoCloseable {
             old.release();
         }
         return next;
+    }
+
+    /** {@code dir} loaded, a SASRec one as the pure-Java forward pass when {@link Scoring#forward()} says so. */
+    private ModelDirectory.Loaded open(Path dir) throws IOException {
+        if (scoring.forward() == Scoring.Forward.JAVA) {
+            ModelDirectory.Meta meta = ModelDirectory.readMeta(dir);
+            if (meta.type().equals("neural") && NeuralModelFormat.family(dir).equals("sasrec")) {
+                return new ModelDirectory.Loaded(NeuralModelFormat.loadPureJava(dir), meta,
+                        ItemsFile.readCatalog(dir), dir);
+            }
+        }
+        return ModelDirectory.open(dir);
     }
 
     /** The model called {@code name} ({@code null} = the default), leased; empty when there is none. */
