@@ -75,7 +75,7 @@ public final class SeqmindServer implements AutoCloseable {
             data = DatasetStore.open(config.dataset());
             catalog = data.catalog();
         }
-        ModelRegistry models = new ModelRegistry();
+        ModelRegistry models = new ModelRegistry(config.scoring());
         EventStore store = null;
         dev.seqmind.server.experiment.Experiments experiments = null;
         try {

@@ -20,10 +20,20 @@ import java.util.Objects;
  * @param pseudonymizer  replaces user ids before they are stored, or {@code null} for none
  * @param maxLength      most recent items kept per user in live state
  * @param limits         request limits
+ * @param scoring        how neural models score (forward pass, batching)
  */
 public record ServerConfig(String bind, int port, String store, Path dataset, Map<String, Path> models, Path rules,
-                           Path keys, Pseudonymizer pseudonymizer, int maxLength, Limits limits) {
+                           Path keys, Pseudonymizer pseudonymizer, int maxLength, Limits limits,
+                           dev.seqmind.server.model.Scoring scoring) {
+    /** With the default scoring. */
+    public ServerConfig(String bind, int port, String store, Path dataset, Map<String, Path> models, Path rules,
+                        Path keys, Pseudonymizer pseudonymizer, int maxLength, Limits limits) {
+        this(bind, port, store, dataset, models, rules, keys, pseudonymizer, maxLength, limits,
+                dev.seqmind.server.model.Scoring.defaults());
+    }
+
     public ServerConfig {
+        Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(keys, "keys");

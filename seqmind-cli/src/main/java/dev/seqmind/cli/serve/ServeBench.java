@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code seqmind bench serve}: an open-loop load generator against a running {@code seqmind serve} on this machine.
- * Requests are sent on a fixed schedule whatever the answers (latency counts from the scheduled moment, so a slow
- * server cannot hide queueing), bounded in time and in outstanding requests; optional concurrent single-event
+ * Requests are due on a fixed schedule whatever the answers and go out over a fixed number of keep-alive connections
+ * ({@link OpenLoop}: latency counts from the due moment, so a slow server cannot hide queueing; the generator's own
+ * lateness and CPU are printed apart), bounded in time and in waiting requests; optional concurrent single-event
  * intake; and a durable-intake mode (closed loop, events/s for batches and single events).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -71,8 +72,16 @@ public final class ServeBench implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     boolean explain;
 
-    @Option(names = "--max-outstanding", defaultValue = "4000", description = "Requests in flight at most; more "
-            + "are counted as failed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "64", description = "Connections sending recommendation "
+            + "requests, one request in flight each (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--event-connections", defaultValue = "32", description = "Connections sending the events "
+            + "alongside (default: ${DEFAULT-VALUE}).")
+    int eventConnections;
+
+    @Option(names = "--max-outstanding", defaultValue = "4000", description = "Due requests waiting for a free "
+            + "connection at most; more are counted as failed (default: ${DEFAULT-VALUE}).")
     int maxOutstanding;
 
     @Option(names = "--real-users", description = "Ask for the dataset's own users (live state from the store) "
@@ -88,12 +97,16 @@ public final class ServeBench implements Callable<Integer> {
     int clients;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
             .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
 
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65_535) {
             throw new InvalidParameterException("--port", port, "in [1, 65535]");
+        }
+        if (connections < 1 || eventConnections < 1) {
+            throw new InvalidParameterException("--connections", Math.min(connections, eventConnections), ">= 1");
         }
         SequenceDataset data = DatasetStore.open(dataset);
         String base = "http://127.0.0.1:" + port;
@@ -141,54 +154,42 @@ public final class ServeBench implements Callable<Integer> {
 
     /** One open-loop run at {@code rate} requests/s for {@code secs}, with events at --events-rate alongside. */
     private void run(String base, SequenceDataset data, int rate, int secs, String label) throws Exception {
-        LatencyStats recs = new LatencyStats();
-        LatencyStats events = new LatencyStats();
-        Semaphore outstanding = new Semaphore(maxOutstanding);
-        SplittableRandom r = new SplittableRandom(rate);
         long start = System.nanoTime() + 20_000_000;
-        long total = (long) rate * secs;
-        long eventTotal = (long) eventsRate * secs;
         AtomicLong eventSeq = new AtomicLong();
-        Thread eventSender = Thread.ofPlatform().start(() -> schedule(start, eventsRate, eventTotal, outstanding,
-                events, i -> post(base + "/v1/events", writeKey, "{\"user\":\"bench-" + (i % users) + "\",\"item\":\""
-                        + data.items().externalId((int) (eventSeq.incrementAndGet() % data.numItems()))
-                        + "\",\"action\":\"view\"}")));
+        long cpu0 = processCpuNanos();
+        OpenLoop.Running events = eventsRate <= 0 ? null : new OpenLoop(client, eventConnections, maxOutstanding)
+                .start(start, eventsRate, (long) eventsRate * secs, i -> post(base + "/v1/events", writeKey,
+                        "{\"user\":\"bench-" + (i % users) + "\",\"item\":\""
+                                + data.items().externalId((int) (eventSeq.incrementAndGet() % data.numItems()))
+                                + "\",\"action\":\"view\"}"));
         String q = "/recommendations?k=10&explain=" + explain;
-        schedule(start, rate, total, outstanding, recs, i -> get(base + "/v1/users/" + (realUsers
-                ? data.users().externalId(r.nextInt(data.numUsers())) : "bench-" + r.nextInt(users)) + q, readKey));
-        eventSender.join();
-        outstanding.acquire(maxOutstanding); // every answer is in
-        outstanding.release(maxOutstanding);
+        int asked = realUsers ? data.numUsers() : users;
+        String[] urls = new String[asked];
+        for (int u = 0; u < asked; u++) {
+            urls[u] = base + "/v1/users/" + (realUsers ? data.users().externalId(u) : "bench-" + u) + q;
+        }
+        OpenLoop.Stats recs = new OpenLoop(client, connections, maxOutstanding)
+                .start(start, rate, (long) rate * secs,
+                        i -> get(urls[new SplittableRandom(rate * 1_000_003L + i).nextInt(asked)], readKey)).await();
+        OpenLoop.Stats ev = events == null ? null : events.await();
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         if (!label.equals("warm-up")) {
-            System.out.printf(Locale.ROOT, "offered %d req/s for %d s: %s%n", rate, secs, recs.summary(secs));
-            if (eventsRate > 0) {
-                System.out.printf(Locale.ROOT, "  events alongside at %d/s: %s%n", eventsRate, events.summary(secs));
+            System.out.printf(Locale.ROOT, "offered %d req/s for %d s: %s%n", rate, secs, recs.fromDue().summary(secs));
+            System.out.printf(Locale.ROOT, "  send to answer: %s%n", recs.service().summary(secs));
+            System.out.printf(Locale.ROOT, "  generator sent late by: p99 %.2f ms, max %.2f ms; generator CPU %.1f s "
+                            + "(%.0f%% of one core); load average %.2f%n", recs.dispatchLate().quantileMillis(0.99),
+                    recs.dispatchLate().quantileMillis(1.0), cpu, 100 * cpu / secs,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            if (ev != null) {
+                System.out.printf(Locale.ROOT, "  events alongside at %d/s: %s%n", eventsRate,
+                        ev.fromDue().summary(secs));
             }
         }
     }
 
-    /** Sends request {@code i} at {@code start + i / rate} for i < total; latency from the scheduled time. */
-    private void schedule(long start, int rate, long total, Semaphore outstanding, LatencyStats stats,
-                          java.util.function.LongFunction<HttpRequest> request) {
-        for (long i = 0; i < total; i++) {
-            long due = start + i * 1_000_000_000L / rate;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-            if (!outstanding.tryAcquire()) {
-                stats.fail();
-                continue;
-            }
-            client.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, e) -> {
-                if (e == null && resp.statusCode() == 200) {
-                    stats.add(System.nanoTime() - due);
-                } else {
-                    stats.fail();
-                }
-                outstanding.release();
-            });
-        }
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /** Closed loop: --clients clients send batches of {@code batch} events for --seconds. */

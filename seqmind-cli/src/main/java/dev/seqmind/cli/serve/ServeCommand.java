@@ -5,6 +5,7 @@ import dev.seqmind.data.privacy.Pseudonymizer;
 import dev.seqmind.server.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
+import dev.seqmind.server.model.Scoring;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.Role;
 import picocli.CommandLine.Command;
@@ -100,6 +101,19 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.seqmind.cli.retrain.RetrainOptions retrain = new dev.seqmind.cli.retrain.RetrainOptions();
 
+    @Option(names = "--forward", defaultValue = "native", description = "SASRec's forward pass: native (the PyTorch "
+            + "engine, requests batched by --score-batch) or java (pure Java on each request's thread; other neural "
+            + "families stay native) (default: ${DEFAULT-VALUE}).")
+    String forward;
+
+    @Option(names = "--score-batch", defaultValue = "32", description = "Native engine: most concurrent requests "
+            + "scored in one forward pass, 0 = each request alone (default: ${DEFAULT-VALUE}).")
+    int scoreBatch;
+
+    @Option(names = "--score-wait-us", defaultValue = "1000", description = "Native engine: microseconds the first "
+            + "request of a batch waits for others (default: ${DEFAULT-VALUE}).")
+    long scoreWaitMicros;
+
     @Option(names = "--new-key", paramLabel = "ROLE:NAME", description = "Print a new random key for ROLE "
             + "(read, write, admin) and the line to add to the key file, then exit.")
     String newKey;
@@ -144,7 +158,7 @@ public final class ServeCommand implements Callable<Integer> {
         Pseudonymizer p = !pseudonymize ? null
                 : keyFile != null ? Pseudonymizer.fromKeyFile(keyFile) : Pseudonymizer.fromEnvironment();
         ServerConfig config = new ServerConfig(bind, port, storeSpec, data, named, rulePath, keyPath, p, maxLen,
-                new Limits(maxBody, maxBatch, 1_000, 1_000, rateLimit));
+                new Limits(maxBody, maxBatch, 1_000, 1_000, rateLimit), scoring());
         SeqmindServer server = SeqmindServer.start(config);
         var scheduler = retrainEvery == null ? null
                 : dev.seqmind.cli.retrain.ScheduledRetrain.start(retrainEvery, retrainModel, data, storeSpec, p,
@@ -170,6 +184,21 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private Scoring scoring() {
+        Scoring.Forward f = switch (forward.toLowerCase(Locale.ROOT)) {
+            case "native" -> Scoring.Forward.NATIVE;
+            case "java" -> Scoring.Forward.JAVA;
+            default -> throw new InvalidParameterException("--forward", forward, "native or java");
+        };
+        if (scoreBatch < 0 || scoreBatch > 1024) {
+            throw new InvalidParameterException("--score-batch", scoreBatch, "in [0, 1024]");
+        }
+        if (scoreWaitMicros < 0 || scoreWaitMicros > 1_000_000) {
+            throw new InvalidParameterException("--score-wait-us", scoreWaitMicros, "in [0, 1000000]");
+        }
+        return new Scoring(f, scoreBatch, scoreWaitMicros);
     }
 
     private int printNewKey(PrintWriter out) {

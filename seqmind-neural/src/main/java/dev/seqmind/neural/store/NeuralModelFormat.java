@@ -165,6 +165,11 @@ public final class NeuralModelFormat implements ModelFormat {
         return new ItemEmbeddings(l.items(), dim, rows);
     }
 
+    /** The network family a neural model directory holds ({@code sasrec}, {@code bert4rec}, ...), from its spec alone. */
+    public static String family(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve(NETWORK).toFile(), NetworkSpec.class).family();
+    }
+
     private record Loaded(NetworkSpec spec, IdMap items, ParameterStore.Named named, ModelCard card) {
     }
 

@@ -1,11 +1,16 @@
 package dev.seqmind.server.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.topk.Explain;
 import dev.seqmind.rec.topk.Recommendations;
 import dev.seqmind.rec.topk.SeenItems;
 import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.experiment.Experiments;
 import dev.seqmind.server.model.ModelRegistry;
 import dev.seqmind.server.model.ServedModel;
 import dev.seqmind.server.security.Role;
@@ -33,6 +38,49 @@ public final class RecommendationRoutes implements ApiRoutes {
         this.views = new ExplanationViews(state);
     }
 
+    /**
+     * The answer's JSON (records: one object a row instead of a map with its entries, in the order written here).
+     * {@code unknown_history_items} and {@code user} appear only when there are some; {@code fallback} always.
+     */
+    @JsonPropertyOrder({"model", "model_version", "history_length", "unknown_history_items", "fallback", "items",
+            "user", "recommendation_id", "experiment", "variant"})
+    record Answer(String model, @JsonProperty("model_version") long modelVersion,
+                  @JsonProperty("history_length") int historyLength,
+                  @JsonProperty("unknown_history_items") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                  List<String> unknown,
+                  @JsonInclude(JsonInclude.Include.ALWAYS) String fallback, List<Row> items,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String user,
+                  @JsonIgnore Experiments.Served served) {
+        Answer forUser(String id) {
+            return new Answer(model, modelVersion, historyLength, unknown, fallback, items, id, served);
+        }
+
+        Answer inExperiment(Experiments.Served s) {
+            return new Answer(model, modelVersion, historyLength, unknown, fallback, items, user, s);
+        }
+
+        /** Present when an A/B test served this answer; events on its items are credited to it. */
+        @JsonProperty("recommendation_id") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String recommendationId() {
+            return served == null ? null : served.recommendationId();
+        }
+
+        @JsonProperty("experiment") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String experiment() {
+            return served == null ? null : served.experiment();
+        }
+
+        @JsonProperty("variant") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String variant() {
+            return served == null ? null : served.variant();
+        }
+    }
+
+    /** One recommended item; {@code explanation} only when asked. */
+    record Row(String item, float score, String title,
+               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> explanation) {
+    }
+
     /** What a request asks. */
     private record Ask(int k, boolean excludeSeen, List<String> exclude, String category, String model,
                        boolean explain) {
@@ -55,10 +103,10 @@ public final class RecommendationRoutes implements ApiRoutes {
         try (ModelRegistry.Lease lease = lease(experiment == null ? ask.model() : experiment.model())) {
             ServedModel m = lease.model();
             int[] h = m.translate(live, state.items());
-            Map<String, Object> out = answer(m, h, ask, List.of());
-            out.put("user", user);
+            Answer out = answer(m, h, ask, List.of()).forUser(user);
             if (experiment != null) {
-                state.experiments().served(experiment, stored, out);
+                out = out.inExperiment(state.experiments().served(experiment, stored,
+                        out.items().stream().map(Row::item).toList()));
             }
             return Reply.ok(out);
         }
@@ -114,7 +162,7 @@ public final class RecommendationRoutes implements ApiRoutes {
                 : ApiException.notFound("model", "no model named '" + model + "' is loaded"));
     }
 
-    private Map<String, Object> answer(ServedModel m, int[] h, Ask ask, List<String> unknown) {
+    private Answer answer(ServedModel m, int[] h, Ask ask, List<String> unknown) {
         IdMap items = m.model().items();
         int[] candidates = null;
         if (ask.category() != null) {
@@ -123,17 +171,9 @@ public final class RecommendationRoutes implements ApiRoutes {
                 candidates = new int[0];
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model", m.name());
-        out.put("model_version", m.version());
-        out.put("history_length", h.length);
-        if (!unknown.isEmpty()) {
-            out.put("unknown_history_items", unknown);
-        }
         if (h.length == 0) {
-            out.put("fallback", "recent-popularity");
-            out.put("items", fallback(m, ask, candidates));
-            return out;
+            return new Answer(m.name(), m.version(), 0, unknown, "recent-popularity", fallback(m, ask, candidates),
+                    null, null);
         }
         int[] exclude = new int[ask.exclude().size()];
         int e = 0;
@@ -147,25 +187,16 @@ public final class RecommendationRoutes implements ApiRoutes {
                 ask.excludeSeen() ? SeenItems.EXCLUDE : SeenItems.KEEP, java.util.Arrays.copyOf(exclude, e),
                 candidates, Explain.NONE));
         List<Map<String, Object>> why = ask.explain() ? views.explain(m, h, r.items()) : null;
-        List<Map<String, Object>> list = new ArrayList<>(r.size());
-        for (int i = 0; i < r.size(); i++) {
+        Row[] rows = new Row[r.size()];
+        for (int i = 0; i < rows.length; i++) {
             String id = items.externalId(r.items()[i]);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("item", id);
-            row.put("score", r.scores()[i]);
-            row.put("title", state.title(m, id));
-            if (why != null) {
-                row.put("explanation", why.get(i));
-            }
-            list.add(row);
+            rows[i] = new Row(id, r.scores()[i], state.title(m, id), why == null ? null : why.get(i));
         }
-        out.put("fallback", null);
-        out.put("items", list);
-        return out;
+        return new Answer(m.name(), m.version(), h.length, unknown, null, java.util.Arrays.asList(rows), null, null);
     }
 
     /** The most frequent items among recent events (that the model knows, in the category, not excluded). */
-    private List<Map<String, Object>> fallback(ServedModel m, Ask ask, int[] candidates) {
+    private List<Row> fallback(ServedModel m, Ask ask, int[] candidates) {
         IdMap items = m.model().items();
         Set<String> excluded = new HashSet<>(ask.exclude());
         Set<Integer> allowed = null;
@@ -177,26 +208,22 @@ public final class RecommendationRoutes implements ApiRoutes {
         }
         int[][] top = state.popularity().top(Math.min(state.items().size(), ask.k() * 4 + 100));
         int window = state.popularity().events();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
         for (int i = 0; i < top[0].length && out.size() < ask.k(); i++) {
             String id = state.items().name(top[0][i]);
             int d = items.denseId(id);
             if (excluded.contains(id) || (allowed != null && (d == IdMap.ABSENT || !allowed.contains(d)))) {
                 continue;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("item", id);
-            row.put("score", (float) top[1][i] / window);
-            row.put("title", state.title(m, id));
+            Map<String, Object> e = null;
             if (ask.explain()) {
-                Map<String, Object> e = new LinkedHashMap<>();
+                e = new LinkedHashMap<>();
                 e.put("sentence", "Popular right now: " + top[1][i] + " of the last " + window
                         + " events (no history to go on yet).");
                 e.put("rules", List.of());
                 e.put("contributors", List.of());
-                row.put("explanation", e);
             }
-            out.add(row);
+            out.add(new Row(id, (float) top[1][i] / window, state.title(m, id), e));
         }
         return out;
     }

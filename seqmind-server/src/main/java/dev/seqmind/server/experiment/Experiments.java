@@ -127,26 +127,17 @@ public final class Experiments implements AutoCloseable {
         return null;
     }
 
-    /**
-     * Records that the assigned variant served {@code response} (its {@code items[].item}) to {@code user}, and adds
-     * {@code recommendation_id}, {@code experiment} and {@code variant} to it.
-     */
-    public void served(Assignment a, String user, Map<String, Object> response) {
-        List<String> items = new ArrayList<>();
-        if (response.get("items") instanceof List<?> rows) {
-            for (Object row : rows) {
-                if (row instanceof Map<?, ?> m && m.get("item") instanceof String s) {
-                    items.add(s);
-                }
-            }
-        }
+    /** What a recommendation served inside an experiment carries back to the caller. */
+    public record Served(String recommendationId, String experiment, String variant) {
+    }
+
+    /** Records that the assigned variant served {@code items} to {@code user}; returns the ids the answer carries. */
+    public Served served(Assignment a, String user, List<String> items) {
         byte[] rid = new byte[12];
         random.nextBytes(rid);
         String id = "rec-" + HexFormat.of().formatHex(rid);
         a.experiment().shown(user, id, a.variant(), items, clock.getAsLong());
-        response.put("recommendation_id", id);
-        response.put("experiment", a.experiment().id());
-        response.put("variant", a.name());
+        return new Served(id, a.experiment().id(), a.name());
     }
 
     /** Credits committed events to the running experiments' recommendations. */

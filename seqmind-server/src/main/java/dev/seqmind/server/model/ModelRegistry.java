@@ -1,5 +1,9 @@
 package dev.seqmind.server.model;
 
+import dev.seqmind.neural.model.NeuralRecommender;
+import dev.seqmind.neural.store.NeuralModelFormat;
+import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.store.ItemsFile;
 import dev.seqmind.rec.store.ModelDirectory;
 
 import java.io.IOException;
@@ -18,7 +22,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ModelRegistry implements AutoCloseable {
     private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
     private final ModelVersions history = new ModelVersions();
+    private final Scoring scoring;
     private volatile String defaultName;
+
+    /** A registry whose neural models score as {@link Scoring#defaults()} says. */
+    public ModelRegistry() {
+        this(Scoring.defaults());
+    }
+
+    public ModelRegistry(Scoring scoring) {
+        this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
+    }
 
     /** A model in use by one request; close it when done. */
     public static final class Lease implements AutoCloseable {
@@ -45,10 +59,10 @@ public final class ModelRegistry implements AutoCloseable {
      * @return the new model's version
      */
     public ServedModel load(String name, Path dir) throws IOException {
-        ModelDirectory.Loaded loaded = ModelDirectory.open(dir);
+        ModelDirectory.Loaded loaded = open(dir);
         synchronized (history) {
             long version = history.next(name);
-            ServedModel next = swap(name, new ServedModel(name, loaded, version));
+            ServedModel next = swap(name, served(name, loaded, version));
             history.add(ModelVersions.describe(name, version, loaded));
             return next;
         }
@@ -65,12 +79,20 @@ public final class ModelRegistry implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        ModelDirectory.Loaded loaded = ModelDirectory.open(target.get().dir());
+        ModelDirectory.Loaded loaded = open(target.get().dir());
         synchronized (history) {
-            ServedModel next = swap(name, new ServedModel(name, loaded, target.get().version()));
+            ServedModel next = swap(name, served(name, loaded, target.get().version()));
             history.activate(name, target.get().version());
             return Optional.of(next);
         }
+    }
+
+    /** A loaded model as served: neural ones behind the batcher when {@link Scoring#maxBatch()} asks for it. */
+    private ServedModel served(String name, ModelDirectory.Loaded loaded, long version) {
+        Recommender scorer = scoring.maxBatch() > 0 && loaded.model() instanceof NeuralRecommender
+                ? new ScoreBatcher(loaded.model(), scoring.maxBatch(), scoring.maxWaitMicros() * 1_000)
+                : loaded.model();
+        return new ServedModel(name, loaded, scorer, version);
     }
 
     private ServedModel swap(String name, ServedModel next) {
@@ -87,6 +109,18 @@ public final class ModelRegistry implements AutoCloseable {
     /** Every version served under every name, with provenance and metrics. */
     public ModelVersions history() {
         return history;
+    }
+
+    /** {@code dir} loaded, a SASRec one as the pure-Java forward pass when {@link Scoring#forward()} says so. */
+    private ModelDirectory.Loaded open(Path dir) throws IOException {
+        if (scoring.forward() == Scoring.Forward.JAVA) {
+            ModelDirectory.Meta meta = ModelDirectory.readMeta(dir);
+            if (meta.type().equals("neural") && NeuralModelFormat.family(dir).equals("sasrec")) {
+                return new ModelDirectory.Loaded(NeuralModelFormat.loadPureJava(dir), meta,
+                        ItemsFile.readCatalog(dir), dir);
+            }
+        }
+        return ModelDirectory.open(dir);
     }
 
     /** The model called {@code name} ({@code null} = the default), leased; empty when there is none. */

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ServedModel {
     private final String name;
     private final ModelDirectory.Loaded loaded;
+    private final Recommender scorer;
     private final Recommendations recommendations;
     private final Instant loadedAt;
     private final long version;
@@ -29,9 +30,18 @@ public final class ServedModel {
     private volatile int[] toModel = new int[0];
 
     public ServedModel(String name, ModelDirectory.Loaded loaded, long version) {
+        this(name, loaded, loaded.model(), version);
+    }
+
+    /**
+     * @param scorer  what scores for requests: the loaded model itself or a wrapper of it (a {@link ScoreBatcher}),
+     *                closed before the directory when the model retires
+     */
+    public ServedModel(String name, ModelDirectory.Loaded loaded, Recommender scorer, long version) {
         this.name = name;
         this.loaded = loaded;
-        this.recommendations = new Recommendations(loaded.model());
+        this.scorer = scorer;
+        this.recommendations = new Recommendations(scorer);
         this.loadedAt = Instant.now();
         this.version = version;
         IdMap items = loaded.model().items();
@@ -50,8 +60,9 @@ public final class ServedModel {
         return name;
     }
 
+    /** The model requests score with (the loaded model, or the batcher in front of it). */
     public Recommender model() {
-        return loaded.model();
+        return scorer;
     }
 
     public ModelDirectory.Loaded loaded() {
@@ -127,6 +138,9 @@ public final class ServedModel {
     /** Drops a reference; the last one closes the model. */
     void release() {
         if (refs.decrementAndGet() == 0) {
+            if (scorer != loaded.model()) {
+                scorer.close();
+            }
             loaded.close();
         }
     }

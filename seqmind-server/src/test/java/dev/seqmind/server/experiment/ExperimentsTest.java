@@ -55,11 +55,10 @@ class ExperimentsTest {
                 assertThat(x.assign("u" + u).variant()).isEqualTo(b.variant("u" + u));
             }
             Experiments.Assignment a = x.assign("alice");
-            Map<String, Object> r = response("i1", "i2");
-            x.served(a, "alice", r);
-            assertThat(r.get("experiment")).isEqualTo(e.id());
-            assertThat(r.get("variant")).isEqualTo(a.name());
-            assertThat((String) r.get("recommendation_id")).startsWith("rec-");
+            Experiments.Served r = x.served(a, "alice", List.of("i1", "i2"));
+            assertThat(r.experiment()).isEqualTo(e.id());
+            assertThat(r.variant()).isEqualTo(a.name());
+            assertThat(r.recommendationId()).startsWith("rec-");
             clock.addAndGet(30_000);
             x.observe(List.of(new Event("alice", "i2", "view", 0, null))); // inside: a click
             x.observe(List.of(new Event("alice", "i9", "view", 0, null))); // not recommended
@@ -83,7 +82,7 @@ class ExperimentsTest {
             Experiments.Assignment a = x.assign("bob");
             variant = a.variant();
             for (int i = 0; i < 3; i++) {
-                x.served(a, "bob", response("i" + i));
+                x.served(a, "bob", List.of("i" + i));
                 x.observe(List.of(new Event("bob", "i" + i, "buy", 0, null)));
             }
         }
