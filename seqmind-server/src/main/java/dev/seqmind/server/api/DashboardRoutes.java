@@ -7,6 +7,7 @@ import dev.seqmind.server.dashboard.StoreSummary;
 import dev.seqmind.server.dashboard.TrafficSample;
 import dev.seqmind.server.dashboard.TrafficWindow;
 import dev.seqmind.server.model.MinedRule;
+import dev.seqmind.server.model.ModelVersions;
 import dev.seqmind.server.model.ServedModel;
 import dev.seqmind.server.security.Role;
 import dev.seqmind.server.store.StoredEvent;
@@ -73,7 +74,6 @@ public final class DashboardRoutes implements ApiRoutes {
         out.put("default_model", state.models().defaultName());
         out.put("models", state.models().list().stream().map(ServedModel::name).toList());
         out.put("experiments_api", has("GET", "/v1/experiments"));
-        out.put("models_api", has("GET", "/v1/models"));
         return Reply.ok(out);
     }
 
@@ -229,8 +229,43 @@ public final class DashboardRoutes implements ApiRoutes {
     private Reply models(Call call) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("default", state.models().defaultName());
-        out.put("models", modelRows(true));
+        out.put("models", versionRows());
         return Reply.ok(out);
+    }
+
+    /**
+     * Every version the server has served under every name (active or not), with its provenance and the evaluation
+     * figures: those recorded with the version (a retraining's comparison) and those of a report beside its directory.
+     */
+    private List<Map<String, Object>> versionRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ModelVersions history = state.models().history();
+        for (ModelVersions.Version v : history.list()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", v.name());
+            row.put("version", v.version());
+            row.put("active", history.isActive(v));
+            row.put("default", v.name().equals(state.models().defaultName()));
+            row.put("trained_at", v.trainedAt().toString());
+            row.put("loaded_at", v.loadedAt().toString());
+            row.put("provenance", v.provenance());
+            String trainer = String.valueOf(v.provenance().getOrDefault("trainer", v.name()));
+            var e = reports.find(v.dir(), trainer);
+            Map<String, Object> metrics = new LinkedHashMap<>(v.metrics());
+            e.ifPresent(r -> metrics.putAll(r.metrics()));
+            row.put("metrics", metrics);
+            row.put("metric_intervals", e.map(ModelReports.Evaluation::intervals).orElse(Map.of()));
+            row.put("evaluation", e.map(r -> {
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("title", r.title());
+                ev.put("protocol", r.protocol());
+                ev.put("baseline", r.baseline());
+                ev.put("markers", r.marker());
+                return ev;
+            }).orElse(null));
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** One row per loaded model, in the shape of {@code GET /v1/models}. */

@@ -33,7 +33,7 @@ class FuzzTest {
             int sent = 0;
             for (var route : server.routes()) {
                 for (int i = 0; i < 40; i++) {
-                    String path = route.path().replace("{id}", URLEncoder.encode(randomText(r, 1 + r.nextInt(300)),
+                    String path = route.path().replaceAll("\\{[a-z_]+}", URLEncoder.encode(randomText(r, 1 + r.nextInt(300)),
                             StandardCharsets.UTF_8));
                     if (r.nextBoolean()) {
                         path += "?" + randomQuery(r);

@@ -1,5 +1,5 @@
-/* Models: every model version side by side (GET /v1/models when the server keeps versions, else the loaded
-   models from /v1/dashboard/models), with provenance and the evaluation figures. */
+/* Models: every model version the server has served, side by side (GET /v1/dashboard/models), with provenance,
+   the figures recorded with each version and those of an evaluation report beside its directory. */
 'use strict';
 (function () {
   const { el, num, table } = Seq;
@@ -19,8 +19,8 @@
       ['evaluation', m => m.evaluation ? m.evaluation.title + ' · ' + m.evaluation.protocol : 'no report beside it']];
   }
 
-  Seq.page(async info => {
-    const source = info.models_api ? '/v1/models' : '/v1/dashboard/models';
+  Seq.page(async () => {
+    const source = '/v1/dashboard/models';
     const d = await Seq.get(source);
     const models = (d.models || []).slice().sort((a, b) => a.name.localeCompare(b.name) || a.version - b.version);
     document.getElementById('source').textContent = models.length + ' model version(s) from ' + source + '.';
