@@ -52,6 +52,14 @@ public final class SeqmindCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // Answered without building the command line: picocli's classes are too old for the start-up cache
+            // (src/aot/README.md), and loading them is most of a --version run.
+            for (String line : VersionProvider.lines()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCodes.OK);
+        }
         System.exit(execute(args));
     }
 

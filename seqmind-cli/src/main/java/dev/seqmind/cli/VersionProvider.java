@@ -7,6 +7,11 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return lines();
+    }
+
+    /** The version lines, for callers outside picocli too. */
+    static String[] lines() {
         return new String[] {
                 "seqmind " + SeqmindVersion.version() + " (git " + SeqmindVersion.gitSha() + ")",
                 "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
