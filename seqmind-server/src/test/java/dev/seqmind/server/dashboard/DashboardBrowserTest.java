@@ -178,12 +178,34 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void experimentsPageShowsTheEmptyStateWithoutTheExperimentsApi() throws Exception {
-        // TODO(merge with the A/B tests): once GET /v1/experiments is registered, define an experiment with two
-        // variants (markov1, pop) through the admin API, send recommendation requests and clicks, and assert that
-        // both variants' rows and the verdict are shown (experiments.js renders the documented shape).
-        page("/experiments", "experiments", 0);
+    void experimentsPageShowsBothVariantsAfterTraffic() throws Exception {
+        Http http = new Http(server.port());
+        page("/experiments", "experiments-empty", 0);
         assertThat(chromium.driver().findElement(By.id("no-experiments")).getText()).contains("No experiments");
+        var created = http.post("/v1/experiments", shop.adminKey(), "{\"name\":\"pop vs markov1\",\"variants\":["
+                + "{\"name\":\"control\",\"model\":\"pop\",\"share\":0.5},"
+                + "{\"name\":\"markov\",\"model\":\"markov1\",\"share\":0.5}]}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        try {
+            assertThat(http.post("/v1/experiments/" + id + "/start", shop.adminKey(), "").status()).isEqualTo(200);
+            for (int u = 0; u < 40; u++) { // recommendation requests only: the other pages count the events
+                assertThat(http.get("/v1/users/visitor" + u + "/recommendations?k=5", shop.readKey()).status())
+                        .isEqualTo(200);
+            }
+            page("/experiments", "experiments", 1);
+            WebElement box = chromium.driver().findElement(By.cssSelector("[data-experiment='" + id + "']"));
+            assertThat(box.getText()).contains("pop vs markov1", "running", "control", "markov", "pop", "markov1");
+            JsonNode e = http.get("/v1/experiments/" + id, shop.readKey()).json();
+            long exposures = 0;
+            for (JsonNode v : e.get("variants")) {
+                assertThat(v.get("exposures").asLong()).as(v.get("name").asText()).isPositive();
+                exposures += v.get("exposures").asLong();
+            }
+            assertThat(exposures).isEqualTo(40);
+        } finally {
+            http.post("/v1/experiments/" + id + "/stop", shop.adminKey(), "");
+        }
     }
 
     @Test
