@@ -60,6 +60,11 @@ public final class ScoreBatcher implements Recommender {
         return model;
     }
 
+    /** True once {@link #close()} stopped the scoring thread. */
+    public boolean closed() {
+        return closed && !worker.isAlive();
+    }
+
     /** Forward passes run so far. */
     public long batches() {
         return batches.sum();
