@@ -22,6 +22,8 @@ class ExperimentsTest {
     private static final String SALT = "00112233445566778899aabbccddeeff";
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong clock = new AtomicLong(1_000_000);
+    private final java.util.concurrent.atomic.AtomicReference<Set<String>> loaded =
+            new java.util.concurrent.atomic.AtomicReference<>(Set.of("pop", "markov1"));
 
     /** The {@code --store} value of a fresh, empty database. */
     String freshStore(Path tmp) throws Exception {
@@ -29,7 +31,7 @@ class ExperimentsTest {
     }
 
     private Experiments open(String store) {
-        return new Experiments(ExperimentStore.open(store), () -> Set.of("pop", "markov1"), clock::get, 60_000);
+        return new Experiments(ExperimentStore.open(store), loaded::get, clock::get, 60_000);
     }
 
     private Experiment define(Experiments x) throws Exception {
@@ -100,6 +102,9 @@ class ExperimentsTest {
             assertThat(arm.clicks()).isEqualTo(3);
             assertThat(arm.conversions()).isEqualTo(3);
             assertThat(x.assign("bob").variant()).as("sticky across restarts").isEqualTo(variant);
+            loaded.set(Set.of("pop")); // restarted without markov1: its users are served outside the experiment
+            assertThat(x.assign("bob") == null).isEqualTo(variant == 1);
+            loaded.set(Set.of("pop", "markov1"));
             x.stop(id);
             assertThatThrownBy(() -> x.start(id)).isInstanceOf(IllegalStateException.class);
             assertThat(x.assign("bob")).isNull();
