@@ -115,13 +115,21 @@ public final class Experiments implements AutoCloseable {
         return get(id).orElseThrow(() -> new java.util.NoSuchElementException("no experiment '" + id + "'"));
     }
 
-    /** The oldest running experiment's variant for {@code user} (the stored id), or {@code null} when none runs. */
+    /**
+     * The oldest running experiment's variant for {@code user} (the stored id), or {@code null} when none runs. An
+     * experiment whose variant's model is not loaded (the server restarted without it) is passed over, so the request
+     * is still answered.
+     */
     public Assignment assign(String user) {
+        Set<String> loaded = null;
         for (Experiment e : all) {
             if (e.status() == Status.RUNNING) {
                 int v = e.variant(user);
                 Definition.Variant var = e.definition().variants().get(v);
-                return new Assignment(e, v, var.name(), var.model());
+                loaded = loaded == null ? models.get() : loaded;
+                if (loaded.contains(var.model())) {
+                    return new Assignment(e, v, var.name(), var.model());
+                }
             }
         }
         return null;
