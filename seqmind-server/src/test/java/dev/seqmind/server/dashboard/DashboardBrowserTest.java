@@ -178,12 +178,25 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void experimentsPageShowsTheEmptyStateWithoutTheExperimentsApi() throws Exception {
+    void experimentsPageShowsTheEmptyStateWithoutTheExperimentsApiAndRendersTheDocumentedShape() throws Exception {
         // TODO(merge with the A/B tests): once GET /v1/experiments is registered, define an experiment with two
         // variants (markov1, pop) through the admin API, send recommendation requests and clicks, and assert that
         // both variants' rows and the verdict are shown (experiments.js renders the documented shape).
         page("/experiments", "experiments", 0);
         assertThat(chromium.driver().findElement(By.id("no-experiments")).getText()).contains("No experiments");
+        // Until then, the page's renderer is held to the documented shape of GET /v1/experiments.
+        chromium.js("Seq.renderExperiments([{id: 'e1', name: 'markov vs pop', status: 'running', variants: ["
+                + "{name: 'A', model: 'markov1', share: 0.5, exposures: 1000, clicks: 120, ctr: 0.12,"
+                + " ctr_ci: [0.10, 0.14], conversions: 30, conversion_rate: 0.03, conversion_ci: [0.02, 0.04]},"
+                + "{name: 'B', model: 'pop', share: 0.5, exposures: 990, clicks: 60, ctr: 0.0606,"
+                + " ctr_ci: [0.047, 0.076], conversions: 12, conversion_rate: 0.0121, conversion_ci: [0.006, 0.02]}],"
+                + " verdict: {winner: 'A', p_value: 0.001, decision: 'stop', text: 'A wins: higher CTR'}}], true);");
+        String shown = chromium.driver().findElement(By.id("experiments")).getText();
+        assertThat(shown).contains("markov vs pop", "markov1", "pop", "12.00%", "[10.0%, 14.0%]", "A wins");
+        assertThat(chromium.driver().findElements(By.cssSelector(".experiment tbody tr"))).hasSize(2);
+        chromium.screenshot(SHOTS, "experiments-rendered");
+        assertThat(chromium.paintedPixels()).hasSize(1).allSatisfy(n -> assertThat(n).isGreaterThan(500));
+        assertThat(chromium.console()).noneMatch(e -> e.getLevel().intValue() >= Level.SEVERE.intValue());
     }
 
     @Test
