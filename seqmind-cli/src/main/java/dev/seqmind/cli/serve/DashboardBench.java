@@ -101,7 +101,14 @@ public final class DashboardBench implements Callable<Integer> {
                     dataset, served, rules, keys, null, 200, Limits.defaults()))) {
                 System.out.printf(Locale.ROOT, "serving %s (%d events replayed into the store, %d rules) with %s%n",
                         dataset, stored, server.report().rules(), served.keySet());
-                measure("http://127.0.0.1:" + server.port(), key, tmp.resolve("profile"));
+                String base = "http://127.0.0.1:" + server.port();
+                measure(base, key, tmp.resolve("profile"));
+                var scan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient
+                        .newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                                        + "/v1/dashboard/dataset")).header("Authorization", "Bearer " + key).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                System.out.printf(Locale.ROOT, "dataset page: the last scan of the store (%d events) took %d ms; "
+                        + "it is reused for 10 s%n", scan.path("events").asLong(), scan.path("scan_ms").asLong());
             }
         } finally {
             try (var walk = Files.walk(tmp)) {

@@ -43,6 +43,8 @@ public final class DashboardRoutes implements ApiRoutes {
     private RouteTable table;
     private StoreSummary summary;
     private long summaryNanos;
+    private long summaryScanMillis;
+    private Instant summaryAt;
 
     public DashboardRoutes(ServiceState state) {
         this.state = state;
@@ -118,13 +120,20 @@ public final class DashboardRoutes implements ApiRoutes {
         if (summary == null || now - summaryNanos > SUMMARY_MAX_AGE_NANOS) {
             summary = StoreSummary.of(state.store());
             summaryNanos = System.nanoTime();
+            summaryScanMillis = (summaryNanos - now) / 1_000_000;
+            summaryAt = Instant.now();
         }
         return summary;
     }
 
     private Reply dataset(Call call) {
-        StoreSummary s = summary();
+        StoreSummary s;
         Map<String, Object> out = new LinkedHashMap<>();
+        synchronized (this) {
+            s = summary();
+            out.put("scanned_at", summaryAt.toString());
+            out.put("scan_ms", summaryScanMillis);
+        }
         out.put("events", s.events());
         out.put("users", s.users());
         out.put("items", s.items());

@@ -5,6 +5,8 @@
 
   Seq.page(async info => {
     const d = await Seq.get('/v1/dashboard/dataset');
+    document.getElementById('scanned').textContent = 'Scanned ' + Seq.time(d.scanned_at) + ' in ' + num(d.scan_ms)
+      + ' ms.';
     const items = [['events', num(d.events)], ['users', num(d.users)], ['items', num(d.items)],
       ['Gini of item popularity', num(d.gini, 3)], ['events on top 1% items', pct(d.top_share['1%'])],
       ['events on top 20% items', pct(d.top_share['20%'])]];

@@ -30,7 +30,7 @@
         data: (x.variants || []).map(a => a[key] || 0)
       });
       const whiskers = (key, ci, s) => ({
-        name: (key === 'ctr' ? 'CTR' : 'conversion') + ' interval', type: 'custom', z: 10,
+        name: (key === 'ctr' ? 'CTR' : 'conversion') + ' interval', type: 'custom', z: 10, encode: { x: 0, y: [1, 2] },
         renderItem: (params, api) => {
           const lo = api.coord([api.value(0), api.value(1)]);
           const hi = api.coord([api.value(0), api.value(2)]);
@@ -54,7 +54,6 @@
   }
 
   Seq.page(async info => {
-    const root = document.getElementById('experiments');
     let list = [];
     if (info.experiments_api) {
       try {
@@ -63,14 +62,22 @@
         if (!(e instanceof Seq.ApiError) || e.status !== 404) throw e;
       }
     }
+    render(list, info.experiments_api);
+  });
+
+  /** Shows {@code list} (the "experiments" of GET /v1/experiments), or the empty state. */
+  function render(list, available) {
+    const root = document.getElementById('experiments');
     if (list.length === 0) {
       root.replaceChildren(el('div', { class: 'empty', id: 'no-experiments' }, 'No experiments.',
-        el('p', { class: 'muted' }, info.experiments_api ? 'None has been defined yet.'
+        el('p', { class: 'muted' }, available ? 'None has been defined yet.'
           : 'This server does not run experiments.')));
       return;
     }
     const built = list.map(experiment);
     root.replaceChildren(...built.map(b => b[0]));
     built.forEach(b => b[1]());
-  });
+  }
+
+  Seq.renderExperiments = render;
 })();
