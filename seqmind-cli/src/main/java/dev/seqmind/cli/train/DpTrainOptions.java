@@ -1,8 +1,5 @@
 package dev.seqmind.cli.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.neural.model.NeuralTrainer;
 import dev.seqmind.neural.train.DpSgdConfig;
@@ -12,9 +9,10 @@ import dev.seqmind.rec.FitContext;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code train --dp-epsilon E --dp-delta D --dp-clip C}: user-level DP-SGD instead of the ordinary loop, and the
@@ -54,19 +52,14 @@ public final class DpTrainOptions {
         if (spent == null) {
             return;
         }
-        Path card = modelDir.resolve("card.json");
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = (ObjectNode) om.readTree(card.toFile());
-        ObjectNode metrics = root.with("metrics");
-        metrics.put("dp epsilon spent", spent.epsilon());
-        metrics.put("dp delta", spent.delta());
-        metrics.put("dp noise multiplier", spent.noiseMultiplier());
-        metrics.put("dp clip norm", clip);
-        metrics.put("dp sample rate", spent.sampleRate());
-        metrics.put("dp steps", spent.steps());
-        metrics.put("dp fraction of user gradients clipped", spent.meanClippedFraction());
-        Path tmp = card.resolveSibling("card.json.tmp");
-        om.writeValue(tmp.toFile(), root);
-        Files.move(tmp, card, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Number> f = new LinkedHashMap<>();
+        f.put("dp epsilon spent", spent.epsilon());
+        f.put("dp delta", spent.delta());
+        f.put("dp noise multiplier", spent.noiseMultiplier());
+        f.put("dp clip norm", clip);
+        f.put("dp sample rate", spent.sampleRate());
+        f.put("dp steps", spent.steps());
+        f.put("dp fraction of user gradients clipped", spent.meanClippedFraction());
+        CardFigures.add(modelDir, f);
     }
 }

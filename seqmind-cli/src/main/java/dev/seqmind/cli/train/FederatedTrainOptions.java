@@ -1,8 +1,5 @@
 package dev.seqmind.cli.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.neural.model.NeuralTrainer;
 import dev.seqmind.neural.train.FedAvgConfig;
@@ -13,9 +10,10 @@ import dev.seqmind.rec.FitContext;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code train --federated}: simulated federated averaging over user partitions instead of the ordinary loop
@@ -76,22 +74,17 @@ public final class FederatedTrainOptions {
         if (result == null) {
             return;
         }
-        Path card = modelDir.resolve("card.json");
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = (ObjectNode) om.readTree(card.toFile());
-        ObjectNode metrics = root.with("metrics");
-        metrics.put("fedavg clients", result.clients());
-        metrics.put("fedavg rounds", result.rounds());
-        metrics.put("fedavg client updates", result.clientUpdates());
-        metrics.put("fedavg local steps", result.localSteps());
-        metrics.put("fedavg fraction of updates clipped", result.meanClippedFraction());
+        Map<String, Number> f = new LinkedHashMap<>();
+        f.put("fedavg clients", result.clients());
+        f.put("fedavg rounds", result.rounds());
+        f.put("fedavg client updates", result.clientUpdates());
+        f.put("fedavg local steps", result.localSteps());
+        f.put("fedavg fraction of updates clipped", result.meanClippedFraction());
         if (result.epsilon() > 0) {
-            metrics.put("dp epsilon spent (client level)", result.epsilon());
-            metrics.put("dp delta", result.delta());
-            metrics.put("dp noise multiplier", result.noiseMultiplier());
+            f.put("dp epsilon spent (client level)", result.epsilon());
+            f.put("dp delta", result.delta());
+            f.put("dp noise multiplier", result.noiseMultiplier());
         }
-        Path tmp = card.resolveSibling("card.json.tmp");
-        om.writeValue(tmp.toFile(), root);
-        Files.move(tmp, card, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CardFigures.add(modelDir, f);
     }
 }

@@ -129,10 +129,8 @@ public record NeuralTrainer(String name, NetworkFactory factory, Record modelCon
      */
     public PrivateFit fitPrivately(SequenceDataset train, FitContext context,
                                    dev.seqmind.neural.train.DpSgdConfig dp) {
-        var e = NeuralEngine.start(engine.withThreads(context.threads()));
-        SequenceNetwork net = factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
-        TrainingData data = TrainingData.of(train, java.util.List.of());
-        var result = new dev.seqmind.neural.train.DpSgdTrainer(net, dp, context.seed(), log).run(data.sequences());
+        SequenceNetwork net = freshNetwork(train, context);
+        var result = new dev.seqmind.neural.train.DpSgdTrainer(net, dp, context.seed(), log).run(sequences(train));
         return new PrivateFit(new NeuralRecommender(name, train.items(), net), result);
     }
 
@@ -146,10 +144,18 @@ public record NeuralTrainer(String name, NetworkFactory factory, Record modelCon
      */
     public FederatedFit fitFederated(SequenceDataset train, FitContext context,
                                      dev.seqmind.neural.train.FedAvgConfig fed) {
-        var e = NeuralEngine.start(engine.withThreads(context.threads()));
-        SequenceNetwork net = factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
-        TrainingData data = TrainingData.of(train, java.util.List.of());
-        var result = new dev.seqmind.neural.train.FedAvgTrainer(net, fed, context.seed(), log).run(data.sequences());
+        SequenceNetwork net = freshNetwork(train, context);
+        var result = new dev.seqmind.neural.train.FedAvgTrainer(net, fed, context.seed(), log).run(sequences(train));
         return new FederatedFit(new NeuralRecommender(name, train.items(), net), result);
+    }
+
+    /** A new network for {@code train}'s items, initialised from the context's seed, on a started engine. */
+    private SequenceNetwork freshNetwork(SequenceDataset train, FitContext context) {
+        var e = NeuralEngine.start(engine.withThreads(context.threads()));
+        return factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
+    }
+
+    private static int[][] sequences(SequenceDataset train) {
+        return TrainingData.of(train, java.util.List.of()).sequences();
     }
 }

@@ -69,7 +69,7 @@ public final class FedAvgTrainer {
             throw new InvalidParameterException("--clients", clients, "at most the " + perUser.size()
                     + " users with 2 or more events");
         }
-        int[] order = shuffled(perUser.size(), new SplittableRandom(seed * 37 + 5));
+        int[] order = TrainingLoop.shuffled(perUser.size(), new SplittableRandom(seed * 37 + 5));
         List<List<int[]>> groups = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             groups.add(new ArrayList<>());
@@ -156,7 +156,7 @@ public final class FedAvgTrainer {
             return out;
         }
         int k = Math.max(1, (int) Math.round(config.clientFraction() * n));
-        int[] order = shuffled(n, rng);
+        int[] order = TrainingLoop.shuffled(n, rng);
         for (int i = 0; i < k; i++) {
             out.add(order[i]);
         }
@@ -179,13 +179,13 @@ public final class FedAvgTrainer {
         AdamW adam = new AdamW(0.9f, 0.999f, 1e-8f, 0f);
         Engine engine = Engine.getEngine(dev.seqmind.neural.engine.NeuralEngine.ENGINE);
         int b = Math.min(config.batch(), rows.length);
-        int[] order = shuffled(rows.length, rng);
+        int[] order = TrainingLoop.shuffled(rows.length, rng);
         int at = 0;
         for (int s = 0, steps = localSteps(rows.length); s < steps; s++) {
             int[][] batch = new int[b][];
             for (int i = 0; i < b; i++) {
                 if (at == order.length) {
-                    order = shuffled(rows.length, rng);
+                    order = TrainingLoop.shuffled(rows.length, rng);
                     at = 0;
                 }
                 batch[i] = rows[order[at++]];
@@ -248,19 +248,5 @@ public final class FedAvgTrainer {
         Map<String, float[]> out = new LinkedHashMap<>();
         like.forEach((k, v) -> out.put(k, new float[v.length]));
         return out;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

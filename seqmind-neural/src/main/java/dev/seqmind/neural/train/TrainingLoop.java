@@ -214,7 +214,8 @@ public final class TrainingLoop {
         return score;
     }
 
-    private static int[] shuffled(int n, SplittableRandom rng) {
+    /** 0..n-1 in a random order (Fisher-Yates, from {@code rng}). */
+    static int[] shuffled(int n, SplittableRandom rng) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
