@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Model versions: {@code GET /v1/models} lists every version served under every name (read key), with provenance,
- * metrics and which one is active; {@code POST /v1/admin/models/{name}/rollback} serves an earlier version again
- * (the one before the active one, or {@code {"version": n}}), swapped in like a load.
+ * metrics and which one is active; {@code POST /v1/admin/models/{id}/rollback} ({@code id} = the model's name)
+ * serves an earlier version again (the one before the active one, or {@code {"version": n}}), swapped in like a
+ * load.
  */
 public final class ModelRoutes implements ApiRoutes {
     private final ServiceState state;
@@ -30,7 +31,7 @@ public final class ModelRoutes implements ApiRoutes {
     @Override
     public void register(RouteTable t) {
         t.get("/v1/models", Role.READ, this::list);
-        t.post("/v1/admin/models/{name}/rollback", Role.ADMIN, this::rollback);
+        t.post("/v1/admin/models/{id}/rollback", Role.ADMIN, this::rollback);
     }
 
     private Reply list(Call call) {
@@ -58,7 +59,7 @@ public final class ModelRoutes implements ApiRoutes {
     }
 
     private Reply rollback(Call call) {
-        String name = EventParser.id(call.path("name"), "name");
+        String name = EventParser.id(call.path("id"), "name");
         Long version = null;
         if (call.request().content().hasEntity()) {
             JsonNode body = Bodies.object(call, state.json(), 4 * 1024);
@@ -71,7 +72,7 @@ public final class ModelRoutes implements ApiRoutes {
             }
         }
         if (state.models().history().active(name).isEmpty()) {
-            throw ApiException.notFound("name", "no model called '" + name + "' is served");
+            throw ApiException.badRequest("id", "no model called '" + name + "' is served");
         }
         Optional<ServedModel> m;
         try {
@@ -80,7 +81,7 @@ public final class ModelRoutes implements ApiRoutes {
             throw ApiException.badRequest("version", "its directory cannot be loaded any more: " + e.getMessage());
         }
         if (m.isEmpty()) {
-            throw ApiException.notFound("version", version == null ? "'" + name + "' has no version before the "
+            throw ApiException.badRequest("version", version == null ? "'" + name + "' has no version before the "
                     + "active one" : "'" + name + "' has no version " + version);
         }
         var active = state.models().history().active(name).orElseThrow();

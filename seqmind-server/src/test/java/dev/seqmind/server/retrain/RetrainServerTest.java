@@ -110,11 +110,13 @@ class RetrainServerTest {
             assertThat(models.get(1).get("metrics").get("p_value").asDouble()).isLessThan(0.05);
             assertThat(models.get(1).get("trained_at").asText()).isNotEmpty();
 
-            // rollback: read key refused, unknown names and versions 404, then the previous version is back
+            // rollback: read key refused, unknown names and versions 400 naming the field, then version 1 is back
             assertThat(http.post("/v1/admin/models/markov1/rollback", read, "{}").status()).isEqualTo(403);
-            assertThat(http.post("/v1/admin/models/nope/rollback", admin, "{}").status()).isEqualTo(404);
-            assertThat(http.post("/v1/admin/models/markov1/rollback", admin, "{\"version\":9}").status())
-                    .isEqualTo(404);
+            assertThat(http.post("/v1/admin/models/nope/rollback", admin, "{}").json().get("field").asText())
+                    .isEqualTo("id");
+            var noSuchVersion = http.post("/v1/admin/models/markov1/rollback", admin, "{\"version\":9}");
+            assertThat(noSuchVersion.status()).isEqualTo(400);
+            assertThat(noSuchVersion.json().get("field").asText()).isEqualTo("version");
             var rolled = http.post("/v1/admin/models/markov1/rollback", admin, "");
             assertThat(rolled.status()).as(rolled.text()).isEqualTo(200);
             assertThat(rolled.json().get("version").asLong()).isEqualTo(1);
@@ -123,7 +125,7 @@ class RetrainServerTest {
             assertThat(models.get(1).get("active").asBoolean()).isFalse();
             assertThat(server.state().models().list().getFirst().loaded().dir()).isEqualTo(stale);
             assertThat(http.post("/v1/admin/models/markov1/rollback", admin, "{}").status())
-                    .as("nothing before version 1").isEqualTo(404);
+                    .as("nothing before version 1").isEqualTo(400);
             var forward = http.post("/v1/admin/models/markov1/rollback", admin, "{\"version\":2}");
             assertThat(forward.json().get("version").asLong()).isEqualTo(2);
         }
