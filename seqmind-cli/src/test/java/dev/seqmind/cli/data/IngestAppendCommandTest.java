@@ -1,7 +1,7 @@
 package dev.seqmind.cli.data;
 
 import dev.seqmind.cli.CliRun;
-import dev.seqmind.cli.ExitCodes;
+import dev.seqmind.cli.console.ExitCodes;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetDirectory;
 import dev.seqmind.data.store.DatasetStore;
