@@ -18,6 +18,7 @@ import dev.seqmind.server.model.ModelRegistry;
 import dev.seqmind.server.model.RuleIndex;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.RateLimiter;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.store.EventStore;
 import dev.seqmind.server.store.EventStores;
 import io.helidon.webserver.WebServer;

@@ -1,6 +1,7 @@
 package dev.seqmind.server;
 
 import dev.seqmind.data.privacy.Pseudonymizer;
+import dev.seqmind.server.state.Limits;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.seqmind.server;
 
+import dev.seqmind.server.state.Limits;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -14,6 +14,7 @@ import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.Limits;
 
 import java.io.IOException;
 import java.nio.file.Files;

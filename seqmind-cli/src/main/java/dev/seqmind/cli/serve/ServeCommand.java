@@ -2,7 +2,7 @@ package dev.seqmind.cli.serve;
 
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.privacy.Pseudonymizer;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.model.Scoring;

@@ -2,7 +2,7 @@ package dev.seqmind.cli.serve;
 
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetStore;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.security.ApiKeys;

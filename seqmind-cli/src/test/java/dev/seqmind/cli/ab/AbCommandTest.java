@@ -5,7 +5,7 @@ import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.SequenceDatasetBuilder;
 import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.data.store.DatasetStore;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.security.ApiKeys;

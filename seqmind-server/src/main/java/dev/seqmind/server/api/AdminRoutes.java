@@ -2,7 +2,7 @@ package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.data.error.SeqmindException;
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.ServedModel;
 import dev.seqmind.server.security.Role;
 

@@ -1,6 +1,6 @@
 package dev.seqmind.server.api;
 
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.dashboard.DashboardSite;
 import dev.seqmind.server.dashboard.ModelReports;
 import dev.seqmind.server.dashboard.StoreSummary;
@@ -61,7 +61,7 @@ public final class DashboardRoutes implements ApiRoutes {
         t.get("/v1/dashboard/patterns", Role.READ, this::patterns);
         t.get("/v1/dashboard/users/{id}", Role.READ, this::user);
         t.get("/v1/dashboard/models", Role.READ, this::models);
-        DashboardSite.register(t);
+        DashboardSite.files().forEach(f -> t.file(f.path(), f.type(), f.cache(), f.body()));
     }
 
     private boolean has(String method, String path) {

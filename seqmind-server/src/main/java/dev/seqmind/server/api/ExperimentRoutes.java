@@ -2,7 +2,7 @@ package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.rec.abtest.AbAnalysis;
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.experiment.Definition;
 import dev.seqmind.server.experiment.Experiment;
 import dev.seqmind.server.experiment.InvalidDefinitionException;

@@ -3,7 +3,7 @@ package dev.seqmind.server.api;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.MinedRule;
 import dev.seqmind.server.model.ServedModel;
 

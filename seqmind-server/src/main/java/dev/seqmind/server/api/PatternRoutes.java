@@ -1,6 +1,6 @@
 package dev.seqmind.server.api;
 
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.MinedRule;
 import dev.seqmind.server.model.RuleIndex;
 import dev.seqmind.server.security.Role;

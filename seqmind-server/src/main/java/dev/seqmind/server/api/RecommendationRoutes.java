@@ -9,7 +9,7 @@ import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.topk.Explain;
 import dev.seqmind.rec.topk.Recommendations;
 import dev.seqmind.rec.topk.SeenItems;
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.experiment.Experiments;
 import dev.seqmind.server.model.ModelRegistry;
 import dev.seqmind.server.model.ServedModel;

@@ -1,7 +1,7 @@
 package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqmind.server.ServiceState;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.security.Role;
 import dev.seqmind.server.store.StoredEvent;
 

@@ -1,7 +1,6 @@
 package dev.seqmind.server.dashboard;
 
 import dev.seqmind.rec.eval.report.ReportHtml;
-import dev.seqmind.server.api.RouteTable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,22 +42,29 @@ public final class DashboardSite {
                 .replace("{{body}}", new String(read(page.name() + ".body.html"), StandardCharsets.UTF_8));
     }
 
-    /** Registers every file on {@code table}; fails when one is missing from the jar. */
-    public static void register(RouteTable table) {
+    /** A public file: where it is served, its content type, its cache policy and its bytes. */
+    public record StaticFile(String path, String type, String cache, byte[] body) {
+    }
+
+    /** Every file of the dashboard; fails when one is missing from the jar. */
+    public static List<StaticFile> files() {
+        List<StaticFile> out = new java.util.ArrayList<>();
         for (Page p : PAGES) {
-            table.file(p.path(), "text/html; charset=utf-8", "no-cache", html(p).getBytes(StandardCharsets.UTF_8));
+            out.add(new StaticFile(p.path(), "text/html; charset=utf-8", "no-cache",
+                    html(p).getBytes(StandardCharsets.UTF_8)));
         }
         List<String> assets = new java.util.ArrayList<>(SHARED);
         PAGES.forEach(p -> assets.add(p.name() + ".js"));
         for (String asset : assets) {
-            table.file("/dashboard/" + asset, type(asset), "no-cache", read(asset));
+            out.add(new StaticFile("/dashboard/" + asset, type(asset), "no-cache", read(asset)));
         }
         try {
-            table.file("/dashboard/echarts.min.js", "text/javascript; charset=utf-8", "public, max-age=86400",
-                    ReportHtml.echartsScript().getBytes(StandardCharsets.UTF_8));
+            out.add(new StaticFile("/dashboard/echarts.min.js", "text/javascript; charset=utf-8",
+                    "public, max-age=86400", ReportHtml.echartsScript().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
     }
 
     static String type(String file) {

@@ -3,7 +3,7 @@ package dev.seqmind.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

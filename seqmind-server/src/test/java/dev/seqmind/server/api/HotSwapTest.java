@@ -2,7 +2,7 @@ package dev.seqmind.server.api;
 
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.model.ServedModel;
 import org.junit.jupiter.api.Test;

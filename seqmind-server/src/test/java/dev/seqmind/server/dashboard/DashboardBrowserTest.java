@@ -13,7 +13,7 @@ import dev.seqmind.rec.eval.report.Reproducibility;
 import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import dev.seqmind.data.store.DatasetStore;
 import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.rec.retrain.Challenge;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.Limits;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.security.ApiKeys;

@@ -1,4 +1,4 @@
-package dev.seqmind.server;
+package dev.seqmind.server.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqmind.data.model.ItemCatalog;

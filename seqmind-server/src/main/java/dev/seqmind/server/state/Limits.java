@@ -1,4 +1,4 @@
-package dev.seqmind.server;
+package dev.seqmind.server.state;
 
 /**
  * What one request may ask for.
