@@ -72,18 +72,23 @@ final class QueryRecommendation {
         int rank = 1;
         for (QueryRanker.Hit h : hits) {
             String id = items.externalId(h.item());
+            Explanation e = rec == null ? Explanation.NONE : rec.explain(dense, h.item());
             out.printf(Locale.ROOT, "%2d. %-8s %-50s score %.4f%n      why: %s%n", rank++, id,
-                    truncate(catalog.label(id), 50), h.score(), why(h, rec, dense));
+                    truncate(catalog.label(id), 50), h.score(), why(h, rec == null ? null : e));
+            if (!e.evidence().isEmpty()) {
+                out.println("      because of: " + String.join(", ", e.evidence().stream()
+                        .map(d -> catalog.label(items.externalId(d))).toList()));
+            }
         }
         return 0;
     }
 
-    private static String why(QueryRanker.Hit h, Recommender rec, int[] history) {
+    /** @param e the model's explanation of the item, or null without a history */
+    private static String why(QueryRanker.Hit h, Explanation e) {
         String q = String.format(Locale.ROOT, "matches the query: cosine %.2f", h.cosine());
-        if (rec == null) {
+        if (e == null) {
             return q;
         }
-        Explanation e = rec.explain(history, h.item());
         String because = e.text().isEmpty() ? e.kind() : e.text();
         return q + String.format(Locale.ROOT, "; history: %.2f of the best behaviour score (%s)", h.behaviour(),
                 because);

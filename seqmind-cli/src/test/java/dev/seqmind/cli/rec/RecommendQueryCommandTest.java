@@ -48,6 +48,38 @@ class RecommendQueryCommandTest {
     }
 
     @Test
+    void aContentModelBlendsTheQueryWithTheHistorysBehaviourScores() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int u = 1; u <= 12; u++) {
+            for (int item : new int[] {1, 3, 4, 5, 2}) {
+                log.append(u).append(' ').append(item).append('\n');
+            }
+        }
+        Path data = Files.writeString(tmp.resolve("log.txt"), log.toString());
+        Path models = tmp.resolve("models");
+        CliRun fit = run("evaluate", "--data", data.toString(), "--format", "sasrec", "--items", items().toString(),
+                "--models", "content-knn", "--bootstrap", "0", "--out", tmp.resolve("report").toString(),
+                "--save-models", models.toString());
+        assertThat(fit.exit()).as(fit.err()).isEqualTo(ExitCodes.OK);
+        String knn = models.resolve("content-knn").toString();
+        String space = "a space adventure with starships and rebels";
+        CliRun alone = run("recommend", "--model", knn, "--query", space, "-k", "1");
+        assertThat(alone.out()).as(alone.err()).contains(" 1. 2 ");
+        // after Toy Story the history's part (content-knn: text like Toy Story) is blended in; seen items are left out
+        CliRun blended = run("recommend", "--model", knn, "--query", space, "--history", "1", "--query-weight",
+                "0.5", "-k", "4");
+        assertThat(blended.exit()).as(blended.err()).isEqualTo(ExitCodes.OK);
+        assertThat(blended.out()).contains("history: Toy Story").contains("query weight 0.50")
+                .contains(" 1. 2 ").contains("; history: ").contains("because of: Toy Story")
+                .doesNotContain("Toy Story        ");
+        CliRun historyOnly = run("recommend", "--model", knn, "--query", space, "--history", "1", "--query-weight",
+                "0", "-k", "1");
+        CliRun plain = run("recommend", "--model", knn, "--history", "1", "-k", "1");
+        String top = plain.out().lines().filter(l -> l.startsWith(" 1. ")).findFirst().orElseThrow().substring(0, 9);
+        assertThat(historyOnly.out()).as(historyOnly.err()).contains(top);
+    }
+
+    @Test
     void aModelWithoutATextSideOrAHistoryWithoutAModelIsABadRequest() throws IOException {
         StringBuilder log = new StringBuilder();
         for (int u = 1; u <= 10; u++) {
