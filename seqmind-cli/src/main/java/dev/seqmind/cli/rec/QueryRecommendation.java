@@ -47,11 +47,14 @@ final class QueryRecommendation {
             throw new InvalidParameterException("--query-weight", options.queryWeight, "in [0, 1]");
         }
         QueryOptions.Source source = options.source(model);
-        QueryRanker ranker = source.ranker();
-        IdMap items = ranker.items();
+        IdMap items = source.ranker().items();
         ItemCatalog catalog = source.catalog();
+        String modelId = source.ranker().settings().model().id();
         long t0 = System.nanoTime();
-        float[] cosines = ranker.cosines(options.query);
+        float[] cosines;
+        try (QueryRanker ranker = source.ranker()) {
+            cosines = ranker.cosines(options.query);
+        }
         double querySeconds = (System.nanoTime() - t0) / 1e9;
         int[] dense = dense(items, history, err);
         Recommender rec = null;
@@ -63,7 +66,7 @@ final class QueryRecommendation {
         }
         List<QueryRanker.Hit> hits = QueryRanker.rank(cosines, behaviour, options.queryWeight, k,
                 excluded(items, dense));
-        out.println("query: \"" + options.query + "\" (" + ranker.settings().model().id()
+        out.println("query: \"" + options.query + "\" (" + modelId
                 + String.format(Locale.ROOT, ", embedded in %.0f ms)", querySeconds * 1000));
         if (behaviour != null) {
             out.printf(Locale.ROOT, "history: %s (query weight %.2f)%n",

@@ -21,9 +21,10 @@ import java.util.Objects;
  * history: {@code w * cosine + (1 - w) * minmax(behaviour)}, the behaviour scores rescaled to [0, 1] over the items
  * that may be returned so that both parts have comparable ranges. Items without text are never returned.
  *
- * <p>Immutable; {@link #rank} opens the embedder per call and is thread-safe.
+ * <p>Thread-safe (the embedder is). Holds the sentence model's embedder, opened once for the items and the
+ * queries: close it.
  */
-public final class QueryRanker {
+public final class QueryRanker implements AutoCloseable {
     /** The default query weight: query and behaviour count equally. */
     public static final float DEFAULT_QUERY_WEIGHT = 0.5f;
 
@@ -32,19 +33,28 @@ public final class QueryRanker {
     private final IdMap items;
     private final ItemVectors vectors;
     private final TextSettings settings;
+    private final TextEmbedder embedder;
 
-    public QueryRanker(IdMap items, ItemVectors vectors, TextSettings settings) {
+    /** @param embedder an embedder of {@code settings}' model, owned (closed) by this ranker from now on */
+    public QueryRanker(IdMap items, ItemVectors vectors, TextSettings settings, TextEmbedder embedder) {
         if (vectors.numItems() != items.size()) {
             throw new IllegalArgumentException(vectors.numItems() + " item vectors for " + items.size() + " items");
         }
         this.items = items;
         this.vectors = vectors;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
     }
 
     /** Embeds every item's text of {@code catalog} (through the vector cache) with {@code settings}. */
     public static QueryRanker of(TextSettings settings, IdMap items, ItemCatalog catalog) {
-        return new QueryRanker(items, ItemVectors.embed(settings, items, catalog), settings);
+        TextEmbedder e = settings.openEmbedder();
+        try {
+            return new QueryRanker(items, ItemVectors.embed(settings, items, catalog, e), settings, e);
+        } catch (RuntimeException ex) {
+            e.close();
+            throw ex;
+        }
     }
 
     /**
@@ -93,13 +103,15 @@ public final class QueryRanker {
         if (query == null || query.isBlank()) {
             throw new InvalidParameterException("--query", "'" + query + "'", "non-blank text");
         }
-        float[] q;
-        try (TextEmbedder e = settings.openEmbedder()) {
-            q = e.embed(List.of(query)).vectors()[0];
-        }
+        float[] q = embedder.embed(List.of(query)).vectors()[0];
         float[] out = new float[items.size()];
         vectors.dotAll(q, out);
         return out;
+    }
+
+    @Override
+    public void close() {
+        embedder.close();
     }
 
     /**

@@ -67,5 +67,6 @@ class QueryRankerTest {
         assertThatThrownBy(() -> QueryRanker.forModel(pop, cache)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("--model").hasMessageContaining("without a text side");
         assertThatThrownBy(() -> q.cosines(" ")).isInstanceOf(InvalidParameterException.class);
+        q.close();
     }
 }
