@@ -21,15 +21,18 @@ import java.util.concurrent.Callable;
 
 /** {@code seqmind recommend}: top-K for a history of external item ids, with titles and explanations. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = "Top-K next items for a history, from a saved model directory, with explanations.")
+        description = "Top-K next items for a history, from a saved model directory, with explanations; or for a "
+                + "free-text --query, ranked by the cosine of item text to it and blended with the history.")
 public final class RecommendCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A model directory (seqmind evaluate --save-models).")
+    @Option(names = "--model", description = "A model directory (seqmind evaluate --save-models). Required "
+            + "unless --query is given with --items.")
     Path model;
 
-    @Option(names = "--history", required = true, split = ",", description = "External item ids, oldest first.")
+    @Option(names = "--history", split = ",", description = "External item ids, oldest first. Required unless "
+            + "--query is given.")
     List<String> history;
 
     @Option(names = "-k", defaultValue = "10", description = "How many items (default ${DEFAULT-VALUE}).")
@@ -50,10 +53,21 @@ public final class RecommendCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DiversityOptions diversity = new DiversityOptions();
 
+    @CommandLine.Mixin
+    QueryOptions query = new QueryOptions();
+
     @Override
     public Integer call() throws IOException {
         if (k < 1) {
             throw new InvalidParameterException("-k", k, ">= 1");
+        }
+        if (query.query != null) {
+            return new QueryRecommendation(query, model, history == null ? List.of() : history, k, keepSeen, exclude)
+                    .print(out(), err());
+        }
+        if (model == null || history == null) {
+            throw new InvalidParameterException(model == null ? "--model" : "--history", "(missing)",
+                    "given (or use --query)");
         }
         Recommender rec = ModelDirectory.load(model);
         ItemCatalog catalog = ItemsFile.readCatalog(model);

@@ -37,15 +37,20 @@ public record ItemVectors(String modelId, int dimension, float[] matrix, boolean
      * @throws InvalidParameterException when no item has any text for the template
      */
     public static ItemVectors embed(TextSettings text, IdMap items, ItemCatalog catalog) {
+        try (TextEmbedder e = text.openEmbedder()) {
+            return embed(text, items, catalog, e);
+        }
+    }
+
+    /** As {@link #embed(TextSettings, IdMap, ItemCatalog)} through an open embedder of {@code text}'s model. */
+    public static ItemVectors embed(TextSettings text, IdMap items, ItemCatalog catalog, TextEmbedder embedder) {
         ItemTextTemplate.ItemTexts texts = ItemTextTemplate.parse(text.template()).renderAll(items, catalog);
         if (texts.missing() == items.size() && items.size() > 0) {
             throw new InvalidParameterException("item text template", text.template(),
                     "a template that some item has values for", "no item of " + items.size()
                     + " has any of its fields: load item metadata (titles, genres) with the log, e.g. --items");
         }
-        try (TextEmbedder e = text.openEmbedder()) {
-            return embed(e, texts);
-        }
+        return embed(embedder, texts);
     }
 
     /** Embeds every item's text ({@code ""} = no content). */
