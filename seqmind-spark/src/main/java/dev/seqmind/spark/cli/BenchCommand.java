@@ -152,7 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 sets.getLast().add(s.items()[k]);
             }
-            return RowFactory.create(sets.stream().map(List::toArray).toArray());
+            return RowFactory.create((Object) sets);
         });
         return new PrefixSpan().setMinSupport(minSupport).setMaxPatternLength(maxLength)
                 .setMaxLocalProjDBSize(32_000_000L).findFrequentSequentialPatterns(spark.createDataFrame(rows, schema))
