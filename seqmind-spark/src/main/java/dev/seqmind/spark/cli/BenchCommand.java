@@ -145,14 +145,14 @@ public final class BenchCommand implements Callable<Integer> {
         StructType schema = new StructType().add("sequence", DataTypes.createArrayType(
                 DataTypes.createArrayType(DataTypes.IntegerType, false), false), false);
         JavaRDD<Row> rows = sequences.map(s -> {
-            List<List<Integer>> sets = new ArrayList<>();
-            for (int k = 0; k < s.items().length; k++) {
-                if (k == 0 || s.itemsets()[k] != s.itemsets()[k - 1]) {
-                    sets.add(new ArrayList<>());
+            List<int[]> sets = new ArrayList<>();
+            for (int k = 0, from = 0; k < s.items().length; k++) {
+                if (k + 1 == s.items().length || s.itemsets()[k + 1] != s.itemsets()[k]) {
+                    sets.add(java.util.Arrays.copyOfRange(s.items(), from, k + 1));
+                    from = k + 1;
                 }
-                sets.getLast().add(s.items()[k]);
             }
-            return RowFactory.create(sets.stream().map(List::toArray).toArray());
+            return RowFactory.create((Object) sets.toArray(new int[0][]));
         });
         return new PrefixSpan().setMinSupport(minSupport).setMaxPatternLength(maxLength)
                 .setMaxLocalProjDBSize(32_000_000L).findFrequentSequentialPatterns(spark.createDataFrame(rows, schema))

@@ -48,19 +48,8 @@ public final class MineCommand implements Runnable {
         @Mixin
         SessionOptions session;
 
-        @Option(names = "--in", required = true, paramLabel = "DIR", description = "Output of seqmind-spark ingest.")
-        String in;
-
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Patterns TSV to write.")
-        Path out;
-
-        @Option(names = {"-s", "--min-support"}, paramLabel = "S", defaultValue = "0.01",
-                description = "Minimum support: a fraction of users (0.01) or a count (50). Default: ${DEFAULT-VALUE}.")
-        String minSupport;
-
-        @Option(names = "--max-length", paramLabel = "N", defaultValue = "2147483647",
-                description = "Longest pattern, in items. Default: no limit.")
-        int maxLength;
+        @Mixin
+        MineOptions mine;
 
         @Option(names = "--max-gap", paramLabel = "N", defaultValue = "2147483647",
                 description = "Largest gap between consecutive itemsets, in itemsets (1 = adjacent). Default: no limit.")
@@ -69,13 +58,13 @@ public final class MineCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             SparkSession spark = SparkSessions.start(session.spec("mine sequences"));
-            EncodedLog log = EncodedLog.of(SequenceTable.read(spark, in));
-            SequenceMiningParams params = SequenceMiningParams.of(MinSupport.parse(minSupport))
-                    .withConstraints(PatternConstraints.NONE.withLength(1, maxLength).withMaxGap(maxGap));
+            EncodedLog log = EncodedLog.of(SequenceTable.read(spark, mine.in));
+            SequenceMiningParams params = SequenceMiningParams.of(MinSupport.parse(mine.minSupport))
+                    .withConstraints(PatternConstraints.NONE.withLength(1, mine.maxLength).withMaxGap(maxGap));
             long users = log.sequences().count();
             List<String> names = log.itemNames();
             long n = 0;
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(mine.out, StandardCharsets.UTF_8)) {
                 PatternWriter writer = new PatternWriter(w, PatternFormat.TSV, true, names::get, users);
                 Iterator<MinedPattern> it = SparkSequenceMiner.mine(log.sequences(), names.size(), params,
                         session.partitions).toLocalIterator();
@@ -86,7 +75,7 @@ public final class MineCommand implements Runnable {
                 }
                 writer.finish();
             }
-            System.out.println(n + " patterns -> " + out);
+            System.out.println(n + " patterns -> " + mine.out);
             return 0;
         }
     }
@@ -100,19 +89,8 @@ public final class MineCommand implements Runnable {
         @Mixin
         SessionOptions session;
 
-        @Option(names = "--in", required = true, paramLabel = "DIR", description = "Output of seqmind-spark ingest.")
-        String in;
-
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Itemsets TSV to write.")
-        Path out;
-
-        @Option(names = {"-s", "--min-support"}, paramLabel = "S", defaultValue = "0.01",
-                description = "Minimum support: a fraction of users (0.01) or a count (50). Default: ${DEFAULT-VALUE}.")
-        String minSupport;
-
-        @Option(names = "--max-length", paramLabel = "N", defaultValue = "2147483647",
-                description = "Largest itemset, in items. Default: no limit.")
-        int maxLength;
+        @Mixin
+        MineOptions mine;
 
         @Option(names = "--rules", paramLabel = "FILE",
                 description = "Also write the association rules (antecedent, consequent, support, confidence, lift,"
@@ -125,15 +103,15 @@ public final class MineCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ItemsetParams params = ItemsetParams.of(MinSupport.parse(minSupport)).withMaxLength(maxLength);
+            ItemsetParams params = ItemsetParams.of(MinSupport.parse(mine.minSupport)).withMaxLength(mine.maxLength);
             if (!(minConfidence >= 0 && minConfidence <= 1)) {
                 throw new dev.seqmind.data.error.InvalidParameterException("--min-confidence", minConfidence,
                         "in [0, 1]");
             }
             SparkSession spark = SparkSessions.start(session.spec("mine itemsets"));
-            SparkItemsetMiner.Result r = SparkItemsetMiner.mine(SequenceTable.read(spark, in), params,
+            SparkItemsetMiner.Result r = SparkItemsetMiner.mine(SequenceTable.read(spark, mine.in), params,
                     session.partitions);
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(mine.out, StandardCharsets.UTF_8)) {
                 PatternWriter writer = new PatternWriter(w, PatternFormat.TSV, false, r.items()::get,
                         r.transactions());
                 for (Pattern p : r.itemsets()) {
@@ -142,7 +120,7 @@ public final class MineCommand implements Runnable {
                 writer.finish();
             }
             System.out.println(r.itemsets().size() + " itemsets at support >= " + r.minSupport() + " of "
-                    + r.transactions() + " users -> " + out);
+                    + r.transactions() + " users -> " + mine.out);
             if (rules != null) {
                 List<AssociationRule> found = r.rules(minConfidence);
                 try (Writer w = Files.newBufferedWriter(rules, StandardCharsets.UTF_8)) {

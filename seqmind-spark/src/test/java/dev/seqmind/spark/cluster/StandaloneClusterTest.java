@@ -21,20 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The chain of {@link ClusterJobs} on a real standalone cluster (a master and two workers as separate JVMs on
  * 127.0.0.1, a driver JVM submitting to it) gives the same files as on local[2] in this JVM: the same patterns,
- * itemsets, rules, Markov model file, top-K lists and evaluation. Bounded to three minutes; it takes about two on
+ * itemsets, rules, Markov model file, top-K lists and evaluation. Bounded to seven minutes; it takes two to three on
  * two cores, so it runs only when asked: {@code -Dseqmind.spark.cluster=true}.
  */
 @ExtendWith(LocalSpark.class)
 class StandaloneClusterTest {
     @Test
-    @Timeout(180)
+    @Timeout(420)
     @EnabledIfSystemProperty(named = "seqmind.spark.cluster", matches = "true")
     void standaloneClusterGivesTheLocalResults(SparkSession spark, @TempDir Path dir) throws Exception {
         Path csv = log(dir.resolve("log.csv"));
         assertThat(ClusterJobs.run("local[2]", csv, dir.resolve("local"))).isZero();
         try (StandaloneCluster cluster = StandaloneCluster.start(Files.createDirectories(dir.resolve("cluster-run")),
                 Duration.ofSeconds(60))) {
-            int code = cluster.runDriver("driver", Duration.ofSeconds(150), ClusterJobs.class.getName(),
+            int code = cluster.runDriver("driver", Duration.ofSeconds(360), ClusterJobs.class.getName(),
                     cluster.url(), csv.toString(), dir.resolve("cluster").toString());
             assertThat(code).as("driver exit code; log:\n%s", tail(cluster.log("driver"))).isZero();
             assertThat(cluster.state()).as("the master ran the driver's application on its two workers")
