@@ -5,6 +5,7 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.RecommenderTrainer;
+import dev.seqmind.rec.retrain.TrainerRebuild;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 
@@ -47,7 +48,7 @@ final class ModelRetrainer {
             }
             RecommenderTrainer trainer;
             try {
-                trainer = TrainerRebuild.of(p);
+                trainer = TrainerRebuild.exactly(p);
             } catch (IllegalArgumentException e) {
                 out.add(new Outcome(m.dir().toString(), m.name(), trainerName, m.fittedOn().name(), false, before,
                         "", 0, e.getMessage()));
