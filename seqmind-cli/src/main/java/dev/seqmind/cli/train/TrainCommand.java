@@ -100,6 +100,14 @@ public final class TrainCommand implements Callable<Integer> {
             + " only (the published recipes) or ALL windows (every transition a target)."
             + "Default: ${DEFAULT-VALUE}.")
     TrainingWindows windows;
+    @Option(names = "--augment", defaultValue = "none", paramLabel = "OP:RATE,...", description = "Sequence "
+            + "augmentation: any of crop:ETA (keep a random run of that share), reorder:BETA (shuffle a random run of "
+            + "that share), drop:GAMMA (remove that share of the items), e.g. crop:0.6,reorder:0.3. "
+            + "Default: ${DEFAULT-VALUE}.")
+    String augment;
+    @Option(names = "--augment-prob", defaultValue = "0.5", description = "Chance that a training sequence is "
+            + "replaced by an augmented view in a step (with --augment). Default: ${DEFAULT-VALUE}.")
+    float augmentProb;
     @Option(names = "--patience", defaultValue = "10",
             description = "Stop after this many epochs without a better validation NDCG@10."
                     + "Default: ${DEFAULT-VALUE}.")
@@ -232,7 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainConfig trainConfig() {
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
-                resume, windows, beta2);
+                resume, windows, beta2, dev.seqmind.neural.train.Augmentation.parse(augment, augmentProb));
     }
 
     /**
