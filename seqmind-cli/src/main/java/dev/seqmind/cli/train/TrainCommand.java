@@ -40,7 +40,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
- * {@code seqmind train --model sasrec|bert4rec|gru4rec --data DIR|FILE --out DIR [--resume]}: opens the data as
+ * {@code seqmind train --model sasrec|bert4rec|gru4rec|lstm|srgnn --data DIR|FILE --out DIR [--resume]}: opens the data as
  * {@code evaluate} does (a cleaned dataset directory or a log), splits it (leave-one-out or temporal), fits on the
  * training part with early stopping on validation NDCG@10, tests with full ranking, and writes a model directory
  * (weights, configuration, item map, provenance with the dataset's fingerprint, model card).
