@@ -41,7 +41,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
- * {@code seqmind train --model sasrec|bert4rec|gru4rec --data DIR|FILE --out DIR [--resume]}: opens the data as
+ * {@code seqmind train --model sasrec|bert4rec|gru4rec|lstm|srgnn --data DIR|FILE --out DIR [--resume]}: opens the data as
  * {@code evaluate} does (a cleaned dataset directory or a log), splits it (leave-one-out or temporal), fits on the
  * training part with early stopping on validation NDCG@10, tests with full ranking, and writes a model directory
  * (weights, configuration, item map, provenance with the dataset's fingerprint, model card).
@@ -101,6 +101,14 @@ public final class TrainCommand implements Callable<Integer> {
             + " only (the published recipes) or ALL windows (every transition a target)."
             + " Default: ${DEFAULT-VALUE}.")
     TrainingWindows windows;
+    @Option(names = "--augment", defaultValue = "none", paramLabel = "OP:RATE,...", description = "Sequence "
+            + "augmentation: any of crop:ETA (keep a random run of that share), reorder:BETA (shuffle a random run of "
+            + "that share), drop:GAMMA (remove that share of the items), e.g. crop:0.6,reorder:0.3. "
+            + "Default: ${DEFAULT-VALUE}.")
+    String augment;
+    @Option(names = "--augment-prob", defaultValue = "0.5", description = "Chance that a training sequence is "
+            + "replaced by an augmented view in a step (with --augment). Default: ${DEFAULT-VALUE}.")
+    float augmentProb;
     @Option(names = "--patience", defaultValue = "10",
             description = "Stop after this many epochs without a better validation NDCG@10."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -242,7 +250,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainConfig trainConfig() {
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
-                resume, windows, beta2);
+                resume, windows, beta2, dev.seqmind.neural.train.Augmentation.parse(augment, augmentProb));
     }
 
     /**

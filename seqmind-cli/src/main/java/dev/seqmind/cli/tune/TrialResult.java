@@ -17,6 +17,6 @@ import java.util.Map;
 public record TrialResult(int trial, int rung, int epochs, Map<String, String> params, double validationNdcg,
                           double validationHr, int bestEpoch, double seconds) {
     public TrialResult {
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params)); // keeps the space's order
     }
 }

@@ -25,7 +25,16 @@ import java.nio.file.Path;
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                           LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
-                          Path checkpointDir, boolean resume, TrainingWindows windows, float beta2) {
+                          Path checkpointDir, boolean resume, TrainingWindows windows, float beta2,
+                          Augmentation augmentation) {
+    /** A recipe without augmentation. */
+    public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
+                       LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
+                       Path checkpointDir, boolean resume, TrainingWindows windows, float beta2) {
+        this(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience, evalEvery,
+                excludeSeen, checkpointDir, resume, windows, beta2, Augmentation.NONE);
+    }
+
     public TrainConfig {
         InvalidParameterException.requireInRange("epochs", epochs, 1, 100_000);
         InvalidParameterException.requireInRange("batchSize", batchSize, 1, 1_000_000);
@@ -50,6 +59,9 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         if (windows == null) {
             windows = TrainingWindows.LAST;
         }
+        if (augmentation == null) {
+            augmentation = Augmentation.NONE;
+        }
     }
 
     /** The SASRec+ recipe: Adam lr 1e-3, batch 128, up to 100 epochs, patience 10, seen items excluded. */
@@ -60,41 +72,46 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
 
     public TrainConfig withEpochs(int value) {
         return new TrainConfig(value, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
     }
 
     public TrainConfig withBatch(int value) {
         return new TrainConfig(epochs, value, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
     }
 
     public TrainConfig withLearningRate(float value) {
         return new TrainConfig(epochs, batchSize, value, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
     }
 
     public TrainConfig withPatience(int value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, value,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
     }
 
     public TrainConfig withExcludeSeen(boolean value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, value, checkpointDir, resume, windows, beta2);
+                evalEvery, value, checkpointDir, resume, windows, beta2, augmentation);
     }
 
     public TrainConfig withCheckpoints(Path dir, boolean resumeFromIt) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2);
+                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2, augmentation);
     }
 
     public TrainConfig withOptimizer(float decay, int warmup, LrSchedule value, float clip) {
         return new TrainConfig(epochs, batchSize, learningRate, decay, warmup, value, clip, patience, evalEvery,
-                excludeSeen, checkpointDir, resume, windows, beta2);
+                excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
     }
 
     public TrainConfig withWindows(TrainingWindows value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, value, beta2);
+                evalEvery, excludeSeen, checkpointDir, resume, value, beta2, augmentation);
+    }
+
+    public TrainConfig withAugmentation(Augmentation value) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, value);
     }
 }

@@ -84,6 +84,8 @@ public final class TrainingLoop {
                     shuffledSeqs[i] = train[order[i]];
                 }
                 SplittableRandom sampling = new SplittableRandom(seed * 17 + 1_000_003L * epoch);
+                // its own stream, so runs without augmentation draw exactly what they drew before it existed
+                SplittableRandom augmenting = new SplittableRandom(seed * 29 + 999_983L * epoch);
                 EpochTimer timer = new EpochTimer();
                 long skippedBefore = adam.skippedSteps();
                 double lossSum = 0;
@@ -92,7 +94,10 @@ public final class TrainingLoop {
                 for (int from = 0; from < shuffledSeqs.length; from += config.batchSize()) {
                     int to = Math.min(shuffledSeqs.length, from + config.batchSize());
                     float lr = config.schedule().at(config.learningRate(), steps, config.warmupSteps(), totalSteps);
-                    float loss = step(engine, adam, shuffledSeqs, from, to, sampling, lr, timer);
+                    float loss = config.augmentation().enabled()
+                            ? step(engine, adam, config.augmentation().apply(shuffledSeqs, from, to, augmenting), 0,
+                                    to - from, sampling, lr, timer)
+                            : step(engine, adam, shuffledSeqs, from, to, sampling, lr, timer);
                     flops += estimateFlops(shuffledSeqs, from, to);
                     steps++;
                     lossSum += loss * (to - from);

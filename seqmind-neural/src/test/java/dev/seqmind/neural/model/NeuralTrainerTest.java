@@ -90,6 +90,14 @@ class NeuralTrainerTest {
     }
 
     @Test
+    void gru4RecLearnsSuccessorFromCroppedViews() {
+        // crops keep the chain's transitions, so the pattern is still there to learn through the augmented path
+        assertLearnt(NeuralTrainer.gru4Rec(new Gru4RecConfig(16, 32, 0f, 12),
+                FAST.withAugmentation(dev.seqmind.neural.train.Augmentation.parse("crop:0.6", 0.5f)),
+                EngineOptions.defaults(), line -> { }));
+    }
+
+    @Test
     void lstmLearnsSuccessor() {
         assertLearnt(NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(16, 32, 0f, 12), FAST,
                 EngineOptions.defaults(), line -> { }));
