@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,13 +97,18 @@ public final class StartupBench implements Callable<Integer> {
         return ms[repeat / 2];
     }
 
+    /**
+     * The checkout that holds {@code seqmind-cli/target/seqmind-cli.jar}, found on the class path (a class that came
+     * from the start-up cache may have no code source to ask).
+     */
     private static Path checkoutRoot() {
-        try {
-            Path jar = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return jar.getParent().getParent().getParent(); // seqmind-cli/target/seqmind-cli.jar
-        } catch (URISyntaxException e) {
-            throw new SeqmindException("cannot locate the checkout: " + e.getMessage(), e);
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath();
+            if (p.getFileName() != null && p.getFileName().toString().equals("seqmind-cli.jar")) {
+                return p.getParent().getParent().getParent(); // seqmind-cli/target/seqmind-cli.jar
+            }
         }
+        throw new SeqmindException("cannot locate the checkout: seqmind-cli.jar is not on the class path");
     }
 
     private static String clip(String s) {
