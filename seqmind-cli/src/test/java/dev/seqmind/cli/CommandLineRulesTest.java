@@ -142,6 +142,27 @@ class CommandLineRulesTest {
         return names;
     }
 
+    @Test
+    void everyHelpFormatsWithoutPicocliWarnings() {
+        // a lone '%' in a description makes picocli's formatter fail: it warns on stderr and prints the raw text
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        List<String> warned = new ArrayList<>();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            forEachCommand(SeqmindCommand.commandLine(), cl -> {
+                captured.reset();
+                cl.getUsageMessage();
+                if (captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN")) {
+                    warned.add(cl.getCommandSpec().qualifiedName());
+                }
+            });
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(warned).isEmpty();
+    }
+
     private static void forEachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> action) {
         action.accept(cl);
         for (CommandLine sub : cl.getSubcommands().values()) {

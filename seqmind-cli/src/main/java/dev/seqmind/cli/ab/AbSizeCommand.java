@@ -19,10 +19,10 @@ public final class AbSizeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--baseline", required = true, description = "The control's rate, e.g. 0.05 for 5% CTR.")
+    @Option(names = "--baseline", required = true, description = "The control's rate, e.g. 0.05 for 5%% CTR.")
     double baseline;
 
-    @Option(names = "--lift", required = true, description = "Relative change to detect, e.g. 0.1 for +10%.")
+    @Option(names = "--lift", required = true, description = "Relative change to detect, e.g. 0.1 for +10%%.")
     double lift;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Two-sided false-positive rate. "

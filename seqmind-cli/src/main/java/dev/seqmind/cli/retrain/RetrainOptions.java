@@ -21,7 +21,7 @@ public final class RetrainOptions {
     double slice;
 
     @Option(names = "--margin", defaultValue = "0.02", description = "Relative gain the new model needs on the "
-            + "metric to be promoted (0.02 = 2% higher). Default: ${DEFAULT-VALUE}.")
+            + "metric to be promoted (0.02 = 2%% higher). Default: ${DEFAULT-VALUE}.")
     double margin;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "The paired t-test's p-value must be below "
