@@ -2,7 +2,6 @@ package dev.seqmind.server.experiment;
 
 import dev.seqmind.server.store.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.nio.file.Path;
@@ -15,9 +14,7 @@ class PostgresExperimentsTest extends ExperimentsTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Path bin = LocalPostgres.binaries();
-        Assumptions.assumeTrue(bin != null, "PostgreSQL tests skipped: no PostgreSQL binaries (initdb, pg_ctl) found");
-        pg = LocalPostgres.start(bin);
+        pg = LocalPostgres.startOrSkip();
     }
 
     @AfterAll

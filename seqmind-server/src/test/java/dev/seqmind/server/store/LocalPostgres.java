@@ -63,6 +63,17 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Initialises and starts a cluster on the installed binaries, or skips the calling test (a JUnit assumption) when
+     * PostgreSQL is not installed.
+     */
+    public static LocalPostgres startOrSkip() throws IOException, InterruptedException {
+        Path bin = binaries();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bin != null, "PostgreSQL tests skipped: no PostgreSQL binaries"
+                + " (initdb, pg_ctl) found; install Debian's 'postgresql' package (.ci/run does) or set SEQMIND_PG_BIN");
+        return start(bin);
+    }
+
     /** Initialises and starts a cluster. */
     public static LocalPostgres start(Path bin) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));

@@ -1,11 +1,9 @@
 package dev.seqmind.server.store;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
@@ -19,10 +17,7 @@ class PostgresEventStoreTest extends EventStoreContract {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Path bin = LocalPostgres.binaries();
-        Assumptions.assumeTrue(bin != null, "PostgreSQL tests skipped: no PostgreSQL binaries (initdb, pg_ctl) found;"
-                + " install Debian's 'postgresql' package (.ci/run does) or set SEQMIND_PG_BIN");
-        pg = LocalPostgres.start(bin);
+        pg = LocalPostgres.startOrSkip();
     }
 
     @AfterAll
