@@ -67,6 +67,16 @@ public final class Fixtures {
         DatasetStore.save(data, dataset);
         Path markov = save(data, "markov1", dir.resolve("models/markov1"));
         Path pop = save(data, "pop", dir.resolve("models/pop"));
+        Keys k = keys(dir);
+        return new Shop(dataset, markov, pop, k.file(), k.read(), k.write(), k.admin());
+    }
+
+    /** A key file with one fresh key of each role. */
+    public record Keys(Path file, String read, String write, String admin) {
+    }
+
+    /** Writes {@code dir/keys.txt} with a new read, write and admin key. */
+    public static Keys keys(Path dir) throws IOException {
         SecureRandom rnd = new SecureRandom();
         String read = ApiKeys.newKey(rnd);
         String write = ApiKeys.newKey(rnd);
@@ -74,7 +84,7 @@ public final class Fixtures {
         Path keys = dir.resolve("keys.txt");
         Files.write(keys, List.of("# test keys", ApiKeys.line(Role.READ, "reader", read),
                 ApiKeys.line(Role.WRITE, "writer", write), ApiKeys.line(Role.ADMIN, "admin", admin)));
-        return new Shop(dataset, markov, pop, keys, read, write, admin);
+        return new Keys(keys, read, write, admin);
     }
 
     private static Path save(SequenceDataset data, String name, Path dir) throws IOException {

@@ -5,19 +5,16 @@ import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.store.DatasetStore;
 import dev.seqmind.rec.model.classic.ClassicTrainers;
 import dev.seqmind.rec.retrain.Challenge;
+import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
-import dev.seqmind.server.security.ApiKeys;
-import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.store.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +41,11 @@ class RetrainServerTest {
         RetrainCycle cycle = new RetrainCycle(dataset, List.of("sqlite:" + store), false, Optional.empty(),
                 "markov1", tmp.resolve("models"), s);
         Path stale = cycle.initial(ClassicTrainers.byName("markov1").orElseThrow(), Progress.NONE);
-        SecureRandom rnd = new SecureRandom();
-        String read = ApiKeys.newKey(rnd);
-        String write = ApiKeys.newKey(rnd);
-        String admin = ApiKeys.newKey(rnd);
-        Path keys = tmp.resolve("keys.txt");
-        Files.write(keys, List.of(ApiKeys.line(Role.READ, "r", read), ApiKeys.line(Role.WRITE, "w", write),
-                ApiKeys.line(Role.ADMIN, "a", admin)));
+        Fixtures.Keys k = Fixtures.keys(tmp);
+        Path keys = k.file();
+        String read = k.read();
+        String write = k.write();
+        String admin = k.admin();
         ServerConfig config = new ServerConfig("127.0.0.1", 0, store.toString(), dataset, Map.of("markov1", stale),
                 null, keys, null, 50, new Limits(1 << 22, 1000, 100, 100, 0));
         try (SeqmindServer server = SeqmindServer.start(config);
