@@ -7,8 +7,8 @@ import dev.seqmind.cli.data.GenerateCommand;
 import dev.seqmind.cli.data.IngestCommand;
 import dev.seqmind.cli.data.StatsCommand;
 import dev.seqmind.cli.train.TrainCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.util.List;
 

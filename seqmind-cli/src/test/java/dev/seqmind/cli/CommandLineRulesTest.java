@@ -2,10 +2,10 @@ package dev.seqmind.cli;
 
 import dev.seqmind.cli.console.ExitCodes;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;

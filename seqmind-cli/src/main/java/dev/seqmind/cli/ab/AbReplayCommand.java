@@ -10,9 +10,9 @@ import dev.seqmind.rec.Trainers;
 import dev.seqmind.rec.abtest.AbReplay;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

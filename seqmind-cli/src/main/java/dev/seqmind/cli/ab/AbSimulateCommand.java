@@ -10,9 +10,9 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.rec.abtest.AbAnalysis;
 import dev.seqmind.rec.abtest.AbReplay;
 import dev.seqmind.rec.abtest.Interval;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -9,11 +9,11 @@ import dev.seqmind.data.ingest.IngestSpec;
 import dev.seqmind.data.ingest.Ingestor;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

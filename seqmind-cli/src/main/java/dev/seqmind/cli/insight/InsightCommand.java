@@ -1,7 +1,10 @@
 package dev.seqmind.cli.insight;
 
 import dev.seqmind.cli.console.TerminalProgress;
+import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.SequenceDataset;
+import dev.seqmind.data.privacy.PrivacyCost;
+import dev.seqmind.data.privacy.PrivacyLedger;
 import dev.seqmind.data.privacy.Pseudonymizer;
 import dev.seqmind.insight.audience.Audiences;
 import dev.seqmind.insight.report.InsightConfig;
@@ -10,15 +13,12 @@ import dev.seqmind.insight.report.InsightJson;
 import dev.seqmind.insight.report.InsightReport;
 import dev.seqmind.insight.report.InsightRunner;
 import dev.seqmind.insight.report.PrivateSegmentSizes;
-import dev.seqmind.data.error.InvalidParameterException;
-import dev.seqmind.data.privacy.PrivacyCost;
-import dev.seqmind.data.privacy.PrivacyLedger;
 import dev.seqmind.insight.segment.KScore;
 import dev.seqmind.insight.segment.SegmentBasis;
 import dev.seqmind.insight.segment.SegmentProfile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

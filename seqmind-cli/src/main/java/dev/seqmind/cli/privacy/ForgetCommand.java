@@ -9,9 +9,9 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.privacy.Pseudonymizer;
 import dev.seqmind.data.store.DatasetDirectory;
 import dev.seqmind.data.store.Erasure;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

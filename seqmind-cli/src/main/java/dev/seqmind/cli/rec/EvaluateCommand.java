@@ -26,9 +26,9 @@ import dev.seqmind.rec.eval.report.Reproducibility;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.rec.topk.SeenItems;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -8,10 +8,10 @@ import dev.seqmind.rec.retrain.Decision;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.server.retrain.Promoter;
 import dev.seqmind.server.retrain.RetrainCycle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.seqmind.cli.serve;
 
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.privacy.Pseudonymizer;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.model.Scoring;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,11 +2,11 @@ package dev.seqmind.cli.serve;
 
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.store.DatasetStore;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.store.Event;
 import dev.seqmind.server.store.EventStore;
 import dev.seqmind.server.store.EventStores;

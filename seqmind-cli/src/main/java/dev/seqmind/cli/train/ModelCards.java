@@ -1,13 +1,13 @@
 package dev.seqmind.cli.train;
 
-import dev.seqmind.rec.FitContext;
+import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.data.split.Split;
+import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.model.NeuralTrainer;
-import dev.seqmind.neural.model.ModelCard;
+import dev.seqmind.rec.FitContext;
 import dev.seqmind.rec.eval.EvalResult;
 import dev.seqmind.rec.eval.Metric;
-import dev.seqmind.data.model.DatasetFingerprint;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.store.Provenance;
 

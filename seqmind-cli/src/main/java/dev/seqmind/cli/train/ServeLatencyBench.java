@@ -14,8 +14,8 @@ import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.serve.SasRecJavaForward;
 import dev.seqmind.neural.store.NeuralModelFormat;
 import dev.seqmind.rec.Recommender;
-import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.rank.TopKSelector;
+import dev.seqmind.rec.store.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,11 +5,11 @@ import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.SequenceDatasetBuilder;
 import dev.seqmind.data.model.TimeKind;
 import dev.seqmind.data.store.DatasetStore;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,10 @@
 package dev.seqmind.neural.serve;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.sasrec.SasRecConfig;
-import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;

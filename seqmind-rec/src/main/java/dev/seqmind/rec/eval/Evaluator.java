@@ -6,9 +6,9 @@ import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.split.EvalCase;
 import dev.seqmind.data.split.Split;
 import dev.seqmind.rec.Recommender;
+import dev.seqmind.rec.rank.TopKSelector;
 import dev.seqmind.rec.rerank.MmrReranker;
 import dev.seqmind.rec.topk.SeenItems;
-import dev.seqmind.rec.rank.TopKSelector;
 
 import java.util.ArrayList;
 import java.util.List;

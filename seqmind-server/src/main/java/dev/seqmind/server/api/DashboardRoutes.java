@@ -1,6 +1,5 @@
 package dev.seqmind.server.api;
 
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.dashboard.DashboardSite;
 import dev.seqmind.server.dashboard.ModelReports;
 import dev.seqmind.server.dashboard.StoreSummary;
@@ -10,6 +9,7 @@ import dev.seqmind.server.model.MinedRule;
 import dev.seqmind.server.model.ModelVersions;
 import dev.seqmind.server.model.ServedModel;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.store.StoredEvent;
 
 import java.io.IOException;

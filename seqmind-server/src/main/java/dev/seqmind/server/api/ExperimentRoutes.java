@@ -2,11 +2,11 @@ package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.rec.abtest.AbAnalysis;
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.experiment.Definition;
 import dev.seqmind.server.experiment.Experiment;
 import dev.seqmind.server.experiment.InvalidDefinitionException;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.seqmind.server.api;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.MinedRule;
 import dev.seqmind.server.model.ServedModel;
+import dev.seqmind.server.state.ServiceState;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,9 +4,9 @@ import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.topk.Explain;
 import dev.seqmind.rec.topk.Recommendations;
 import dev.seqmind.rec.topk.SeenItems;
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.ModelRegistry;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

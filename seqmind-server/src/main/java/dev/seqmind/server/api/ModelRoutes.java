@@ -2,10 +2,10 @@ package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.data.error.SeqmindException;
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.ModelVersions;
 import dev.seqmind.server.model.ServedModel;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.seqmind.server.api;
 
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 
 import java.io.IOException;
 import java.io.InputStream;

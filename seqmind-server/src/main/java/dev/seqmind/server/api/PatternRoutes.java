@@ -1,9 +1,9 @@
 package dev.seqmind.server.api;
 
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.model.MinedRule;
 import dev.seqmind.server.model.RuleIndex;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

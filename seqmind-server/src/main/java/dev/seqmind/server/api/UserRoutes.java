@@ -1,8 +1,8 @@
 package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.security.Role;
+import dev.seqmind.server.state.ServiceState;
 import dev.seqmind.server.store.StoredEvent;
 
 import java.io.IOException;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.rec.abtest.Bucketing;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
+import dev.seqmind.server.state.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,9 +2,9 @@ package dev.seqmind.server.api;
 
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.model.ServedModel;
+import dev.seqmind.server.state.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package dev.seqmind.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
+import dev.seqmind.server.state.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

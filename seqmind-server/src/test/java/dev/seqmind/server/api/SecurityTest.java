@@ -3,9 +3,9 @@ package dev.seqmind.server.api;
 import dev.seqmind.data.privacy.Pseudonymizer;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
-import dev.seqmind.server.state.Limits;
 import dev.seqmind.server.SeqmindServer;
 import dev.seqmind.server.ServerConfig;
+import dev.seqmind.server.state.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

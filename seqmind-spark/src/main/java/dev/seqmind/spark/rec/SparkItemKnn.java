@@ -5,13 +5,13 @@ import dev.seqmind.rec.model.knn.Direction;
 import dev.seqmind.rec.model.knn.ItemKnnRecommender;
 import dev.seqmind.rec.model.knn.ItemKnnTrainer;
 import dev.seqmind.rec.model.knn.NeighbourSelector;
-import dev.seqmind.rec.store.Provenance;
 import dev.seqmind.rec.rank.TopKSelector;
+import dev.seqmind.rec.store.Provenance;
+import dev.seqmind.spark.ingest.SequenceTable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import dev.seqmind.spark.ingest.SequenceTable;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
 
