@@ -16,6 +16,8 @@ import dev.seqmind.server.api.RouteTable;
 import dev.seqmind.server.api.UserRoutes;
 import dev.seqmind.server.model.ModelRegistry;
 import dev.seqmind.server.model.RuleIndex;
+import dev.seqmind.server.model.ServedModel;
+import dev.seqmind.server.model.StoredVersions;
 import dev.seqmind.server.security.ApiKeys;
 import dev.seqmind.server.security.RateLimiter;
 import dev.seqmind.server.state.ServiceState;
@@ -76,12 +78,13 @@ public final class SeqmindServer implements AutoCloseable {
             data = DatasetStore.open(config.dataset());
             catalog = data.catalog();
         }
-        ModelRegistry models = new ModelRegistry(config.scoring());
+        ModelRegistry models = new ModelRegistry(config.scoring(), StoredVersions.open(config.store()));
         EventStore store = null;
         dev.seqmind.server.experiment.Experiments experiments = null;
         try {
             for (Map.Entry<String, Path> m : config.models().entrySet()) {
-                models.load(m.getKey(), m.getValue());
+                ServedModel served = models.restore(m.getKey(), m.getValue());
+                LOG.info("model '{}' serves version {} ({})", m.getKey(), served.version(), served.loaded().dir());
             }
             RuleIndex rules = rules(config, data);
             store = EventStores.open(config.store());

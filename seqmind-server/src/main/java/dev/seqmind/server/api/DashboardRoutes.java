@@ -253,7 +253,7 @@ public final class DashboardRoutes implements ApiRoutes {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", v.name());
             row.put("version", v.version());
-            row.put("active", history.isActive(v));
+            row.put("active", state.models().serving(v));
             row.put("default", v.name().equals(state.models().defaultName()));
             row.put("trained_at", v.trainedAt().toString());
             row.put("loaded_at", v.loadedAt().toString());

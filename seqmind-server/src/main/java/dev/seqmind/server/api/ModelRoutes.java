@@ -38,7 +38,7 @@ public final class ModelRoutes implements ApiRoutes {
         ModelVersions history = state.models().history();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ModelVersions.Version v : history.list()) {
-            rows.add(row(v, history.isActive(v)));
+            rows.add(row(v, state.models().serving(v)));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("default", state.models().defaultName());
@@ -71,7 +71,7 @@ public final class ModelRoutes implements ApiRoutes {
                 version = body.get("version").asLong();
             }
         }
-        if (state.models().history().active(name).isEmpty()) {
+        if (state.models().list().stream().noneMatch(m -> m.name().equals(name))) {
             throw ApiException.badRequest("id", "no model called '" + name + "' is served");
         }
         Optional<ServedModel> m;

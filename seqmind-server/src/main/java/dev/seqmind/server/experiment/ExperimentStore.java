@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.seqmind.server.store.StoreUnavailableException;
+import dev.seqmind.server.store.StoreDatabase;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Keeps experiments in the server's own database (the SQLite file or PostgreSQL URL of {@code --store}), in two
@@ -34,10 +30,8 @@ public final class ExperimentStore implements AutoCloseable {
             "CREATE TABLE IF NOT EXISTS experiment_counts (experiment_id TEXT NOT NULL, variant INTEGER NOT NULL, "
                     + "exposures BIGINT NOT NULL, clicks BIGINT NOT NULL, conversions BIGINT NOT NULL, "
                     + "PRIMARY KEY (experiment_id, variant))");
-    private final String url;
-    private final boolean sqlite;
+    private final StoreDatabase db;
     private final ObjectMapper json = new ObjectMapper();
-    private Connection connection;
 
     /** A stored experiment: its definition and persisted state. */
     public record Stored(Definition definition, Experiment.Snapshot snapshot) {
@@ -45,66 +39,15 @@ public final class ExperimentStore implements AutoCloseable {
 
     /** Opens (and creates the tables in) the database a {@code --store} value names. */
     public static ExperimentStore open(String storeSpec) {
-        if (storeSpec.startsWith("jdbc:postgresql:")) {
-            return new ExperimentStore(storeSpec, false);
-        }
-        Path file = Path.of(storeSpec.startsWith("sqlite:") ? storeSpec.substring(7) : storeSpec).toAbsolutePath();
-        return new ExperimentStore("jdbc:sqlite:" + file, true);
+        return new ExperimentStore(StoreDatabase.open(storeSpec, "experiment store", SCHEMA));
     }
 
-    private ExperimentStore(String url, boolean sqlite) {
-        this.url = url;
-        this.sqlite = sqlite;
-        run(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-            }
-            return null;
-        });
+    private ExperimentStore(StoreDatabase db) {
+        this.db = db;
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private synchronized <T> T run(Work<T> work) {
-        try {
-            if (connection == null) {
-                connection = connect();
-            }
-            connection.setAutoCommit(false);
-            T out = work.run(connection);
-            connection.commit();
-            return out;
-        } catch (SQLException e) {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // already broken
-                }
-                connection = null;
-            }
-            throw new StoreUnavailableException("experiment store: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        if (sqlite) {
-            Connection c = DriverManager.getConnection(url);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = FULL");
-            }
-            return c;
-        }
-        Properties p = new Properties();
-        p.setProperty("connectTimeout", "5");
-        p.setProperty("socketTimeout", "30");
-        return DriverManager.getConnection(url, p);
+    private <T> T run(StoreDatabase.Work<T> work) {
+        return db.run(work);
     }
 
     /** Stores a new experiment (its counters at zero). */
@@ -242,14 +185,7 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            connection = null;
-        }
+    public void close() {
+        db.close();
     }
 }

@@ -5,6 +5,8 @@ import dev.seqmind.neural.store.NeuralModelFormat;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ItemsFile;
 import dev.seqmind.rec.store.ModelDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * one, which is closed (native memory freed) when the last of them closes its lease. Thread-safe.
  */
 public final class ModelRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
     private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
-    private final ModelVersions history = new ModelVersions();
+    private final ModelVersions history;
     private final Scoring scoring;
     private volatile String defaultName;
 
@@ -30,8 +33,15 @@ public final class ModelRegistry implements AutoCloseable {
         this(Scoring.defaults());
     }
 
+    /** A registry whose version list lives in memory only. */
     public ModelRegistry(Scoring scoring) {
+        this(scoring, VersionLog.NONE);
+    }
+
+    /** A registry whose version list is (and stays) the one {@code log} holds. */
+    public ModelRegistry(Scoring scoring, VersionLog log) {
         this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
+        this.history = new ModelVersions(log);
     }
 
     /** A model in use by one request; close it when done. */
@@ -62,10 +72,50 @@ public final class ModelRegistry implements AutoCloseable {
         ModelDirectory.Loaded loaded = open(dir);
         synchronized (history) {
             long version = history.next(name);
-            ServedModel next = swap(name, served(name, loaded, version));
-            history.add(ModelVersions.describe(name, version, loaded));
-            return next;
+            try {
+                history.add(ModelVersions.describe(name, version, loaded));
+            } catch (RuntimeException e) {
+                loaded.close(); // not recorded, so not served
+                throw e;
+            }
+            return swap(name, served(name, loaded, version));
         }
+    }
+
+    /**
+     * Serves {@code name} at start-up. When {@code dir} is already one of its recorded versions, the recorded active
+     * version serves (a promotion or rollback since then outlives the restart), under its own number; otherwise
+     * {@code dir} is loaded as a new version, as {@link #load} does. When the active version's directory cannot be
+     * loaded any more, {@code dir}'s own version is activated and served instead (with a warning).
+     *
+     * @return the model now served
+     */
+    public ServedModel restore(String name, Path dir) throws IOException {
+        Optional<ModelVersions.Version> known = history.find(name, dir);
+        Optional<ModelVersions.Version> active = history.active(name);
+        if (known.isEmpty() || active.isEmpty()) {
+            return load(name, dir);
+        }
+        ModelVersions.Version v = active.get();
+        ModelDirectory.Loaded loaded;
+        try {
+            loaded = open(v.dir());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("model '{}': active version {} ({}) cannot be loaded ({}); serving version {} ({}) instead",
+                    name, v.version(), v.dir(), e.getMessage(), known.get().version(), known.get().dir());
+            v = known.get();
+            loaded = open(v.dir());
+            history.activate(name, v.version());
+        }
+        synchronized (history) {
+            return swap(name, served(name, loaded, v.version()));
+        }
+    }
+
+    /** Whether {@code v} is what serves under its name now. */
+    public boolean serving(ModelVersions.Version v) {
+        AtomicReference<ServedModel> ref = models.get(v.name());
+        return ref != null && ref.get() != null && ref.get().version() == v.version();
     }
 
     /**
@@ -81,9 +131,13 @@ public final class ModelRegistry implements AutoCloseable {
         }
         ModelDirectory.Loaded loaded = open(target.get().dir());
         synchronized (history) {
-            ServedModel next = swap(name, served(name, loaded, target.get().version()));
-            history.activate(name, target.get().version());
-            return Optional.of(next);
+            try {
+                history.activate(name, target.get().version());
+            } catch (RuntimeException e) {
+                loaded.close();
+                throw e;
+            }
+            return Optional.of(swap(name, served(name, loaded, target.get().version())));
         }
     }
 
@@ -158,5 +212,6 @@ public final class ModelRegistry implements AutoCloseable {
     public void close() {
         models.values().forEach(r -> r.get().release());
         models.clear();
+        history.close();
     }
 }

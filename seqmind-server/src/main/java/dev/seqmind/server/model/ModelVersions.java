@@ -21,10 +21,11 @@ import java.util.Optional;
  * Every model directory a server has served under each name, numbered 1, 2, 3... in the order they were loaded or
  * promoted, with provenance (dataset fingerprint, trainer and parameters), when it was trained and its metrics (from
  * the directory's {@value #METRICS} when a retraining wrote one), and which version is active. A rollback activates
- * an earlier version again under its own number. The list lives as long as the server; each version's directory
- * stays on disk, so it can be loaded again. Thread-safe.
+ * an earlier version again under its own number. Every change is written to a {@link VersionLog} first (the server's
+ * is {@link StoredVersions}, in its store's database), so the list and the active versions outlive a restart; each
+ * version's directory stays on disk, so it can be loaded again. Thread-safe.
  */
-public final class ModelVersions {
+public final class ModelVersions implements AutoCloseable {
     /** The file in a model directory with its evaluation: {@code {"trained_at": ISO, "metrics": {name: value}}}. */
     public static final String METRICS = "metrics.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,27 @@ public final class ModelVersions {
 
     private final Map<String, List<Version>> byName = new LinkedHashMap<>();
     private final Map<String, Long> active = new HashMap<>();
+    private final VersionLog log;
+
+    /** A list kept in memory only. */
+    public ModelVersions() {
+        this(VersionLog.NONE);
+    }
+
+    /** The list {@code log} holds, kept there as it changes. */
+    public ModelVersions(VersionLog log) {
+        this.log = log;
+        List<Version> stored = new ArrayList<>(log.versions());
+        stored.sort(java.util.Comparator.comparing(Version::name).thenComparingLong(Version::version));
+        for (Version v : stored) {
+            byName.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(v);
+        }
+        log.active().forEach((name, version) -> {
+            if (find(name, version).isPresent()) {
+                active.put(name, version);
+            }
+        });
+    }
 
     /** The number the next version of {@code name} gets. */
     public synchronized long next(String name) {
@@ -49,12 +71,14 @@ public final class ModelVersions {
 
     /** Records a newly served version (it becomes the active one). */
     public synchronized void add(Version v) {
+        log.added(v);
         byName.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(v);
         active.put(v.name(), v.version());
     }
 
     /** Marks an existing version active again (after a rollback). */
     public synchronized void activate(String name, long version) {
+        log.activated(name, version);
         active.put(name, version);
     }
 
@@ -85,13 +109,14 @@ public final class ModelVersions {
         return Optional.ofNullable(best);
     }
 
-    private Optional<Version> find(String name, long version) {
-        return byName.getOrDefault(name, List.of()).stream().filter(v -> v.version() == version).findFirst();
+    /** The version of {@code name} loaded from {@code dir} (compared as absolute, normalised paths), if any. */
+    public synchronized Optional<Version> find(String name, Path dir) {
+        Path want = dir.toAbsolutePath().normalize();
+        return byName.getOrDefault(name, List.of()).stream().filter(v -> v.dir().equals(want)).findFirst();
     }
 
-    /** Whether {@code v} is the active version of its name. */
-    public synchronized boolean isActive(Version v) {
-        return active.getOrDefault(v.name(), -1L) == v.version();
+    private Optional<Version> find(String name, long version) {
+        return byName.getOrDefault(name, List.of()).stream().filter(v -> v.version() == version).findFirst();
     }
 
     /** Every version, by name, then number. */
@@ -101,9 +126,15 @@ public final class ModelVersions {
         return out;
     }
 
+    /** Closes the log. */
+    @Override
+    public void close() {
+        log.close();
+    }
+
     /** The version record of a loaded directory: provenance from {@code model.json}, metrics from {@value #METRICS}. */
     public static Version describe(String name, long version, ModelDirectory.Loaded loaded) {
-        Path dir = loaded.dir();
+        Path dir = loaded.dir().toAbsolutePath().normalize();
         Map<String, Object> metrics = new LinkedHashMap<>();
         Instant trained = null;
         Path file = dir.resolve(METRICS);
@@ -132,7 +163,7 @@ public final class ModelVersions {
     private static Map<String, Object> provenance(ModelDirectory.Loaded loaded) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", loaded.meta().type());
-        out.put("path", loaded.dir().toString());
+        out.put("path", loaded.dir().toAbsolutePath().normalize().toString());
         Provenance p = loaded.meta().provenance();
         if (p != null) {
             out.put("dataset_name", p.datasetName());

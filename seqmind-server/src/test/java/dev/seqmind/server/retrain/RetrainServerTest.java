@@ -124,6 +124,34 @@ class RetrainServerTest {
             var forward = http.post("/v1/admin/models/markov1/rollback", admin, "{\"version\":2}");
             assertThat(forward.json().get("version").asLong()).isEqualTo(2);
         }
+
+        // a restart with the same command line: both versions listed, version 2 (the last one activated) serves
+        try (SeqmindServer server = SeqmindServer.start(config)) {
+            Http http = new Http(server.port());
+            JsonNode models = http.get("/v1/models", read).json().get("models");
+            assertThat(models).hasSize(2);
+            assertThat(models.get(0).get("version").asLong()).isEqualTo(1);
+            assertThat(models.get(0).get("active").asBoolean()).isFalse();
+            assertThat(models.get(1).get("active").asBoolean()).isTrue();
+            assertThat(models.get(1).get("metrics").get("p_value").asDouble()).isLessThan(0.05);
+            assertThat(models.get(1).get("provenance").get("events").asLong())
+                    .isEqualTo(ShiftedShop.before().numInteractions() + ShiftedShop.after(240).size());
+            assertThat(server.state().models().list().getFirst().version()).isEqualTo(2);
+            assertThat(server.state().models().list().getFirst().loaded().dir()).isNotEqualTo(stale);
+            JsonNode page = http.get("/v1/dashboard/models", read).json().get("models");
+            assertThat(page).hasSize(2);
+            assertThat(page.get(1).get("active").asBoolean()).isTrue();
+            var rolled = http.post("/v1/admin/models/markov1/rollback", admin, "");
+            assertThat(rolled.status()).as(rolled.text()).isEqualTo(200);
+            assertThat(rolled.json().get("version").asLong()).isEqualTo(1);
+            assertThat(http.get("/v1/users/u0/recommendations?k=5", read).status()).isEqualTo(200);
+        }
+        // and the rollback outlives the next restart
+        try (SeqmindServer server = SeqmindServer.start(config)) {
+            assertThat(server.state().models().list().getFirst().version()).isEqualTo(1);
+            assertThat(server.state().models().list().getFirst().loaded().dir()).isEqualTo(stale);
+            assertThat(server.state().models().history().list()).hasSize(2);
+        }
     }
 
     @Test

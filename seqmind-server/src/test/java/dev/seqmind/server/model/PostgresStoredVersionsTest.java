@@ -1,0 +1,35 @@
+package dev.seqmind.server.model;
+
+import dev.seqmind.server.store.LocalPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+/** The same version-list tests kept in a real PostgreSQL (see {@link LocalPostgres}). */
+class PostgresStoredVersionsTest extends StoredVersionsTest {
+    static LocalPostgres pg;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        pg = LocalPostgres.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Override
+    String freshStore(Path tmp) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.url())) {
+            c.createStatement().execute("DROP TABLE IF EXISTS model_versions");
+            c.createStatement().execute("DROP TABLE IF EXISTS model_active");
+        }
+        return pg.url();
+    }
+}
