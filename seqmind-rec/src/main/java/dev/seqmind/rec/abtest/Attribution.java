@@ -59,9 +59,23 @@ public final class Attribution {
 
     /** Records that {@code user} was shown {@code items} by {@code variant} at {@code now}. */
     public void shown(String user, String recommendationId, int variant, Collection<String> items, long now) {
+        restore(user, new Shown(recommendationId, variant, Set.copyOf(items), now), false, false);
+    }
+
+    /**
+     * Puts back a recommendation recorded earlier (read again after a restart, oldest first), with whether it was
+     * already clicked and converted, so it is not credited twice.
+     */
+    public void restore(String user, Shown shown, boolean clicked, boolean converted) {
         Recent r = users.computeIfAbsent(user, u -> new Recent());
         synchronized (r) {
-            r.shown.addLast(new Shown(recommendationId, variant, Set.copyOf(items), now));
+            r.shown.addLast(shown);
+            if (clicked) {
+                r.clicked.add(shown.recommendationId());
+            }
+            if (converted) {
+                r.converted.add(shown.recommendationId());
+            }
             while (r.shown.size() > perUser) {
                 Shown gone = r.shown.removeFirst();
                 r.clicked.remove(gone.recommendationId());

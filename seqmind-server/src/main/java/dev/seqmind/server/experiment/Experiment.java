@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One experiment in service: its definition, status, per-variant counters (exposures, clicks, conversions), the
- * bucketing, the attribution of events to its recommendations, and the running always-valid p-values. Thread-safe
- * (atomic counters; looks and status changes synchronised).
+ * bucketing, the attribution of events to its recommendations (and what of it changed since the last save, so the
+ * recommendations awaiting attribution outlive a restart), and the running always-valid p-values. Thread-safe
+ * (atomic counters and queues; looks, status changes and exposure bookkeeping synchronised).
  */
 public final class Experiment {
     /** Recommendations kept per user for attribution. */
@@ -29,6 +32,12 @@ public final class Experiment {
     private final AtomicLongArray clicks;
     private final AtomicLongArray conversions;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Exposure> added = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Attribution.Hit> credited = new ConcurrentLinkedQueue<>();
+    /** The oldest {@code at} the stored exposures may still have ({@link Long#MAX_VALUE}: none stored). */
+    private long storedOldest = Long.MAX_VALUE;
+    private long lastShown = Long.MIN_VALUE;
+    private long expireBefore = Long.MIN_VALUE;
     private volatile Status status;
     private long startedAt;
     private long stoppedAt;
@@ -39,12 +48,30 @@ public final class Experiment {
                            long[] conversions, double[] pValues) {
     }
 
-    Experiment(Definition definition) {
-        this(new Snapshot(definition.id(), Status.CREATED, 0, 0, new long[definition.variants().size()],
-                new long[definition.variants().size()], new long[definition.variants().size()], null), definition);
+    /**
+     * A recommendation awaiting attribution as it is stored: its user (the stored id), what was shown, and whether it
+     * was already clicked and converted.
+     */
+    public record Exposure(String user, Attribution.Shown shown, boolean clicked, boolean converted) {
     }
 
-    Experiment(Snapshot s, Definition definition) {
+    /**
+     * What the stored exposures of one experiment need since the last save: the new ones, the credits given, and the
+     * time before which stored ones have left the window ({@link Long#MIN_VALUE}: none to delete); all of them go
+     * once the experiment is stopped.
+     */
+    public record ExposureChanges(String experimentId, List<Exposure> added, List<Attribution.Hit> credited,
+                                  long expireBefore, boolean stopped) {
+    }
+
+    Experiment(Definition definition) {
+        this(new Snapshot(definition.id(), Status.CREATED, 0, 0, new long[definition.variants().size()],
+                new long[definition.variants().size()], new long[definition.variants().size()], null), definition,
+                List.of());
+    }
+
+    /** An experiment as stored, with its recommendations awaiting attribution (oldest first). */
+    Experiment(Snapshot s, Definition definition, List<Exposure> exposures) {
         this.definition = definition;
         int n = definition.variants().size();
         this.bucketing = new Bucketing(definition.salt(), definition.shares());
@@ -58,6 +85,11 @@ public final class Experiment {
         this.startedAt = s.startedAt();
         this.stoppedAt = s.stoppedAt();
         this.pValues = s.pValues() == null ? null : s.pValues().clone();
+        for (Exposure x : exposures) {
+            attribution.restore(x.user(), x.shown(), x.clicked(), x.converted());
+            storedOldest = Math.min(storedOldest, x.shown().at());
+            lastShown = Math.max(lastShown, x.shown().at());
+        }
     }
 
     public Definition definition() {
@@ -80,7 +112,9 @@ public final class Experiment {
     /** {@code user} was shown {@code items} by {@code variant}: one exposure. */
     void shown(String user, String recommendationId, int variant, Collection<String> items, long now) {
         exposures.incrementAndGet(variant);
-        attribution.shown(user, recommendationId, variant, items, now);
+        Attribution.Shown shown = new Attribution.Shown(recommendationId, variant, Set.copyOf(items), now);
+        attribution.restore(user, shown, false, false);
+        added.add(new Exposure(user, shown, false, false));
         dirty.set(true);
     }
 
@@ -93,16 +127,59 @@ public final class Experiment {
             if (h.conversion()) {
                 conversions.incrementAndGet(h.variant());
             }
+            credited.add(h);
             dirty.set(true);
         });
     }
 
     void forget(String user) {
         attribution.forget(user);
+        added.removeIf(x -> x.user().equals(user));
     }
 
-    void expire(long now) {
+    /** Drops recommendations past the window; asks for a save when stored ones have passed it too. */
+    synchronized void expire(long now) {
         attribution.expire(now);
+        long cutoff = now - definition.windowMillis();
+        if (storedOldest < cutoff) {
+            expireBefore = cutoff;
+            dirty.set(true);
+        }
+    }
+
+    /** The exposure changes to save now (taken: {@link #putBack} them when the save fails). */
+    synchronized ExposureChanges takeExposures() {
+        List<Exposure> a = new ArrayList<>();
+        for (Exposure x; (x = added.poll()) != null; ) {
+            a.add(x);
+            storedOldest = Math.min(storedOldest, x.shown().at());
+            lastShown = Math.max(lastShown, x.shown().at());
+        }
+        List<Attribution.Hit> c = new ArrayList<>();
+        for (Attribution.Hit h; (h = credited.poll()) != null; ) {
+            c.add(h);
+        }
+        long before = expireBefore;
+        expireBefore = Long.MIN_VALUE;
+        if (before != Long.MIN_VALUE) {
+            storedOldest = lastShown < before ? Long.MAX_VALUE : before; // every stored one gone, or some left
+        }
+        boolean stopped = status == Status.STOPPED;
+        if (stopped) {
+            storedOldest = Long.MAX_VALUE;
+        }
+        return new ExposureChanges(id(), a, c, before, stopped);
+    }
+
+    /** Queues changes again whose save failed. */
+    synchronized void putBack(ExposureChanges x) {
+        added.addAll(x.added());
+        credited.addAll(x.credited());
+        if (x.expireBefore() != Long.MIN_VALUE) {
+            expireBefore = Math.max(expireBefore, x.expireBefore());
+            storedOldest = Math.min(storedOldest, x.expireBefore() - 1);
+        }
+        dirty.set(true);
     }
 
     synchronized void status(Status next, long now) {
@@ -143,10 +220,6 @@ public final class Experiment {
             v[i] = conversions.get(i);
         }
         return new Snapshot(id(), status, startedAt, stoppedAt, e, c, v, pValues == null ? null : pValues.clone());
-    }
-
-    void markDirty() {
-        dirty.set(true);
     }
 
     /** True (and cleared) when something changed since the last call. */

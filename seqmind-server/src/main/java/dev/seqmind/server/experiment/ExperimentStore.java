@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seqmind.rec.abtest.Attribution;
 import dev.seqmind.server.store.StoreDatabase;
 
 import java.sql.PreparedStatement;
@@ -17,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps experiments in the server's own database (the SQLite file or PostgreSQL URL of {@code --store}), in two
- * tables of their own: {@code experiments(id, definition, status, created, started, stopped, p_values)} and
- * {@code experiment_counts(experiment_id, variant, exposures, clicks, conversions)}. One connection, opened again
- * after a failure; every call is one transaction. Thread-safe (synchronised).
+ * Keeps experiments in the server's own database (the SQLite file or PostgreSQL URL of {@code --store}), in three
+ * tables of their own: {@code experiments(id, definition, status, created, started, stopped, p_values)},
+ * {@code experiment_counts(experiment_id, variant, exposures, clicks, conversions)} and the recommendations awaiting
+ * attribution, {@code experiment_exposures(experiment_id, recommendation_id, user_id, variant, items, shown_at,
+ * clicked, converted)} (deleted once past the window, when the experiment stops and when their user is erased). One
+ * connection, opened again after a failure; every call is one transaction, so counters and the exposures they
+ * counted are saved together. Thread-safe (synchronised).
  */
 public final class ExperimentStore implements AutoCloseable {
     private static final List<String> SCHEMA = List.of(
@@ -29,12 +33,17 @@ public final class ExperimentStore implements AutoCloseable {
                     + "stopped BIGINT NOT NULL, p_values TEXT)",
             "CREATE TABLE IF NOT EXISTS experiment_counts (experiment_id TEXT NOT NULL, variant INTEGER NOT NULL, "
                     + "exposures BIGINT NOT NULL, clicks BIGINT NOT NULL, conversions BIGINT NOT NULL, "
-                    + "PRIMARY KEY (experiment_id, variant))");
+                    + "PRIMARY KEY (experiment_id, variant))",
+            "CREATE TABLE IF NOT EXISTS experiment_exposures (experiment_id TEXT NOT NULL, "
+                    + "recommendation_id TEXT NOT NULL, user_id TEXT NOT NULL, variant INTEGER NOT NULL, "
+                    + "items TEXT NOT NULL, shown_at BIGINT NOT NULL, clicked INTEGER NOT NULL, "
+                    + "converted INTEGER NOT NULL, PRIMARY KEY (experiment_id, recommendation_id))",
+            "CREATE INDEX IF NOT EXISTS experiment_exposures_user ON experiment_exposures (user_id)");
     private final StoreDatabase db;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** A stored experiment: its definition and persisted state. */
-    public record Stored(Definition definition, Experiment.Snapshot snapshot) {
+    /** A stored experiment: its definition, persisted state and recommendations awaiting attribution. */
+    public record Stored(Definition definition, Experiment.Snapshot snapshot, List<Experiment.Exposure> exposures) {
     }
 
     /** Opens (and creates the tables in) the database a {@code --store} value names. */
@@ -66,12 +75,17 @@ public final class ExperimentStore implements AutoCloseable {
         });
     }
 
-    /** Saves status, times, counters and p-values of each snapshot in one transaction. */
-    public void save(List<Experiment.Snapshot> snapshots) {
-        if (snapshots.isEmpty()) {
+    /**
+     * Saves status, times, counters and p-values of each snapshot, the exposure changes, and the erasure of
+     * {@code erased} users' exposures, in one transaction.
+     */
+    public void save(List<Experiment.Snapshot> snapshots, List<Experiment.ExposureChanges> changes,
+                     List<String> erased) {
+        if (snapshots.isEmpty() && changes.isEmpty() && erased.isEmpty()) {
             return;
         }
         run(c -> {
+            saveExposures(c, changes, erased);
             try (PreparedStatement e = c.prepareStatement("UPDATE experiments SET status = ?, started = ?, "
                     + "stopped = ?, p_values = ? WHERE id = ?");
                  PreparedStatement n = c.prepareStatement("INSERT INTO experiment_counts (experiment_id, variant, "
@@ -103,6 +117,61 @@ public final class ExperimentStore implements AutoCloseable {
         });
     }
 
+    private void saveExposures(java.sql.Connection c, List<Experiment.ExposureChanges> changes, List<String> erased)
+            throws SQLException {
+        try (PreparedStatement add = c.prepareStatement("INSERT INTO experiment_exposures (experiment_id, "
+                + "recommendation_id, user_id, variant, items, shown_at, clicked, converted) VALUES (?, ?, ?, ?, ?, ?, "
+                + "0, 0) ON CONFLICT (experiment_id, recommendation_id) DO NOTHING");
+             PreparedStatement click = c.prepareStatement("UPDATE experiment_exposures SET clicked = 1 "
+                     + "WHERE experiment_id = ? AND recommendation_id = ?");
+             PreparedStatement convert = c.prepareStatement("UPDATE experiment_exposures SET converted = 1 "
+                     + "WHERE experiment_id = ? AND recommendation_id = ?");
+             PreparedStatement expire = c.prepareStatement("DELETE FROM experiment_exposures "
+                     + "WHERE experiment_id = ? AND shown_at < ?");
+             PreparedStatement all = c.prepareStatement("DELETE FROM experiment_exposures WHERE experiment_id = ?");
+             PreparedStatement erase = c.prepareStatement("DELETE FROM experiment_exposures WHERE user_id = ?")) {
+            for (Experiment.ExposureChanges x : changes) {
+                for (Experiment.Exposure e : x.added()) {
+                    add.setString(1, x.experimentId());
+                    add.setString(2, e.shown().recommendationId());
+                    add.setString(3, e.user());
+                    add.setInt(4, e.shown().variant());
+                    add.setString(5, json.writeValueAsString(e.shown().items().stream().sorted().toList()));
+                    add.setLong(6, e.shown().at());
+                    add.addBatch();
+                }
+                for (var h : x.credited()) {
+                    for (PreparedStatement u : h.click() && h.conversion() ? List.of(click, convert)
+                            : List.of(h.click() ? click : convert)) {
+                        u.setString(1, x.experimentId());
+                        u.setString(2, h.recommendationId());
+                        u.addBatch();
+                    }
+                }
+                if (x.stopped()) {
+                    all.setString(1, x.experimentId());
+                    all.addBatch();
+                } else if (x.expireBefore() != Long.MIN_VALUE) {
+                    expire.setString(1, x.experimentId());
+                    expire.setLong(2, x.expireBefore());
+                    expire.addBatch();
+                }
+            }
+            for (String user : erased) {
+                erase.setString(1, user);
+                erase.addBatch();
+            }
+            add.executeBatch();
+            click.executeBatch();
+            convert.executeBatch();
+            expire.executeBatch();
+            all.executeBatch();
+            erase.executeBatch();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            throw new SQLException("exposure items not serialisable", x);
+        }
+    }
+
     /** Every stored experiment, oldest first. */
     public List<Stored> load() {
         return run(c -> {
@@ -130,6 +199,22 @@ public final class ExperimentStore implements AutoCloseable {
                     }
                 }
             }
+            Map<String, List<Experiment.Exposure>> exposures = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT experiment_id, recommendation_id, user_id, variant, items, "
+                         + "shown_at, clicked, converted FROM experiment_exposures ORDER BY shown_at, recommendation_id")) {
+                while (r.next()) {
+                    List<String> items;
+                    try {
+                        items = List.of(json.readValue(r.getString(5), String[].class));
+                    } catch (java.io.IOException e) {
+                        throw new SQLException("exposure " + r.getString(2) + ": unreadable items", e);
+                    }
+                    exposures.computeIfAbsent(r.getString(1), x -> new ArrayList<>()).add(new Experiment.Exposure(
+                            r.getString(3), new Attribution.Shown(r.getString(2), r.getInt(4), java.util.Set.copyOf(items),
+                            r.getLong(6)), r.getInt(7) != 0, r.getInt(8) != 0));
+                }
+            }
             for (Object[] row : rows) {
                 Definition d = definition((String) row[1]);
                 int n = d.variants().size();
@@ -142,7 +227,7 @@ public final class ExperimentStore implements AutoCloseable {
                 }
                 out.add(new Stored(d, new Experiment.Snapshot(d.id(), Status.of((String) row[2]), (Long) row[3],
                         (Long) row[4], java.util.Arrays.copyOf(k[0], n), java.util.Arrays.copyOf(k[1], n),
-                        java.util.Arrays.copyOf(k[2], n), p)));
+                        java.util.Arrays.copyOf(k[2], n), p), exposures.getOrDefault(d.id(), List.of())));
             }
             return out;
         });

@@ -22,9 +22,10 @@ import java.util.function.Supplier;
 /**
  * The experiments of one server: creates, starts and stops them, assigns a user of a recommendation request to the
  * oldest running experiment and its variant, records what was shown, credits committed events, and saves counters
- * to the {@link ExperimentStore} every {@code flushMillis} (and at every status change and at close), so they
- * survive a restart; a crash loses at most the last interval's counts. Recommendations served before a restart are
- * not credited after it (attribution state lives in memory). Thread-safe.
+ * to the {@link ExperimentStore} every {@code flushMillis} (and at every status change and at close), together with
+ * the recommendations awaiting attribution (who was shown what, when, and whether it was already credited), so both
+ * survive a restart: an event after it is still credited to a recommendation served before it, within the window.
+ * A crash loses at most the last interval's counts and recommendations. Thread-safe.
  */
 public final class Experiments implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
@@ -34,6 +35,8 @@ public final class Experiments implements AutoCloseable {
     private final LongSupplier clock;
     private final SecureRandom random = new SecureRandom();
     private final CopyOnWriteArrayList<Experiment> all = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> erased =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService flusher;
 
     /** A request's experiment, variant index, variant name and the model that serves it. */
@@ -51,7 +54,7 @@ public final class Experiments implements AutoCloseable {
         this.models = models;
         this.clock = clock;
         for (ExperimentStore.Stored s : store.load()) {
-            all.add(new Experiment(s.snapshot(), s.definition()));
+            all.add(new Experiment(s.snapshot(), s.definition(), s.exposures()));
         }
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("seqmind-experiments").unstarted(r));
@@ -160,12 +163,19 @@ public final class Experiments implements AutoCloseable {
         }
     }
 
-    /** Forgets an erased user's recommendations. */
+    /** Forgets an erased user's recommendations, in memory and (now, or at the next save if that fails) stored. */
     public void forget(String user) {
         all.forEach(e -> e.forget(user));
+        erased.add(user);
+        try {
+            flush();
+        } catch (RuntimeException ex) {
+            LOG.warn("erasing stored recommendations failed (retried at the next interval): {}", ex.getMessage());
+        }
     }
 
-    private void tick() {
+    /** A scheduled look, expiry and save (package-private so tests can run one at a chosen clock). */
+    void tick() {
         try {
             long now = clock.getAsLong();
             for (Experiment e : all) {
@@ -180,30 +190,40 @@ public final class Experiments implements AutoCloseable {
         }
     }
 
-    /** Saves every experiment that changed. */
+    /** Saves every experiment that changed, with its exposure changes, and pending erasures. */
     public void flush() {
         List<Experiment.Snapshot> changed = new ArrayList<>();
+        List<Experiment.ExposureChanges> exposures = new ArrayList<>();
         List<Experiment> taken = new ArrayList<>();
         for (Experiment e : all) {
             if (e.takeDirty()) {
                 changed.add(e.snapshot());
+                exposures.add(e.takeExposures());
                 taken.add(e);
             }
         }
+        List<String> users = new ArrayList<>();
+        for (String u; (u = erased.poll()) != null; ) {
+            users.add(u);
+        }
         try {
-            store.save(changed);
+            store.save(changed, exposures, users);
         } catch (RuntimeException ex) {
-            taken.forEach(Experiment::markDirty);
+            for (int i = 0; i < taken.size(); i++) {
+                taken.get(i).putBack(exposures.get(i));
+            }
+            erased.addAll(users);
             throw ex;
         }
     }
 
     private void save(Experiment e) {
         e.takeDirty();
+        Experiment.ExposureChanges x = e.takeExposures();
         try {
-            store.save(List.of(e.snapshot()));
+            store.save(List.of(e.snapshot()), List.of(x), List.of());
         } catch (RuntimeException ex) {
-            e.markDirty();
+            e.putBack(x);
             throw ex;
         }
     }

@@ -111,6 +111,71 @@ class ExperimentsTest {
     }
 
     @Test
+    void recommendationsServedBeforeARestartAreCreditedAfterItUntilTheWindowEnds(@TempDir Path tmp) throws Exception {
+        String store = freshStore(tmp);
+        String id;
+        int carol;
+        int dave;
+        long shownAt = clock.get();
+        try (Experiments x = open(store)) {
+            Experiment e = define(x);
+            id = e.id();
+            x.start(id);
+            carol = x.assign("carol").variant();
+            dave = x.assign("dave").variant();
+            x.served(x.assign("carol"), "carol", List.of("i1", "i2"));
+            x.served(x.assign("dave"), "dave", List.of("i7"));
+            x.served(x.assign("erin"), "erin", List.of("i5"));
+            clock.addAndGet(5_000);
+            x.observe(List.of(new Event("carol", "i1", "view", 0, null))); // a click before the restart
+        }
+        try (ExperimentStore s = ExperimentStore.open(store)) {
+            var stored = s.load().getFirst().exposures();
+            assertThat(stored).extracting(Experiment.Exposure::user)
+                    .containsExactlyInAnyOrder("carol", "dave", "erin");
+            var c = stored.stream().filter(x -> x.user().equals("carol")).findFirst().orElseThrow();
+            assertThat(c.clicked()).isTrue();
+            assertThat(c.converted()).isFalse();
+            assertThat(c.shown().items()).containsExactlyInAnyOrder("i1", "i2");
+            assertThat(c.shown().at()).isEqualTo(shownAt);
+            assertThat(c.shown().variant()).isEqualTo(carol);
+        }
+        try (Experiments x = open(store)) {
+            clock.addAndGet(10_000); // 15 s after the recommendations, inside the 60 s window
+            x.observe(List.of(new Event("carol", "i2", "view", 0, null))); // clicked already: no second click
+            x.observe(List.of(new Event("carol", "i1", "buy", 0, null)));  // but the conversion counts
+            x.observe(List.of(new Event("dave", "i7", "view", 0, null)));  // a click after the restart
+            x.forget("erin");
+            var arms = x.get(id).orElseThrow().look().arms();
+            long[] clicks = new long[2];
+            long[] conversions = new long[2];
+            clicks[carol]++;
+            clicks[dave]++;
+            conversions[carol]++;
+            for (int v = 0; v < 2; v++) {
+                assertThat(arms.get(v).clicks()).as("variant %d clicks", v).isEqualTo(clicks[v]);
+                assertThat(arms.get(v).conversions()).as("variant %d conversions", v).isEqualTo(conversions[v]);
+            }
+        }
+        try (ExperimentStore s = ExperimentStore.open(store)) {
+            var stored = s.load().getFirst().exposures();
+            assertThat(stored).as("erin erased").extracting(Experiment.Exposure::user)
+                    .containsExactlyInAnyOrder("carol", "dave");
+            assertThat(stored.stream().filter(x -> x.user().equals("carol")).findFirst().orElseThrow().converted())
+                    .isTrue();
+        }
+        try (Experiments x = open(store)) {
+            clock.set(shownAt + 60_001); // past the window: credited no more, and deleted from the store
+            x.observe(List.of(new Event("dave", "i7", "buy", 0, null)));
+            x.tick();
+            assertThat(x.get(id).orElseThrow().look().arms().get(dave).conversions()).isZero();
+        }
+        try (ExperimentStore s = ExperimentStore.open(store)) {
+            assertThat(s.load().getFirst().exposures()).isEmpty();
+        }
+    }
+
+    @Test
     void badDefinitionsNameTheField(@TempDir Path tmp) throws Exception {
         try (Experiments x = open(freshStore(tmp))) {
             assertField(x, "{\"variants\":[]}", "name");

@@ -29,6 +29,7 @@ class PostgresExperimentsTest extends ExperimentsTest {
         try (Connection c = DriverManager.getConnection(pg.url())) {
             c.createStatement().execute("DROP TABLE IF EXISTS experiments");
             c.createStatement().execute("DROP TABLE IF EXISTS experiment_counts");
+            c.createStatement().execute("DROP TABLE IF EXISTS experiment_exposures");
         }
         return pg.url();
     }
