@@ -52,16 +52,7 @@ class RetrainServerTest {
              RetrainScheduler scheduler = new RetrainScheduler(cycle, server.state().models())) {
             Http http = new Http(server.port());
             List<Event> after = ShiftedShop.after(240);
-            for (int i = 0; i < after.size(); i += 500) {
-                StringBuilder body = new StringBuilder("{\"events\":[");
-                for (int j = i; j < Math.min(after.size(), i + 500); j++) {
-                    Event e = after.get(j);
-                    body.append(j > i ? "," : "").append("{\"user\":\"").append(e.user()).append("\",\"item\":\"")
-                            .append(e.item()).append("\",\"action\":\"view\",\"timestamp\":").append(e.timestamp())
-                            .append('}');
-                }
-                assertThat(http.post("/v1/events", write, body.append("]}").toString()).status()).isEqualTo(200);
-            }
+            ShiftedShop.post(http, write, after);
             JsonNode before = http.get("/v1/models", read).json();
             assertThat(before.get("models")).hasSize(1);
             assertThat(before.get("models").get(0).get("version").asLong()).isEqualTo(1);

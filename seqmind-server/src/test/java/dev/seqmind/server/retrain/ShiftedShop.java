@@ -4,6 +4,7 @@ import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.SequenceDatasetBuilder;
 import dev.seqmind.data.model.TimeKind;
+import dev.seqmind.server.Http;
 import dev.seqmind.server.store.Event;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
  * A shop whose behaviour shifts: before, users mostly walk {@code i(k) -> i(k+1)}; after, {@code i(k) -> i(k+3)}.
  * A model fitted before the shift is stale after it; one fitted on the new events is measurably better.
  */
-final class ShiftedShop {
+public final class ShiftedShop {
     static final int ITEMS = 40;
     static final long START = System.currentTimeMillis() - 20L * 86_400_000L;
 
@@ -32,7 +33,7 @@ final class ShiftedShop {
     }
 
     /** 300 users before the shift, over the first ten days. */
-    static SequenceDataset before() {
+    public static SequenceDataset before() {
         SplittableRandom r = new SplittableRandom(1);
         List<Event> events = new ArrayList<>();
         for (int u = 0; u < 300; u++) {
@@ -44,7 +45,7 @@ final class ShiftedShop {
     }
 
     /** Events after the shift (days 11 to 15): returning users {@code u0..} and new ones {@code n0..}. */
-    static List<Event> after(int users) {
+    public static List<Event> after(int users) {
         SplittableRandom r = new SplittableRandom(2);
         List<Event> events = new ArrayList<>();
         long t0 = START + 10L * 86_400_000L;
@@ -52,5 +53,22 @@ final class ShiftedShop {
             walk(r, 3, u % 2 == 0 ? "u" + u : "n" + u, t0 + u * 1_000_000L, events);
         }
         return events;
+    }
+
+    /** Posts {@code events} as views through {@code POST /v1/events}, 500 a batch; asserts each batch is taken. */
+    public static void post(Http http, String writeKey, List<Event> events) {
+        for (int i = 0; i < events.size(); i += 500) {
+            StringBuilder body = new StringBuilder("{\"events\":[");
+            for (int j = i; j < Math.min(events.size(), i + 500); j++) {
+                Event e = events.get(j);
+                body.append(j > i ? "," : "").append("{\"user\":\"").append(e.user()).append("\",\"item\":\"")
+                        .append(e.item()).append("\",\"action\":\"view\",\"timestamp\":").append(e.timestamp())
+                        .append('}');
+            }
+            var r = http.post("/v1/events", writeKey, body.append("]}").toString());
+            if (r.status() != 200) {
+                throw new AssertionError("POST /v1/events: " + r.status() + " " + r.text());
+            }
+        }
     }
 }

@@ -5,10 +5,19 @@
   const { el, num, table } = Seq;
 
   function provenanceRows(models) {
-    const p = m => m.provenance || {};
+    // a version's provenance is keyed dataset_name, ...; a model directory's own datasetName, ...: read either
+    const p = m => {
+      const q = m.provenance || {};
+      const pick = (a, b) => q[a] !== undefined ? q[a] : q[b];
+      return { datasetName: pick('dataset_name', 'datasetName'),
+        datasetFingerprint: pick('dataset_fingerprint', 'datasetFingerprint'), users: q.users, items: q.items,
+        events: q.events, trainer: q.trainer, seed: q.seed, params: q.params,
+        seqmindVersion: pick('seqmind_version', 'seqmindVersion'), gitSha: pick('git_sha', 'gitSha') };
+    };
     return [
-      ['active', m => m.active ? 'yes' : 'no'],
+      ['serving', m => m.active ? el('span', { class: 'tag better' }, 'serving') : 'no'],
       ['saved', m => Seq.time(m.trained_at)],
+      ['loaded', m => Seq.time(m.loaded_at)],
       ['type', m => m.type || p(m).trainer || '–'],
       ['dataset', m => p(m).datasetName || '–'],
       ['fingerprint', m => el('code', null, (p(m).datasetFingerprint || '–').slice(0, 16))],
@@ -25,7 +34,7 @@
     const models = (d.models || []).slice().sort((a, b) => a.name.localeCompare(b.name) || a.version - b.version);
     document.getElementById('source').textContent = models.length + ' model version(s) from ' + source + '.';
     const metricNames = [...new Set(models.flatMap(m => Object.keys(m.metrics || {})))];
-    const heads = ['', ...models.map(m => m.name + ' v' + m.version)];
+    const heads = ['', ...models.map(m => m.name + ' v' + m.version + (m.active ? ' (serving)' : ''))];
     const rows = provenanceRows(models).map(([label, f]) => [el('b', null, label), ...models.map(f)]);
     metricNames.forEach(k => rows.push([el('b', null, k), ...models.map(m => {
       const v = (m.metrics || {})[k];
