@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The retrain-and-promote cycle (docs/serving.md, "Retraining and model versions"); run from the checkout after
 # docs/retrain/prepare-taobao.sh or prepare-ml1m.sh (for ML-1M: W=... TRAIN=train.dat FORMAT=movielens ITEMS=movies.dat).
+# Writes to $W: retrain.log (the decision), bench.log (the load meanwhile), models.json (GET /v1/models) and
+# screenshots/models.png (the dashboard's models page in headless Chromium after the promotion).
 set -euo pipefail
 export SEQMIND_JAVA_OPTS=${SEQMIND_JAVA_OPTS:--Xmx2g}
 W=${W:-/tmp/retrain-show/taobao}
@@ -24,9 +26,9 @@ for f in "$W"/live-*.json; do
 done
 echo "posted $(cat "$W"/live-*.json | grep -o '"user"' | wc -l) live events"
 bin/seqmind bench serve --port "$P" --read-key "$R" --write-key "$WK" --dataset "$W/dataset" --real-users \
-  --rates 100 --seconds 90 --warmup-seconds 1 --events-rate 0 > "$W/bench.log" 2>&1 &
+  --rates 100 --seconds "${BENCH_SECONDS:-90}" --warmup-seconds 1 --events-rate 0 > "$W/bench.log" 2>&1 &
 BENCH=$!
-sleep 8
+sleep "${RETRAIN_AFTER:-8}"
 SEQMIND_ADMIN_KEY=$A bin/seqmind retrain --dataset "$W/dataset" --from-store "sqlite:$W/events.sqlite" \
   --server "$S" --name markov1 --models-dir "$W/models" -q | tee "$W/retrain.log"
 wait $BENCH
@@ -39,3 +41,5 @@ for m in json.load(open(sys.argv[1]))["models"]:
     print(m["name"], "v%d" % m["version"], "active" if m["active"] else "      ", m["trained_at"],
           p["dataset_fingerprint"][:19], "%d events" % p["events"], m["metrics"])
 PY
+SEQMIND_READ_KEY=$R bin/seqmind bench dashboard --server "$S" --pages /models --rounds 1 \
+  --screenshots "$W/screenshots" | tee "$W/dashboard.log"

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
  * {@code seqmind bench dashboard}: serves a dataset and models (with the dataset's events replayed into a fresh
  * store) on 127.0.0.1 and loads every dashboard page in headless Chromium, reading the browser's navigation timing:
  * the load event (HTML, style and scripts with ECharts, before any data: the baseline) and "ready" (the page's data
- * fetched and drawn), with the ratio of the two.
+ * fetched and drawn), with the ratio of the two. With {@code --server} it measures (and screenshots) a server that
+ * is already running instead, signing in with {@code --read-key}.
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Page-load time of each dashboard page in headless Chromium (navigation timing).")
@@ -44,13 +45,26 @@ public final class DashboardBench implements Callable<Integer> {
     private static final List<String> PAGES = List.of("/", "/dataset", "/patterns", "/user", "/experiments",
             "/models");
 
-    @Option(names = "--dataset", required = true, paramLabel = "DIR",
-            description = "The dataset to serve; its events are replayed into the store.")
+    @Option(names = "--dataset", paramLabel = "DIR",
+            description = "The dataset to serve; its events are replayed into the store (required without --server).")
     Path dataset;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "A model directory to serve (repeatable; the first is the default).")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "A model directory to serve (repeatable; the first is the default; required without "
+                    + "--server).")
     List<Path> models;
+
+    @Option(names = "--server", paramLabel = "URL", description = "Measure this running server instead of starting "
+            + "one (e.g. http://127.0.0.1:8080; default: start one).")
+    String server;
+
+    @Option(names = "--read-key", paramLabel = "KEY", defaultValue = "${env:SEQMIND_READ_KEY}",
+            description = "The read key to sign in with on --server (default: $SEQMIND_READ_KEY).")
+    String readKey;
+
+    @Option(names = "--pages", split = ",", paramLabel = "PATH", description = "The pages to load (default: "
+            + "/,/dataset,/patterns,/user,/experiments,/models).")
+    List<String> pages;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Rules file to read (or write once), so mining "
             + "is not part of the start (default: mined at start).")
@@ -86,7 +100,31 @@ public final class DashboardBench implements Callable<Integer> {
                         "an executable", "install Debian's chromium and chromium-driver");
             }
         }
+        if (pages != null) {
+            for (String page : pages) {
+                if (!PAGES.contains(page)) {
+                    throw new InvalidParameterException("--pages", page, "one of " + PAGES);
+                }
+            }
+        }
         Path tmp = Files.createTempDirectory("seqmind-dashboard-bench");
+        if (server != null) {
+            if (readKey == null || readKey.isBlank()) {
+                throw new InvalidParameterException("--read-key", "", "a read key of " + server
+                        + " (or $SEQMIND_READ_KEY)");
+            }
+            try {
+                System.out.printf(Locale.ROOT, "measuring the running server %s%n", server);
+                measure(server.replaceAll("/+$", ""), readKey, tmp.resolve("profile"));
+            } finally {
+                delete(tmp);
+            }
+            return 0;
+        }
+        if (dataset == null || models == null || models.isEmpty()) {
+            throw new InvalidParameterException(dataset == null ? "--dataset" : "--model", "", "required without "
+                    + "--server");
+        }
         try {
             String key = ApiKeys.newKey(new SecureRandom());
             Path keys = tmp.resolve("keys.txt");
@@ -111,11 +149,15 @@ public final class DashboardBench implements Callable<Integer> {
                         + "it is reused for 10 s%n", scan.path("events").asLong(), scan.path("scan_ms").asLong());
             }
         } finally {
-            try (var walk = Files.walk(tmp)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(tmp);
         }
         return 0;
+    }
+
+    private static void delete(Path tmp) throws java.io.IOException {
+        try (var walk = Files.walk(tmp)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** The dataset's first {@code --events} events, user by user, with its clock (or one a second if it has none). */
@@ -160,7 +202,7 @@ public final class DashboardBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-13s %20s %20s %10s%n", "page", "load event ms", "ready ms",
                     "ready/load");
             System.out.printf(Locale.ROOT, "%-13s %10s %9s %10s %9s %10s%n", "", "p50", "max", "p50", "max", "p50");
-            for (String page : PAGES) {
+            for (String page : pages == null ? PAGES : pages) {
                 LatencyStats load = new LatencyStats();
                 LatencyStats ready = new LatencyStats();
                 for (int r = 0; r <= rounds; r++) {
