@@ -1,35 +1,17 @@
 package dev.seqmind.server.model;
 
 import dev.seqmind.server.store.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 
 /** The same version-list tests kept in a real PostgreSQL (see {@link LocalPostgres}). */
 class PostgresStoredVersionsTest extends StoredVersionsTest {
-    static LocalPostgres pg;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = LocalPostgres.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalPostgres.PerClass PG = new LocalPostgres.PerClass();
 
     @Override
     String freshStore(Path tmp) throws Exception {
-        try (Connection c = DriverManager.getConnection(pg.url())) {
-            c.createStatement().execute("DROP TABLE IF EXISTS model_versions");
-            c.createStatement().execute("DROP TABLE IF EXISTS model_active");
-        }
-        return pg.url();
+        return PG.get().without("model_versions", "model_active");
     }
 }

@@ -109,6 +109,45 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=seqmind";
     }
 
+    /** Drops {@code tables} (when there) and returns {@link #url()}: a database without them, for a fresh test. */
+    public String without(String... tables) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
+             java.sql.Statement s = c.createStatement()) {
+            for (String t : tables) {
+                s.execute("DROP TABLE IF EXISTS " + t);
+            }
+        }
+        return url();
+    }
+
+    /**
+     * One PostgreSQL for a test class: {@code @RegisterExtension static final LocalPostgres.PerClass PG = new
+     * LocalPostgres.PerClass();} starts it before the class (skipping the class when PostgreSQL is not installed)
+     * and stops it after.
+     */
+    public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        private LocalPostgres pg;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            pg = startOrSkip();
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            if (pg != null) {
+                pg.close();
+                pg = null;
+            }
+        }
+
+        /** The running database. */
+        public LocalPostgres get() {
+            return pg;
+        }
+    }
+
     private void cmd(List<String> args) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (asPostgres) {
