@@ -190,8 +190,11 @@ public final class Experiments implements AutoCloseable {
         }
     }
 
-    /** Saves every experiment that changed, with its exposure changes, and pending erasures. */
-    public void flush() {
+    /**
+     * Saves every experiment that changed, with its exposure changes, and pending erasures. One save at a time (the
+     * flusher, an erasure, a start or stop), so an older snapshot never overwrites a newer one.
+     */
+    public synchronized void flush() {
         List<Experiment.Snapshot> changed = new ArrayList<>();
         List<Experiment.ExposureChanges> exposures = new ArrayList<>();
         List<Experiment> taken = new ArrayList<>();
@@ -217,7 +220,7 @@ public final class Experiments implements AutoCloseable {
         }
     }
 
-    private void save(Experiment e) {
+    private synchronized void save(Experiment e) {
         e.takeDirty();
         Experiment.ExposureChanges x = e.takeExposures();
         try {
