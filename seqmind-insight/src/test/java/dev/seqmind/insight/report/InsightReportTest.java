@@ -32,7 +32,8 @@ class InsightReportTest {
         SequenceDataset data = new LogGenerator(GeneratorConfig.of(1_500, 800, 40_000, 3).withSegments(3))
                 .toDataset();
         InsightConfig config = InsightConfig.defaults();
-        result = new InsightRunner(new InsightConfig(config.basis(), 2, 6, 0, 3, 42, 24, 500, 50, 20))
+        result = new InsightRunner(new InsightConfig(config.basis(), 2, 6, 0, 3, 42, 24, 500, 50, 20,
+                config.itemVectors(), 400))
                 .run(data, null, Progress.NONE);
         html = tmp.resolve("insight.html");
         InsightHtml.write(result.report(), html);
