@@ -4,6 +4,11 @@ import dev.seqmind.data.model.DatasetInfo;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.model.SequenceDatasetBuilder;
 import dev.seqmind.data.model.TimeKind;
+import dev.seqmind.data.progress.Progress;
+import dev.seqmind.insight.report.InsightConfig;
+import dev.seqmind.insight.report.InsightReport;
+import dev.seqmind.insight.report.InsightRunner;
+import dev.seqmind.insight.segment.SegmentBasis;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.lstm.LstmRecConfig;
@@ -104,6 +109,15 @@ class ModelVectorsTest {
             assertThat(a).as(trainer.name() + ": same history, same vector").containsExactly(b);
             assertThat(states.row(data.users().denseId("u0"))).as(trainer.name() + ": other history")
                     .isNotEqualTo(a);
+            if (trainer.name().equals("sasrec")) {
+                // the report segments on the same states when asked to (--segment-on MODEL)
+                InsightReport r = new InsightRunner(new InsightConfig(SegmentBasis.MODEL, 2, 4, 0, 2, 42, 24, 100, 50,
+                        20, ItemVectorSource.AUTO, 50)).run(data, dir, Progress.NONE).report();
+                assertThat(r.userVectors()).startsWith("user hidden state (sasrec)");
+                assertThat(r.itemVectors()).isEqualTo("item embedding (sasrec)");
+                assertThat(r.userUmap().points()).hasSize(50);
+                assertThat(r.seconds()).containsKey("model vectors");
+            }
         }
     }
 }
