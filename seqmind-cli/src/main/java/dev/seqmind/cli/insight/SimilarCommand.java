@@ -121,7 +121,10 @@ public final class SimilarCommand implements Callable<Integer> {
         SequenceDataset data = dataOptions.load(quiet);
         ItemCategories cats = ItemCategories.of(data, 24);
         if (target.item != null) {
-            VectorTable items = InsightRunner.itemVectors(itemVectors, data, model, cats);
+            // a --model here is only for its vectors: a model without item embeddings is an error, not ignored
+            ItemVectorSource source = itemVectors == ItemVectorSource.AUTO && model != null ? ItemVectorSource.MODEL
+                    : itemVectors;
+            VectorTable items = InsightRunner.itemVectors(source, data, model, cats);
             if (all) {
                 return writeAll(items, "items");
             }
