@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 dev.seqmind.cli.serve.DashboardBench.class,
                 dev.seqmind.cli.rec.EmbedBench.class,
                 StartupBench.class,
+                dev.seqmind.cli.insight.SimilarBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -16,6 +16,7 @@ import dev.seqmind.insight.report.PrivateSegmentSizes;
 import dev.seqmind.insight.segment.KScore;
 import dev.seqmind.insight.segment.SegmentBasis;
 import dev.seqmind.insight.segment.SegmentProfile;
+import dev.seqmind.insight.vector.ItemVectorSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -55,15 +56,26 @@ public final class InsightCommand implements Callable<Integer> {
     Path items;
 
     @Option(names = "--model", description = "A saved model: a neural model's item embeddings become the item vectors "
-            + "(and --segment-on MODEL is possible); any model lists its first recommendations for new users.")
+            + "and --segment-on MODEL segments on its state for each user's history; any model lists its first "
+            + "recommendations for new users.")
     Path model;
+
+    @Option(names = "--item-vectors", defaultValue = "AUTO", description = "Item vectors for the item maps: AUTO (the "
+            + "model's embeddings with a neural --model, else BEHAVIOUR), BEHAVIOUR, MODEL or TEXT (MiniLM embeddings "
+            + "of item titles and genres from --items) (default: ${DEFAULT-VALUE}).")
+    ItemVectorSource itemVectors;
+
+    @Option(names = "--umap-points", defaultValue = "2000", description = "Users and items on each UMAP map (a seeded "
+            + "sample of users, the most frequent items); 0 draws no UMAP map (default: ${DEFAULT-VALUE}).")
+    int umapPoints;
 
     @Option(names = "--out", description = "Output directory for insight.json, insight.html, segments.tsv and "
             + "audiences/.")
     Path out;
 
     @Option(names = "--segment-on", defaultValue = "INTERESTS", description = "INTERESTS (category profile), "
-            + "BEHAVIOUR (all behaviour features) or MODEL (mean item embedding) (default: ${DEFAULT-VALUE}).")
+            + "BEHAVIOUR (all behaviour features) or MODEL (the --model's state for each user's history, or the mean "
+            + "text vector with --item-vectors TEXT) (default: ${DEFAULT-VALUE}).")
     SegmentBasis basis;
 
     @Option(names = "--min-k", defaultValue = "2", description = "Smallest number of segments tried "
@@ -125,7 +137,7 @@ public final class InsightCommand implements Callable<Integer> {
                     "seqmind insight needs --data and --out (or a subcommand: audience, welcome)");
         }
         InsightConfig config = new InsightConfig(basis, minK, maxK, fixedK, restarts, seed, maxCategories, mapPoints,
-                patternSteps, minUsers);
+                patternSteps, minUsers, itemVectors, umapPoints);
         long t0 = System.nanoTime();
         chargeSegmentSizes();
         SequenceDataset ds = DataOptions.load(data, format, items, TerminalProgress.stderr(quiet));

@@ -27,13 +27,16 @@ import java.util.Map;
  * @param topPatterns  the most common sequential patterns over everyone
  * @param userMap      users on the first two principal components, coloured by segment
  * @param itemMap      items on the first two principal components, coloured by primary category
+ * @param userUmap     a sample of users on a 2-D UMAP of the same vectors, coloured by segment (no points when off)
+ * @param itemUmap     the most frequent items on a 2-D UMAP, coloured by primary category (no points when off)
  * @param welcome      welcome flows for new users
  * @param seconds      run time of each step, in order
  */
 public record InsightReport(String title, String version, DatasetSummary dataset, InsightConfig config,
                             String userVectors, String itemVectors, KChoice kChoice, double silhouette,
                             List<SegmentProfile> segments, Funnel funnel, List<LiftedPattern> topPatterns,
-                            MapPoints userMap, MapPoints itemMap, WelcomeFlows welcome, Map<String, Double> seconds) {
+                            MapPoints userMap, MapPoints itemMap, MapPoints userUmap, MapPoints itemUmap,
+                            WelcomeFlows welcome, Map<String, Double> seconds) {
     public InsightReport {
         segments = List.copyOf(segments);
         topPatterns = List.copyOf(topPatterns);

@@ -36,7 +36,8 @@ public final class PrivateSegmentSizes {
         }
         return new InsightReport(report.title(), report.version(), report.dataset(), report.config(),
                 report.userVectors(), report.itemVectors(), report.kChoice(), report.silhouette(), out,
-                report.funnel(), report.topPatterns(), report.userMap(), report.itemMap(), report.welcome(),
+                report.funnel(), report.topPatterns(), report.userMap(), report.itemMap(), report.userUmap(),
+                report.itemUmap(), report.welcome(),
                 report.seconds());
     }
 }

@@ -11,6 +11,9 @@ public enum SegmentBasis {
     INTERESTS,
     /** Every behaviour feature (actions, categories, frequency, recency, sessions), each column standardised. */
     BEHAVIOUR,
-    /** The mean of a saved model's item embeddings over the user's history, standardised. */
+    /**
+     * A saved neural sequence model's state for the user's history (the vector it scores items against),
+     * standardised; with text item vectors and no model, the mean text vector of the user's items.
+     */
     MODEL
 }

@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
  * (brute force, {@code O(rows * dim)} per query, a few milliseconds for 100k rows of 64 values). Rows of norm 0
  * have similarity 0 with everything. Norms are computed once at construction. Immutable and thread-safe.
  */
-public final class CosineNeighbours {
+public final class CosineNeighbours implements NeighbourIndex {
     private final VectorTable table;
     private final double[] norms;
 
@@ -21,6 +21,11 @@ public final class CosineNeighbours {
         for (int i = 0; i < norms.length; i++) {
             norms[i] = Math.sqrt(dot(table.row(i), table.row(i)));
         }
+    }
+
+    @Override
+    public int size() {
+        return norms.length;
     }
 
     /** The cosine of rows {@code a} and {@code b}. */
@@ -37,6 +42,7 @@ public final class CosineNeighbours {
      * The {@code k} rows most similar to row {@code query}, the query itself excluded, most similar first; equal
      * similarities go to the lower row.
      */
+    @Override
     public List<Neighbour> nearest(int query, int k) {
         double[] q = table.row(query);
         double qn = norms[query];

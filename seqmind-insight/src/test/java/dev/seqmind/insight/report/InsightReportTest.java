@@ -32,7 +32,8 @@ class InsightReportTest {
         SequenceDataset data = new LogGenerator(GeneratorConfig.of(1_500, 800, 40_000, 3).withSegments(3))
                 .toDataset();
         InsightConfig config = InsightConfig.defaults();
-        result = new InsightRunner(new InsightConfig(config.basis(), 2, 6, 0, 3, 42, 24, 500, 50, 20))
+        result = new InsightRunner(new InsightConfig(config.basis(), 2, 6, 0, 3, 42, 24, 500, 50, 20,
+                config.itemVectors(), 400))
                 .run(data, null, Progress.NONE);
         html = tmp.resolve("insight.html");
         InsightHtml.write(result.report(), html);
@@ -56,9 +57,12 @@ class InsightReportTest {
         assertThat(r.funnel().stages().get(1).rate()).isBetween(0.0, 1.0);
         assertThat(r.userMap().points()).hasSize(500);
         assertThat(r.itemMap().points()).hasSize(500);
+        assertThat(r.userUmap().points()).hasSize(400);
+        assertThat(r.itemUmap().points()).hasSize(400);
+        assertThat(r.userUmap().explained()).isEmpty();
         assertThat(r.welcome().firstSequences()).isNotEmpty();
         assertThat(r.welcome().firstItems().get(0).bought()).isBetween(0.0, 1.0);
-        assertThat(r.seconds()).containsKeys("features", "segments", "profiles", "maps", "welcome flows");
+        assertThat(r.seconds()).containsKeys("features", "segments", "profiles", "maps", "umap", "welcome flows");
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("insight.json").toFile());
         assertThat(json.path("kChoice").path("scores").get(0).path("silhouette").isNumber()).isTrue();
         assertThat(json.path("segments").get(0).path("distinctive").get(0).path("lift").isNull()).isTrue();
@@ -89,7 +93,7 @@ class InsightReportTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(tmp.resolve("chromium.err"));
         assertThat(dom).as(err).contains("data-rendered=\"ok\"").contains("data-errors=\"0\"");
-        assertThat(dom).contains("Segment 0").contains("<svg");
+        assertThat(dom).contains("Segment 0").contains("<svg").contains("Users by segment (UMAP)");
         assertThat(err.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")).toList()).isEmpty();
     }
 }

@@ -131,20 +131,28 @@ public final class Bert4RecNetwork implements SequenceNetwork {
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        return GradientMode.offDuring(() -> {
-            int[][] withMask = new int[to - from][];
-            for (int r = from; r < to; r++) {
-                int[] h = histories[r];
-                int keep = Math.min(h.length, config.maxLength() - 1);
-                int[] s = new int[keep + 1];
-                System.arraycopy(h, h.length - keep, s, 0, keep);
-                s[keep] = numItems; // dense id numItems becomes token numItems + 1, the mask token
-                withMask[r - from] = s;
-            }
-            PaddedBatch in = PaddedBatch.ofItems(withMask, 0, withMask.length, config.maxLength());
-            NDArray last = head(hidden(m, in, Dropout.OFF).get(":, -1, :"));
-            return last.matMul(params.get("item_emb").get("1:" + (numItems + 1)).transpose()).toFloatArray();
-        });
+        return GradientMode.offDuring(() -> maskState(m, histories, from, to)
+                .matMul(params.get("item_emb").get("1:" + (numItems + 1)).transpose()).toFloatArray());
+    }
+
+    @Override
+    public float[] states(NDManager m, int[][] histories, int from, int to) {
+        return GradientMode.offDuring(() -> maskState(m, histories, from, to).toFloatArray());
+    }
+
+    /** The head's output at a mask token appended to each history, {@code [histories, dim]}. */
+    private NDArray maskState(NDManager m, int[][] histories, int from, int to) {
+        int[][] withMask = new int[to - from][];
+        for (int r = from; r < to; r++) {
+            int[] h = histories[r];
+            int keep = Math.min(h.length, config.maxLength() - 1);
+            int[] s = new int[keep + 1];
+            System.arraycopy(h, h.length - keep, s, 0, keep);
+            s[keep] = numItems; // dense id numItems becomes token numItems + 1, the mask token
+            withMask[r - from] = s;
+        }
+        PaddedBatch in = PaddedBatch.ofItems(withMask, 0, withMask.length, config.maxLength());
+        return head(hidden(m, in, Dropout.OFF).get(":, -1, :"));
     }
 
     @Override

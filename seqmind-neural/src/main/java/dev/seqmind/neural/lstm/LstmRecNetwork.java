@@ -98,11 +98,19 @@ public final class LstmRecNetwork implements SequenceNetwork {
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        return GradientMode.offDuring(() -> {
-            PaddedBatch in = PaddedBatch.ofItemsRightPadded(histories, from, to, config.maxLength());
-            NDArray last = Layers.rows(outputs(m, in, Dropout.OFF), m.create(in.lastIndices()));
-            return last.matMul(params.get("item_emb").get("1:").transpose()).toFloatArray();
-        });
+        return GradientMode.offDuring(() -> lastOutput(m, histories, from, to)
+                .matMul(params.get("item_emb").get("1:").transpose()).toFloatArray());
+    }
+
+    @Override
+    public float[] states(NDManager m, int[][] histories, int from, int to) {
+        return GradientMode.offDuring(() -> lastOutput(m, histories, from, to).toFloatArray());
+    }
+
+    /** The output after each history's last item, {@code [histories, dim]}. */
+    private NDArray lastOutput(NDManager m, int[][] histories, int from, int to) {
+        PaddedBatch in = PaddedBatch.ofItemsRightPadded(histories, from, to, config.maxLength());
+        return Layers.rows(outputs(m, in, Dropout.OFF), m.create(in.lastIndices()));
     }
 
     @Override

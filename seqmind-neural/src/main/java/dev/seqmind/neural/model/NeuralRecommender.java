@@ -95,6 +95,34 @@ public final class NeuralRecommender implements Recommender, ItemVectors {
         }
     }
 
+    /**
+     * The state each history is scored from ({@link SequenceNetwork#states}): {@link #score} of a history equals its
+     * state's dot product with each item's output vector ({@link #itemVectors} for every family but the text hybrid).
+     * Histories are cleaned and truncated as for scoring.
+     */
+    public float[][] userStates(int[][] histories) {
+        int n = items.size();
+        float[][] out = new float[histories.length][];
+        for (int from = 0; from < histories.length; from += BATCH) {
+            int to = Math.min(histories.length, from + BATCH);
+            int[][] clean = new int[to - from][];
+            for (int i = from; i < to; i++) {
+                clean[i - from] = inRange(histories[i], n);
+            }
+            float[] s;
+            try (NDScope scope = new NDScope();
+                 NDManager m = network.parameters().manager().newSubManager()) {
+                scope.suppressNotUsedWarning();
+                s = network.states(m, clean, 0, clean.length);
+            }
+            int d = s.length / clean.length;
+            for (int i = from; i < to; i++) {
+                out[i] = java.util.Arrays.copyOfRange(s, (i - from) * d, (i - from + 1) * d);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Explanation explain(int[] history, int item) {
         return OcclusionExplainer.defaults().explain(this, history, item);

@@ -161,11 +161,21 @@ public final class SasRecNetwork implements SequenceNetwork {
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
         return GradientMode.offDuring(() -> {
-            PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
             NDArray items = representation.table(params);
-            NDArray last = hidden(m, in, Dropout.OFF, items).get(":, -1, :");
-            return last.matMul(items.get("1:").transpose()).toFloatArray();
+            return lastHidden(m, histories, from, to, items).matMul(items.get("1:").transpose()).toFloatArray();
         });
+    }
+
+    @Override
+    public float[] states(NDManager m, int[][] histories, int from, int to) {
+        return GradientMode.offDuring(() ->
+                lastHidden(m, histories, from, to, representation.table(params)).toFloatArray());
+    }
+
+    /** The final hidden state at the last position, {@code [histories, dim]}. */
+    private NDArray lastHidden(NDManager m, int[][] histories, int from, int to, NDArray items) {
+        PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
+        return hidden(m, in, Dropout.OFF, items).get(":, -1, :");
     }
 
     @Override

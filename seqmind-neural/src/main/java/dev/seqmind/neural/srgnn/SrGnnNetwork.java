@@ -170,15 +170,23 @@ public final class SrGnnNetwork implements SequenceNetwork {
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        return GradientMode.offDuring(() -> {
-            List<SessionGraph> graphs = new ArrayList<>(to - from);
-            for (int r = from; r < to; r++) {
-                int[] h = histories[r];
-                graphs.add(SessionGraph.of(h, Math.max(0, h.length - config.maxLength()), h.length));
-            }
-            return sessions(m, GraphBatch.of(graphs)).matMul(params.get("item_emb").get("1:").transpose())
-                    .toFloatArray();
-        });
+        return GradientMode.offDuring(() -> sessionVectors(m, histories, from, to)
+                .matMul(params.get("item_emb").get("1:").transpose()).toFloatArray());
+    }
+
+    @Override
+    public float[] states(NDManager m, int[][] histories, int from, int to) {
+        return GradientMode.offDuring(() -> sessionVectors(m, histories, from, to).toFloatArray());
+    }
+
+    /** The session vector of each history, {@code [histories, dim]}. */
+    private NDArray sessionVectors(NDManager m, int[][] histories, int from, int to) {
+        List<SessionGraph> graphs = new ArrayList<>(to - from);
+        for (int r = from; r < to; r++) {
+            int[] h = histories[r];
+            graphs.add(SessionGraph.of(h, Math.max(0, h.length - config.maxLength()), h.length));
+        }
+        return sessions(m, GraphBatch.of(graphs));
     }
 
     @Override

@@ -38,6 +38,15 @@ public interface SequenceNetwork {
      */
     float[] scores(NDManager manager, int[][] histories, int from, int to);
 
+    /**
+     * The state each history is scored from, {@code [histories, dim]} row-major, in inference mode: row {@code r}
+     * of {@link #scores} is this state's dot product with every item's output vector (the item embedding table
+     * {@code item_emb}, tied, in every family but the text hybrid, whose table is made from text). For SASRec and
+     * BERT4Rec it is the final hidden state at the last position, for GRU4Rec and LSTM the projected recurrent state
+     * after the last item, for SR-GNN the session vector.
+     */
+    float[] states(NDManager manager, int[][] histories, int from, int to);
+
     /** Approximate floating-point operations of one training step on {@code cells} non-padding positions. */
     default double trainingFlops(long cells, int batch, int length) {
         return Double.NaN;
