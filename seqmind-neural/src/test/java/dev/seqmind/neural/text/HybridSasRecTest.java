@@ -33,17 +33,24 @@ class HybridSasRecTest {
             "Alien", "2001: A Space Odyssey", "Apollo 13", "Star Trek: First Contact"};
     private static final String[] ROMANCE = {"Sense and Sensibility", "Pride and Prejudice", "Emma",
             "Sleepless in Seattle", "Notting Hill", "Persuasion"};
-    private static final int COLD_SPACE = 5;
-    private static final int COLD_ROMANCE = 11;
+    static final int COLD_SPACE = 5;
+    static final int COLD_ROMANCE = 11;
 
     static SequenceDataset dataset() {
+        return dataset(i -> i < 6 ? new ItemMetadata(SPACE[i], List.of("Sci-Fi", "Adventure"), "", Map.of())
+                : new ItemMetadata(ROMANCE[i - 6], List.of("Romance", "Drama"), "", Map.of()));
+    }
+
+    /**
+     * Items {@code m0..m11} with {@code metadata(i)}: users of even number view {@code m0..m4}, the others
+     * {@code m6..m10}, so {@code m5} and {@code m11} have no events.
+     */
+    static SequenceDataset dataset(java.util.function.IntFunction<ItemMetadata> metadata) {
         IdMap.Builder items = new IdMap.Builder();
         Map<String, ItemMetadata> catalog = new LinkedHashMap<>();
         for (int i = 0; i < 12; i++) {
             items.getOrAdd("m" + i);
-            boolean space = i < 6;
-            catalog.put("m" + i, new ItemMetadata(space ? SPACE[i] : ROMANCE[i - 6],
-                    space ? List.of("Sci-Fi", "Adventure") : List.of("Romance", "Drama"), "", Map.of()));
+            catalog.put("m" + i, metadata.apply(i));
         }
         var b = new SequenceDatasetBuilder(DatasetInfo.of("tastes", TimeKind.ORDINAL), 1024, new IdMap.Builder(),
                 items, new IdMap.Builder());
@@ -63,8 +70,8 @@ class HybridSasRecTest {
         SequenceDataset data = dataset();
         assertThat(data.itemCounts()[COLD_SPACE]).isZero();
         assertThat(data.itemCounts()[COLD_ROMANCE]).isZero();
-        var trainer = new HybridSasRecTrainer(TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache),
-                new SasRecConfig(16, 1, 1, 0f, 8, SasRecLoss.FULL_SOFTMAX, 8),
+        var trainer = new HybridTrainer(new SasRecConfig(16, 1, 1, 0f, 8, SasRecLoss.FULL_SOFTMAX, 8),
+                TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache), List.of(),
                 TrainConfig.defaults().withEpochs(15).withBatch(32).withLearningRate(5e-3f).withPatience(0)
                         .withExcludeSeen(false), EngineOptions.defaults(), 0.3f);
         Recommender r = trainer.fit(data, new FitContext(5, 1, List.of(), dev.seqmind.data.progress.Progress.NONE));
