@@ -186,6 +186,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " with .ids for .npy, one a line, or in the first column) or .tsv (item id, then the values). Each is "
             + "fused through its own learned projection; items the file lacks are masked. Default: none.")
     java.util.List<String> itemVectors = new java.util.ArrayList<>();
+    @Option(names = "--vector-cache", paramLabel = "DIR", description = "The hybrids' text vector cache "
+            + "(default: $SEQMIND_CACHE/embeddings, else ~/.cache/seqmind/embeddings).")
+    Path vectorCache;
     @Option(names = "--djl-cache", paramLabel = "DIR",
             description = "Where the native PyTorch libraries are unpacked (DJL_CACHE_DIR).")
     Path djlCache;
@@ -237,7 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         NeuralTrainer trainer = hybrid
                 ? new HybridTrainer(model.equals(TextItemRepresentation.FAMILY) ? sasRecConfig() : gru4RecConfig(),
-                        TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
+                        textSettings(),
                         itemVectors.stream().map(v -> ModalityFile.parse("--item-vectors", v)).toList(), tc, eo,
                         HybridTrainer.ID_DROPOUT).neuralTrainer(split.train(), line -> log(err, line))
                 : trainer(tc, eo, line -> log(err, line));
@@ -295,6 +298,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     private boolean maxLenGiven() {
         return spec.commandLine().getParseResult().hasMatchedOption("--max-len");
+    }
+
+    private TextSettings textSettings() {
+        TextSettings t = TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText);
+        return vectorCache == null ? t : t.withCacheDir(vectorCache);
     }
 
     private Gru4RecConfig gru4RecConfig() {

@@ -164,7 +164,7 @@ public final class ModalityReader {
                 }
                 for (int c = 0; c < row.length; c++) {
                     try {
-                        row[c] = Double.parseDouble(t[c + 1].strip());
+                        row[c] = parse(t[c + 1].strip());
                     } catch (NumberFormatException e) {
                         throw new InputFormatException(f, no, "column " + (c + 2), "'" + t[c + 1]
                                 + "' is not a number");
@@ -178,9 +178,19 @@ public final class ModalityReader {
         }
     }
 
+    /** A number as Java or NumPy/pandas write it ({@code nan}, {@code inf} and {@code -inf} in any case too). */
+    private static double parse(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan", "-nan", "+nan" -> Double.NaN;
+            case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s.strip());
+            parse(s.strip());
             return true;
         } catch (NumberFormatException e) {
             return false;

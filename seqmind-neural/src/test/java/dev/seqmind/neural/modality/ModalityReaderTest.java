@@ -30,6 +30,11 @@ class ModalityReaderTest {
         return ModalityReader.read(new ModalityFile("image", f), ITEMS);
     }
 
+    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> readError(Path file) {
+        return assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", file), ITEMS))
+                .isInstanceOf(SeqmindException.class);
+    }
+
     private String tsvError(String content) {
         return assertThatThrownBy(() -> read("v.tsv", content)).isInstanceOf(InputFormatException.class)
                 .actual().getMessage();
@@ -56,6 +61,8 @@ class ModalityReaderTest {
                 + "dimension of line 1)");
         assertThat(tsvError("10\t1\t2\n20\t1\tNaN\n")).startsWith(f + ":2: column 3: NaN (item 20)");
         assertThat(tsvError("10\t1\t2\n20\t1\tInfinity\n")).startsWith(f + ":2: column 3: Infinity");
+        assertThat(tsvError("10\t1\t2\n20\t-inf\t2\n")).startsWith(f + ":2: column 2: -Infinity");
+        assertThat(tsvError("10\t1\t2\n20\tnan\t2\n")).startsWith(f + ":2: column 2: NaN");
         assertThat(tsvError("10\t1\t2\n20\t1\t2\n10\t2\t1\n")).isEqualTo(f + ":3: item id: '10' repeats line 1");
         assertThat(tsvError("10\t1\t2\n20\t1\tx\n")).isEqualTo(f + ":2: column 3: 'x' is not a number");
         assertThat(tsvError("10\t0\t0\n")).startsWith(f + ":1: values: all zero (item 10)");
@@ -97,32 +104,25 @@ class ModalityReaderTest {
     @Test
     void npyErrors() throws IOException {
         Path half = npy64("half.npy", false, 1, 3, 10.5, 1, 1);
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", half), ITEMS))
-                .isInstanceOf(InputFormatException.class)
+        readError(half).isInstanceOf(InputFormatException.class)
                 .hasMessageStartingWith(half + ":1: column 1 (item id): 10.5 is not a whole number")
                 .hasMessageContaining("half.ids");
         Path nan = npy64("nan.npy", false, 2, 3, 10, 1, 1, 20, Double.NaN, 1);
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", nan), ITEMS))
-                .hasMessageStartingWith(nan + ":2: column 2: NaN (item 20)");
+        readError(nan).hasMessageStartingWith(nan + ":2: column 2: NaN (item 20)");
         Path dup = npy64("dup.npy", false, 2, 2, 10, 1, 10, 2);
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", dup), ITEMS))
-                .hasMessage(dup + ":2: item id: '10' repeats line 1");
+        readError(dup).hasMessage(dup + ":2: item id: '10' repeats line 1");
         Path ints = dir.resolve("ints.npy");
         Files.write(ints, npyBytes("{'descr': '<i8', 'fortran_order': False, 'shape': (1, 2), }", new byte[16]));
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", ints), ITEMS))
-                .hasMessageStartingWith(ints + ": descr: dtype '<i8' is not float32 or float64");
+        readError(ints).hasMessageStartingWith(ints + ": descr: dtype '<i8' is not float32 or float64");
         Path cube = dir.resolve("cube.npy");
         Files.write(cube, npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 2, 2), }", new byte[16]));
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", cube), ITEMS))
-                .hasMessageStartingWith(cube + ": shape: (1, 2, 2) is not 2-D");
+        readError(cube).hasMessageStartingWith(cube + ": shape: (1, 2, 2) is not 2-D");
         Path cut = dir.resolve("cut.npy");
         Files.write(cut, npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 2), }", new byte[16]));
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", cut), ITEMS))
-                .hasMessage(cut + ": shape: (4, 2) needs 32 data bytes, the file has 16");
+        readError(cut).hasMessage(cut + ": shape: (4, 2) needs 32 data bytes, the file has 16");
         Path text = dir.resolve("text.npy");
         Files.writeString(text, "10\t1\t2\n");
-        assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", text), ITEMS))
-                .hasMessage(text + ": header: not a NumPy .npy file (no \\x93NUMPY magic)");
+        readError(text).hasMessage(text + ": header: not a NumPy .npy file (no \\x93NUMPY magic)");
     }
 
     @Test

@@ -76,12 +76,7 @@ class HybridSasRecTest {
                         .withExcludeSeen(false), EngineOptions.defaults(), 0.3f);
         Recommender r = trainer.fit(data, new FitContext(5, 1, List.of(), dev.seqmind.data.progress.Progress.NONE));
         assertThat(((NeuralRecommender) r).network().name()).isEqualTo("sasrec-text");
-        float[] space = new float[12];
-        float[] romance = new float[12];
-        r.score(new int[] {0, 2, 1, 3}, space);
-        r.score(new int[] {6, 8, 7, 9}, romance);
-        assertThat(space[COLD_SPACE]).isFinite().isGreaterThan(space[COLD_ROMANCE]);
-        assertThat(romance[COLD_ROMANCE]).isFinite().isGreaterThan(romance[COLD_SPACE]);
+        float[] space = assertColdItemsRankedByContent(r)[0];
         // and the warm items of the user's own taste stay on top
         assertThat(min(space, 0, 5)).isGreaterThan(max(space, 6, 11));
 
@@ -94,6 +89,20 @@ class HybridSasRecTest {
         float[] again = new float[12];
         back.score(new int[] {0, 2, 1, 3}, again);
         assertThat(again).containsExactly(space, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    /**
+     * The scores after a space history ({@code [0]}) and after a romance history ({@code [1]}), having checked that
+     * each ranks the cold item of its own taste above the other one, with finite scores.
+     */
+    static float[][] assertColdItemsRankedByContent(Recommender r) {
+        float[] space = new float[12];
+        float[] romance = new float[12];
+        r.score(new int[] {0, 2, 1, 3}, space);
+        r.score(new int[] {6, 8, 7, 9}, romance);
+        assertThat(space[COLD_SPACE]).isFinite().isGreaterThan(space[COLD_ROMANCE]);
+        assertThat(romance[COLD_ROMANCE]).isFinite().isGreaterThan(romance[COLD_SPACE]);
+        return new float[][] {space, romance};
     }
 
     static float min(float[] s, int from, int to) {

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static dev.seqmind.neural.text.HybridSasRecTest.COLD_ROMANCE;
-import static dev.seqmind.neural.text.HybridSasRecTest.COLD_SPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Item vectors of another modality fused into the hybrid table: the mask, a trained model, save and load. */
@@ -115,12 +113,7 @@ class MultimodalHybridTest {
                 .fit(data, new FitContext(5, 1, List.of(), dev.seqmind.data.progress.Progress.NONE));
         assertThat(log).anyMatch(l -> l.contains("item vectors 'genre'") && l.contains("11 of 12 items have a vector")
                 && l.contains("1 ids in the file are not items of the data (e.g. m99)"));
-        float[] space = new float[12];
-        float[] romance = new float[12];
-        r.score(new int[] {0, 2, 1, 3}, space);
-        r.score(new int[] {6, 8, 7, 9}, romance);
-        assertThat(space[COLD_SPACE]).isGreaterThan(space[COLD_ROMANCE]);
-        assertThat(romance[COLD_ROMANCE]).isGreaterThan(romance[COLD_SPACE]);
+        float[] space = HybridSasRecTest.assertColdItemsRankedByContent(r)[0];
 
         Path dir = tmp.resolve("model");
         ModelDirectory.save(r, dir, Provenance.of(data, trainer, FitContext.of(5)), data.catalog());
