@@ -17,7 +17,8 @@ import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
-import dev.seqmind.neural.text.HybridSasRecTrainer;
+import dev.seqmind.neural.modality.ModalityFile;
+import dev.seqmind.neural.text.HybridTrainer;
 import dev.seqmind.neural.text.ItemTextTemplate;
 import dev.seqmind.neural.text.TextItemRepresentation;
 import dev.seqmind.neural.text.TextModelSpec;
@@ -41,7 +42,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
- * {@code seqmind train --model sasrec|bert4rec|gru4rec|lstm|srgnn --data DIR|FILE --out DIR [--resume]}: opens the data as
+ * {@code seqmind train --model sasrec|sasrec-text|bert4rec|gru4rec|gru4rec-text|lstm|srgnn --data DIR|FILE --out DIR
+ * [--resume] [--item-vectors NAME=FILE ...]}: opens the data as
  * {@code evaluate} does (a cleaned dataset directory or a log), splits it (leave-one-out or temporal), fits on the
  * training part with early stopping on validation NDCG@10, tests with full ranking, and writes a model directory
  * (weights, configuration, item map, provenance with the dataset's fingerprint, model card).
@@ -56,7 +58,8 @@ public final class TrainCommand implements Callable<Integer> {
     static final class ModelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "lstm", "srgnn").iterator();
+            return java.util.List.of("sasrec", "sasrec-text", "bert4rec", "gru4rec", "gru4rec-text", "lstm",
+                    "srgnn").iterator();
         }
     }
 
@@ -171,12 +174,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2",
             description = "PyTorch intra-op threads. Default: ${DEFAULT-VALUE}.")
     int threads;
-    @Option(names = "--text-model", defaultValue = "minilm", description = "sasrec-text's sentence model: minilm, "
+    @Option(names = "--text-model", defaultValue = "minilm", description = "The hybrids' (sasrec-text, gru4rec-text) "
+            + "sentence model: minilm, "
             + "bge-small-zh or a local .onnx path (tokenizer.json beside it). Default: ${DEFAULT-VALUE}.")
     String textModel;
-    @Option(names = "--item-text", defaultValue = ItemTextTemplate.DEFAULT, description = "sasrec-text's item text "
+    @Option(names = "--item-text", defaultValue = ItemTextTemplate.DEFAULT, description = "The hybrids' item text "
             + "template over the --items fields. Default: ${DEFAULT-VALUE}.")
     String itemText;
+    @Option(names = "--item-vectors", paramLabel = "NAME=FILE", description = "Another modality for the hybrids "
+            + "(repeatable): per-item vectors, e.g. image embeddings, as .npy (float32/float64, 2-D; item ids in FILE"
+            + " with .ids for .npy, one a line, or in the first column) or .tsv (item id, then the values). Each is "
+            + "fused through its own learned projection; items the file lacks are masked. Default: none.")
+    java.util.List<String> itemVectors = new java.util.ArrayList<>();
+    @Option(names = "--vector-cache", paramLabel = "DIR", description = "The hybrids' text vector cache "
+            + "(default: $SEQMIND_CACHE/embeddings, else ~/.cache/seqmind/embeddings).")
+    Path vectorCache;
     @Option(names = "--djl-cache", paramLabel = "DIR",
             description = "Where the native PyTorch libraries are unpacked (DJL_CACHE_DIR).")
     Path djlCache;
@@ -221,10 +233,16 @@ public final class TrainCommand implements Callable<Integer> {
         EngineOptions eo = new EngineOptions(djlCache, threads, 1);
         FitContext ctx = new FitContext(seed, threads, split.validation(),
                 TerminalProgress.stderr(false));
-        NeuralTrainer trainer = model.equals(TextItemRepresentation.FAMILY)
-                ? new HybridSasRecTrainer(TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText),
-                        sasRecConfig(), tc, eo, HybridSasRecTrainer.ID_DROPOUT).neuralTrainer(split.train(),
-                        line -> log(err, line))
+        boolean hybrid = model.equals(TextItemRepresentation.FAMILY) || model.equals(TextItemRepresentation.GRU_FAMILY);
+        if (!hybrid && !itemVectors.isEmpty()) {
+            throw new InvalidParameterException("--item-vectors", String.join(" ", itemVectors),
+                    "only with --model sasrec-text or gru4rec-text");
+        }
+        NeuralTrainer trainer = hybrid
+                ? new HybridTrainer(model.equals(TextItemRepresentation.FAMILY) ? sasRecConfig() : gru4RecConfig(),
+                        textSettings(),
+                        itemVectors.stream().map(v -> ModalityFile.parse("--item-vectors", v)).toList(), tc, eo,
+                        HybridTrainer.ID_DROPOUT).neuralTrainer(split.train(), line -> log(err, line))
                 : trainer(tc, eo, line -> log(err, line));
         NeuralTrainer.Fitted fitted = federated.enabled()
                 ? federated.fit(trainer, split.train(), ctx, batch, lr, clip, windows, dp)
@@ -265,8 +283,7 @@ public final class TrainCommand implements Callable<Integer> {
         BlockStyle style = new BlockStyle(norm, positions, init);
         return switch (model) {
             case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, log);
-            case "gru4rec" -> NeuralTrainer.gru4Rec(new Gru4RecConfig(dim, hidden, dropout, maxLen), tc, eo,
-                    log);
+            case "gru4rec" -> NeuralTrainer.gru4Rec(gru4RecConfig(), tc, eo, log);
             case "lstm" -> NeuralTrainer.lstm(new dev.seqmind.neural.lstm.LstmRecConfig(dim, hidden, dropout, maxLen), tc,
                     eo, log);
             case "srgnn" -> NeuralTrainer.srGnn(new dev.seqmind.neural.srgnn.SrGnnConfig(dim, gnnSteps,
@@ -275,12 +292,21 @@ public final class TrainCommand implements Callable<Integer> {
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
                     heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, log);
             default -> throw new InvalidParameterException("--model", model,
-                    "one of sasrec, sasrec-text, bert4rec, gru4rec, lstm, srgnn");
+                    "one of sasrec, sasrec-text, bert4rec, gru4rec, gru4rec-text, lstm, srgnn");
         };
     }
 
     private boolean maxLenGiven() {
         return spec.commandLine().getParseResult().hasMatchedOption("--max-len");
+    }
+
+    private TextSettings textSettings() {
+        TextSettings t = TextSettings.of(TextModelSpec.byName(textModel)).withTemplate(itemText);
+        return vectorCache == null ? t : t.withCacheDir(vectorCache);
+    }
+
+    private Gru4RecConfig gru4RecConfig() {
+        return new Gru4RecConfig(dim, hidden, dropout, maxLen);
     }
 
     private SasRecConfig sasRecConfig() {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
+import dev.seqmind.neural.nn.ItemRepresentation;
 import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.NextItemBatch;
 import dev.seqmind.neural.nn.PaddedBatch;
@@ -18,7 +19,9 @@ import java.util.SplittableRandom;
 /**
  * The GRU4Rec network: {@code h_t = GRU(Drop(E[x_t]), h_{t-1})}, output {@code Drop(h_t) P^T + p} in embedding
  * space, scores by dot product with the item table {@code E} (tied). Sequences are right-padded so the recurrence
- * starts at the first real item; scoring reads the state at each history's last item.
+ * starts at the first real item; scoring reads the state at each history's last item. {@code E} is the id embedding
+ * {@code item_emb}, or what an {@link ItemRepresentation} makes of it (the hybrid {@code gru4rec-text}, whose table
+ * also projects item content, so items without training events are scored from their content).
  *
  * <p>Not thread-safe while training; scoring is safe concurrently.
  */
@@ -27,9 +30,21 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     private final Gru4RecConfig config;
     private final int numItems;
     private final ParameterStore params;
+    private final ItemRepresentation representation;
 
     public Gru4RecNetwork(Gru4RecConfig config, int numItems, ParameterStore params, long seed) {
+        this(config, numItems, params, seed, ItemRepresentation.ID_ONLY);
+    }
+
+    /**
+     * A network whose item table comes from {@code representation}; the id-only one draws exactly the parameters of
+     * the plain model from {@code seed}, and a representation's own parameters come from a stream split off after
+     * them.
+     */
+    public Gru4RecNetwork(Gru4RecConfig config, int numItems, ParameterStore params, long seed,
+                          ItemRepresentation representation) {
         this.config = config;
+        this.representation = representation;
         this.numItems = numItems;
         this.params = params;
         SplittableRandom rng = new SplittableRandom(seed);
@@ -42,11 +57,17 @@ public final class Gru4RecNetwork implements SequenceNetwork {
         params.constant("gru.b_hh", 0f, 3L * h);
         params.xavier("proj.w", rng, d, h);
         params.constant("proj.b", 0f, d);
+        representation.init(params, rng.split(), numItems, d);
     }
 
     @Override
     public String name() {
-        return "gru4rec";
+        return representation.familyOf("gru4rec");
+    }
+
+    /** How the item table is made (id-only for the plain model). */
+    public ItemRepresentation representation() {
+        return representation;
     }
 
     @Override
@@ -70,9 +91,9 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     }
 
     /** Outputs in embedding space, {@code [batch * length, dim]}. */
-    private NDArray outputs(NDManager m, PaddedBatch batch, Dropout dropout) {
+    private NDArray outputs(NDManager m, PaddedBatch batch, Dropout dropout, NDArray itemTable) {
         NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
-        NDArray x = dropout.apply(Layers.rows(params.get("item_emb"), ids), config.dropout());
+        NDArray x = dropout.apply(Layers.rows(itemTable, ids), config.dropout());
         NDArray h0 = m.zeros(new Shape(1, batch.batch(), config.hidden()));
         NDList weights = new NDList(params.get("gru.w_ih"), params.get("gru.w_hh"), params.get("gru.b_ih"),
                 params.get("gru.b_hh"));
@@ -84,25 +105,30 @@ public final class Gru4RecNetwork implements SequenceNetwork {
     @Override
     public NDArray loss(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         NextItemBatch pairs = NextItemBatch.rightPadded(sequences, from, to, config.maxLength());
-        NDArray hv = Layers.rows(outputs(m, pairs.inputs(), Dropout.drawingFrom(rng)), m.create(pairs.cells()));
-        return FullSoftmaxLoss.objective(m, hv, params.get("item_emb").get("1:"), pairs.targets());
+        NDArray items = representation.trainingTable(params, m, rng);
+        NDArray hv = Layers.rows(outputs(m, pairs.inputs(), Dropout.drawingFrom(rng), items),
+                m.create(pairs.cells()));
+        return FullSoftmaxLoss.objective(m, hv, items.get("1:"), pairs.targets());
     }
 
     @Override
     public float[] scores(NDManager m, int[][] histories, int from, int to) {
-        return GradientMode.offDuring(() -> lastOutput(m, histories, from, to)
-                .matMul(params.get("item_emb").get("1:").transpose()).toFloatArray());
+        return GradientMode.offDuring(() -> {
+            NDArray items = representation.table(params);
+            return lastOutput(m, histories, from, to, items).matMul(items.get("1:").transpose()).toFloatArray();
+        });
     }
 
     @Override
     public float[] states(NDManager m, int[][] histories, int from, int to) {
-        return GradientMode.offDuring(() -> lastOutput(m, histories, from, to).toFloatArray());
+        return GradientMode.offDuring(
+                () -> lastOutput(m, histories, from, to, representation.table(params)).toFloatArray());
     }
 
-    /** The output after each history's last item, {@code [histories, dim]}. */
-    private NDArray lastOutput(NDManager m, int[][] histories, int from, int to) {
+    /** The output after each history's last item, {@code [histories, dim]}, over the given item table. */
+    private NDArray lastOutput(NDManager m, int[][] histories, int from, int to, NDArray items) {
         PaddedBatch in = PaddedBatch.ofItemsRightPadded(histories, from, to, config.maxLength());
-        return Layers.rows(outputs(m, in, Dropout.OFF), m.create(in.lastIndices()));
+        return Layers.rows(outputs(m, in, Dropout.OFF, items), m.create(in.lastIndices()));
     }
 
     @Override

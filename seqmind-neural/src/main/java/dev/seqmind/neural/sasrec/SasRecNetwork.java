@@ -8,6 +8,7 @@ import dev.seqmind.neural.nn.AttentionDirection;
 import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
+import dev.seqmind.neural.nn.ItemRepresentation;
 import dev.seqmind.neural.nn.TransformerStack;
 import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.NextItemBatch;
@@ -72,7 +73,7 @@ public final class SasRecNetwork implements SequenceNetwork {
 
     @Override
     public String name() {
-        return representation.family();
+        return representation.familyOf("sasrec");
     }
 
     /** How the item table is made (id-only for the plain model). */

@@ -15,6 +15,12 @@ import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
 import dev.seqmind.neural.serve.SasRecJavaForward;
+import dev.seqmind.neural.modality.ModalityFile;
+import dev.seqmind.neural.modality.ModalityReader;
+import dev.seqmind.neural.modality.ModalityVectors;
+import dev.seqmind.neural.modality.NpyArray;
+import dev.seqmind.neural.nn.ItemRepresentation;
+import dev.seqmind.neural.text.HybridTrainer;
 import dev.seqmind.neural.text.ItemVectors;
 import dev.seqmind.neural.text.TextItemRepresentation;
 import dev.seqmind.neural.text.TextSettings;
@@ -30,7 +36,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +53,8 @@ public final class NeuralModelFormat implements ModelFormat {
     static final String WEIGHTS = "weights.bin";
     static final String CARD = "card.json";
     static final String TEXT = "text.json";
+    /** A hybrid's copy of a modality's vectors: {@code modality-NAME.npy} and {@code modality-NAME.ids}. */
+    static final String MODALITY_PREFIX = "modality-";
     /** The weights-file name of the item embedding table every family has. */
     static final String ITEM_EMBEDDINGS = "item_emb";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -90,10 +100,37 @@ public final class NeuralModelFormat implements ModelFormat {
         if (card != null) {
             JSON.writeValue(dir.resolve(CARD).toFile(), card);
         }
-        if (model instanceof NeuralRecommender nr && nr.network() instanceof SasRecNetwork s
-                && s.representation() instanceof TextItemRepresentation t) {
+        if (model instanceof NeuralRecommender nr && representationOf(nr.network()) instanceof TextItemRepresentation t) {
             JSON.writeValue(dir.resolve(TEXT).toFile(), t.saved());
+            for (ModalityVectors mv : t.modalities()) {
+                writeModality(dir, mv, nr.items());
+            }
         }
+    }
+
+    private static ItemRepresentation representationOf(SequenceNetwork net) {
+        return switch (net) {
+            case SasRecNetwork s -> s.representation();
+            case Gru4RecNetwork g -> g.representation();
+            default -> ItemRepresentation.ID_ONLY;
+        };
+    }
+
+    /** {@code modality-NAME.npy} (the vectors as used, rows of the items that have one) and its {@code .ids}. */
+    private static void writeModality(Path dir, ModalityVectors mv, IdMap items) throws IOException {
+        int d = mv.dimension();
+        float[] rows = new float[mv.present() * d];
+        StringBuilder ids = new StringBuilder();
+        int k = 0;
+        for (int i = 0; i < mv.numItems(); i++) {
+            if (mv.has()[i]) {
+                System.arraycopy(mv.matrix(), i * d, rows, k++ * d, d);
+                ids.append(items.externalId(i)).append('\n');
+            }
+        }
+        Path npy = dir.resolve(MODALITY_PREFIX + mv.name() + ".npy");
+        NpyArray.writeFloat32(npy, rows, k, d);
+        Files.writeString(ModalityReader.idsFileOf(npy), ids);
     }
 
     @Override
@@ -110,18 +147,11 @@ public final class NeuralModelFormat implements ModelFormat {
                     treeToValue(l.spec(), dev.seqmind.neural.srgnn.SrGnnConfig.class), l.items().size(), p, 0));
             case "bert4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Bert4RecNetwork(
                     treeToValue(l.spec(), Bert4RecConfig.class), l.items().size(), p, 0));
-            case TextItemRepresentation.FAMILY -> {
-                TextItemRepresentation.Saved saved = readText(dir);
-                TextSettings settings = TextSettings.of(saved.model()).withTemplate(saved.template());
-                // item text comes back from items.json; the vector cache makes this cheap after the first load
-                ItemVectors vectors = ItemVectors.embed(settings, l.items(), ItemsFile.readCatalog(dir));
-                int[] counts = TextItemRepresentation.countsFrom(l.items().size(), saved.contentOnly());
-                yield onEngine(l.items(), l.named(), l.card(), p -> new SasRecNetwork(
-                        treeToValue(l.spec(), SasRecConfig.class), l.items().size(), p, 0,
-                        new TextItemRepresentation(vectors, counts, settings, saved.idDropout())));
-            }
+            case TextItemRepresentation.FAMILY -> hybrid(dir, l, treeToValue(l.spec(), SasRecConfig.class));
+            case TextItemRepresentation.GRU_FAMILY -> hybrid(dir, l, treeToValue(l.spec(), Gru4RecConfig.class));
             default -> throw new SeqmindException(dir.resolve(NETWORK) + ": unknown network family '"
-                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, lstm, srgnn, bert4rec)");
+                    + l.spec().family() + "' (known: sasrec, sasrec-text, gru4rec, gru4rec-text, lstm, srgnn, "
+                    + "bert4rec)");
         };
     }
 
@@ -138,6 +168,33 @@ public final class NeuralModelFormat implements ModelFormat {
         }
         return new SasRecJavaForward(treeToValue(l.spec(), SasRecConfig.class), l.items(), l.named().values(),
                 l.named().shapes(), l.card());
+    }
+
+    /**
+     * A hybrid model: the item text comes back from items.json (the vector cache makes this cheap after the first
+     * load), each modality from the directory's own copy of its vectors.
+     */
+    private static NeuralRecommender hybrid(Path dir, Loaded l, Record config) throws IOException {
+        TextItemRepresentation.Saved saved = readText(dir);
+        TextSettings settings = TextSettings.of(saved.model()).withTemplate(saved.template());
+        ItemVectors vectors = ItemVectors.embed(settings, l.items(), ItemsFile.readCatalog(dir));
+        List<ModalityVectors> modalities = new ArrayList<>();
+        for (TextItemRepresentation.SavedModality m : saved.modalities()) {
+            Path npy = dir.resolve(MODALITY_PREFIX + m.name() + ".npy");
+            if (!Files.isRegularFile(npy)) {
+                throw new SeqmindException(npy + " is missing: the model uses item vectors '" + m.name() + "'");
+            }
+            ModalityVectors mv = ModalityReader.read(new ModalityFile(m.name(), npy), l.items());
+            if (mv.dimension() != m.dimension() || mv.present() != m.items()) {
+                throw new SeqmindException(npy + ": " + mv.present() + " vectors of " + mv.dimension()
+                        + " dims, text.json says " + m.items() + " of " + m.dimension());
+            }
+            modalities.add(mv);
+        }
+        int[] counts = TextItemRepresentation.countsFrom(l.items().size(), saved.contentOnly());
+        var representation = new TextItemRepresentation(vectors, modalities, counts, settings, saved.idDropout());
+        return onEngine(l.items(), l.named(), l.card(),
+                p -> HybridTrainer.network(config, l.items().size(), p, 0, representation));
     }
 
     private static TextItemRepresentation.Saved readText(Path dir) throws IOException {

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Registers the language-model recommenders: {@code content-knn}, {@code lm-zero-shot} and the hybrid
- * {@code sasrec-text} with all-MiniLM-L6-v2,
+ * Registers the language-model recommenders: {@code content-knn}, {@code lm-zero-shot} and the hybrids
+ * {@code sasrec-text} and {@code gru4rec-text} with all-MiniLM-L6-v2,
  * the default item text template and the default vector cache. Another model is named after an {@code @}:
  * {@code content-knn@bge-small-zh} for Chinese text, or {@code lm-zero-shot@/models/e5/model.onnx} for a local ONNX
  * model with {@code tokenizer.json} beside it.
  */
 public final class TextTrainerProvider implements TrainerProvider {
     private static final List<String> NAMES = List.of(ContentKnnTrainer.NAME, LmZeroShotTrainer.NAME,
-            TextItemRepresentation.FAMILY);
+            TextItemRepresentation.FAMILY, TextItemRepresentation.GRU_FAMILY);
 
     @Override
     public List<String> names() {
@@ -34,7 +34,8 @@ public final class TextTrainerProvider implements TrainerProvider {
         return Optional.of(switch (base) {
             case ContentKnnTrainer.NAME -> ContentKnnTrainer.defaults(text);
             case LmZeroShotTrainer.NAME -> LmZeroShotTrainer.defaults(text);
-            default -> HybridSasRecTrainer.defaults(text);
+            case TextItemRepresentation.GRU_FAMILY -> HybridTrainer.gru4Rec(text);
+            default -> HybridTrainer.sasRec(text);
         });
     }
 

@@ -33,17 +33,24 @@ class HybridSasRecTest {
             "Alien", "2001: A Space Odyssey", "Apollo 13", "Star Trek: First Contact"};
     private static final String[] ROMANCE = {"Sense and Sensibility", "Pride and Prejudice", "Emma",
             "Sleepless in Seattle", "Notting Hill", "Persuasion"};
-    private static final int COLD_SPACE = 5;
-    private static final int COLD_ROMANCE = 11;
+    static final int COLD_SPACE = 5;
+    static final int COLD_ROMANCE = 11;
 
     static SequenceDataset dataset() {
+        return dataset(i -> i < 6 ? new ItemMetadata(SPACE[i], List.of("Sci-Fi", "Adventure"), "", Map.of())
+                : new ItemMetadata(ROMANCE[i - 6], List.of("Romance", "Drama"), "", Map.of()));
+    }
+
+    /**
+     * Items {@code m0..m11} with {@code metadata(i)}: users of even number view {@code m0..m4}, the others
+     * {@code m6..m10}, so {@code m5} and {@code m11} have no events.
+     */
+    static SequenceDataset dataset(java.util.function.IntFunction<ItemMetadata> metadata) {
         IdMap.Builder items = new IdMap.Builder();
         Map<String, ItemMetadata> catalog = new LinkedHashMap<>();
         for (int i = 0; i < 12; i++) {
             items.getOrAdd("m" + i);
-            boolean space = i < 6;
-            catalog.put("m" + i, new ItemMetadata(space ? SPACE[i] : ROMANCE[i - 6],
-                    space ? List.of("Sci-Fi", "Adventure") : List.of("Romance", "Drama"), "", Map.of()));
+            catalog.put("m" + i, metadata.apply(i));
         }
         var b = new SequenceDatasetBuilder(DatasetInfo.of("tastes", TimeKind.ORDINAL), 1024, new IdMap.Builder(),
                 items, new IdMap.Builder());
@@ -63,18 +70,13 @@ class HybridSasRecTest {
         SequenceDataset data = dataset();
         assertThat(data.itemCounts()[COLD_SPACE]).isZero();
         assertThat(data.itemCounts()[COLD_ROMANCE]).isZero();
-        var trainer = new HybridSasRecTrainer(TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache),
-                new SasRecConfig(16, 1, 1, 0f, 8, SasRecLoss.FULL_SOFTMAX, 8),
+        var trainer = new HybridTrainer(new SasRecConfig(16, 1, 1, 0f, 8, SasRecLoss.FULL_SOFTMAX, 8),
+                TextSettings.of(TextModelSpec.MINILM).withCacheDir(cache), List.of(),
                 TrainConfig.defaults().withEpochs(15).withBatch(32).withLearningRate(5e-3f).withPatience(0)
                         .withExcludeSeen(false), EngineOptions.defaults(), 0.3f);
         Recommender r = trainer.fit(data, new FitContext(5, 1, List.of(), dev.seqmind.data.progress.Progress.NONE));
         assertThat(((NeuralRecommender) r).network().name()).isEqualTo("sasrec-text");
-        float[] space = new float[12];
-        float[] romance = new float[12];
-        r.score(new int[] {0, 2, 1, 3}, space);
-        r.score(new int[] {6, 8, 7, 9}, romance);
-        assertThat(space[COLD_SPACE]).isFinite().isGreaterThan(space[COLD_ROMANCE]);
-        assertThat(romance[COLD_ROMANCE]).isFinite().isGreaterThan(romance[COLD_SPACE]);
+        float[] space = assertColdItemsRankedByContent(r)[0];
         // and the warm items of the user's own taste stay on top
         assertThat(min(space, 0, 5)).isGreaterThan(max(space, 6, 11));
 
@@ -87,6 +89,20 @@ class HybridSasRecTest {
         float[] again = new float[12];
         back.score(new int[] {0, 2, 1, 3}, again);
         assertThat(again).containsExactly(space, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    /**
+     * The scores after a space history ({@code [0]}) and after a romance history ({@code [1]}), having checked that
+     * each ranks the cold item of its own taste above the other one, with finite scores.
+     */
+    static float[][] assertColdItemsRankedByContent(Recommender r) {
+        float[] space = new float[12];
+        float[] romance = new float[12];
+        r.score(new int[] {0, 2, 1, 3}, space);
+        r.score(new int[] {6, 8, 7, 9}, romance);
+        assertThat(space[COLD_SPACE]).isFinite().isGreaterThan(space[COLD_ROMANCE]);
+        assertThat(romance[COLD_ROMANCE]).isFinite().isGreaterThan(romance[COLD_SPACE]);
+        return new float[][] {space, romance};
     }
 
     static float min(float[] s, int from, int to) {

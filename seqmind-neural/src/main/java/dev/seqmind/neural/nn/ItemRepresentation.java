@@ -1,15 +1,15 @@
-package dev.seqmind.neural.sasrec;
+package dev.seqmind.neural.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.seqmind.neural.nn.ParameterStore;
 
 import java.util.SplittableRandom;
 
 /**
- * How SASRec makes its item table {@code [numItems + 1, dim]} (row 0 = padding), used both to embed the input
- * items and as the tied output layer. The plain model uses the learned id embedding {@code item_emb} as it is;
- * a hybrid adds a learned projection of fixed content vectors ({@code dev.seqmind.neural.text.TextItemRepresentation}).
+ * How a sequence network (SASRec, GRU4Rec) makes its item table {@code [numItems + 1, dim]} (row 0 = padding), used
+ * both to embed the input items and as the tied output layer. The plain model uses the learned id embedding
+ * {@code item_emb} as it is; a hybrid adds learned projections of fixed content vectors
+ * ({@code dev.seqmind.neural.text.TextItemRepresentation}).
  *
  * <p>Implementations are immutable apart from the parameters they register, and their {@link #table} is safe to call
  * concurrently once training has ended.
@@ -18,8 +18,8 @@ public interface ItemRepresentation {
     /** The learned id embedding alone (the published SASRec). */
     ItemRepresentation ID_ONLY = new ItemRepresentation() {
         @Override
-        public String family() {
-            return "sasrec";
+        public String kind() {
+            return "";
         }
 
         @Override
@@ -32,8 +32,16 @@ public interface ItemRepresentation {
         }
     };
 
-    /** The network family name saved with the model ("sasrec" for the plain model). */
-    String family();
+    /**
+     * What the network's family name gets as a suffix: {@code ""} for the id-only table, {@code "text"} for the
+     * hybrid ({@code sasrec-text}, {@code gru4rec-text}).
+     */
+    String kind();
+
+    /** {@code base} for the id-only table, else {@code base-kind} ({@code sasrec-text}). */
+    default String familyOf(String base) {
+        return kind().isEmpty() ? base : base + "-" + kind();
+    }
 
     /**
      * Registers this representation's own parameters (after {@code item_emb}, {@code pos_emb} and the blocks) and
