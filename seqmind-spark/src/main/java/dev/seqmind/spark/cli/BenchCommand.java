@@ -77,6 +77,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Mining: longest pattern in items (PrefixSpan's maxPatternLength). Default: ${DEFAULT-VALUE}.")
     int maxLength;
 
+    @Option(names = "--jobs", split = ",", defaultValue = "ingest,mine,knn,rules",
+            description = "Jobs to time (ingest, mine, knn, rules). Without ingest, the Spark side reads the"
+                    + " ingested log a previous run left in --work. Default: ${DEFAULT-VALUE}.")
+    List<String> jobs;
+
+    @Option(names = "--mllib-cap", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "Stop MLlib PrefixSpan after this many seconds and report it as exceeding the cap."
+                    + " Default: ${DEFAULT-VALUE}.")
+    long mllibCap;
+
     @Option(names = "--work", required = true, paramLabel = "DIR",
             description = "Where the generated logs and Spark outputs go (reused: a log of the same size is not"
                     + " generated again).")
@@ -95,49 +105,60 @@ public final class BenchCommand implements Callable<Integer> {
         for (long n : events) {
             Path csv = generate(n);
             String out = work.resolve("spark-" + n).toString();
-            Trees.delete(Path.of(out));
-
             long t = System.nanoTime();
             SequenceDataset data = new Ingestor(Progress.NONE).run(IngestSpec.of("bench", InputSpec.of(csv,
                     InputFormat.CSV))).dataset();
             double oneIngest = secs(t);
-            t = System.nanoTime();
-            SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "bench", out,
-                    session.partitions);
-            double sparkIngest = secs(t);
-            row(n, "ingest", oneIngest, sparkIngest, Double.NaN, data.numUsers() + " users, "
-                    + data.numInteractions() + " events");
-
-            SequenceMiningParams params = SequenceMiningParams.of(MinSupport.fraction(minSupport))
-                    .withConstraints(PatternConstraints.NONE.withLength(1, maxLength)).withThreads(threads);
-            t = System.nanoTime();
-            CountingSink counted = new CountingSink();
-            SequentialPatternMiner.mine(data, params, counted);
-            double oneMine = secs(t);
+            if (jobs.contains("ingest") || !Files.exists(Path.of(out, "ingest.json"))) {
+                Trees.delete(Path.of(out));
+                t = System.nanoTime();
+                SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "bench", out,
+                        session.partitions);
+                double sparkIngest = secs(t);
+                row(n, "ingest", oneIngest, sparkIngest, Double.NaN, data.numUsers() + " users, "
+                        + data.numInteractions() + " events");
+            }
             Dataset<Row> table = SequenceTable.read(spark, out);
-            t = System.nanoTime();
-            EncodedLog log = EncodedLog.of(table);
-            long sparkPatterns = SparkSequenceMiner.mine(log.sequences(), log.itemNames().size(), params,
-                    session.partitions).count();
-            double sparkMine = secs(t);
-            t = System.nanoTime();
-            long mllibPatterns = prefixSpan(spark, EncodedLog.of(table).sequences());
-            double mllib = secs(t);
-            row(n, "mine", oneMine, sparkMine, mllib, String.format(Locale.ROOT,
-                    "patterns: one machine %d, spark %d, PrefixSpan %d%s", counted.count(), sparkPatterns,
-                    mllibPatterns, counted.count() == sparkPatterns && sparkPatterns == mllibPatterns ? " (equal)"
-                            : " (DIFFERENT)"));
-
-            ItemKnnTrainer knn = ItemKnnTrainer.defaults();
-            t = System.nanoTime();
-            knn.fit(data, FitContext.of(threads));
-            double oneKnn = secs(t);
-            t = System.nanoTime();
-            SparkItemKnn.fit(table, knn, Map.of(), "bench", session.partitions);
-            double sparkKnn = secs(t);
-            row(n, "item-knn", oneKnn, sparkKnn, Double.NaN, "");
+            if (jobs.contains("mine")) {
+                mine(spark, n, data, table, threads);
+            }
+            if (jobs.contains("knn")) {
+                ItemKnnTrainer knn = ItemKnnTrainer.defaults();
+                t = System.nanoTime();
+                knn.fit(data, FitContext.of(threads));
+                double oneKnn = secs(t);
+                t = System.nanoTime();
+                SparkItemKnn.fit(table, knn, Map.of(), "bench", session.partitions);
+                double sparkKnn = secs(t);
+                row(n, "item-knn", oneKnn, sparkKnn, Double.NaN, "");
+            }
         }
         return 0;
+    }
+
+    private void mine(SparkSession spark, long n, SequenceDataset data, Dataset<Row> table, int threads) {
+
+        SequenceMiningParams params = SequenceMiningParams.of(MinSupport.fraction(minSupport))
+                .withConstraints(PatternConstraints.NONE.withLength(1, maxLength)).withThreads(threads);
+        long t = System.nanoTime();
+        CountingSink counted = new CountingSink();
+        SequentialPatternMiner.mine(data, params, counted);
+        double oneMine = secs(t);
+        t = System.nanoTime();
+        EncodedLog log = EncodedLog.of(table);
+        long sparkPatterns = SparkSequenceMiner.mine(log.sequences(), log.itemNames().size(), params,
+                session.partitions).count();
+        double sparkMine = secs(t);
+        t = System.nanoTime();
+        long mllibPatterns = prefixSpan(spark, EncodedLog.of(table).sequences());
+        double mllib = secs(t);
+        String found = mllibPatterns < 0 ? String.format(Locale.ROOT, "PrefixSpan stopped at the cap of %d s",
+                mllibCap) : "PrefixSpan " + mllibPatterns;
+        row(n, "mine", oneMine, sparkMine, mllibPatterns < 0 ? Double.POSITIVE_INFINITY : mllib,
+                String.format(Locale.ROOT, "patterns: one machine %d, spark %d, %s%s", counted.count(),
+                        sparkPatterns, found, counted.count() == sparkPatterns
+                                && (mllibPatterns < 0 || sparkPatterns == mllibPatterns) ? " (equal)"
+                                : " (DIFFERENT)"));
     }
 
     /** MLlib's PrefixSpan on the same sequences of itemsets; returns how many patterns it finds. */
@@ -154,9 +175,29 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return RowFactory.create((Object) sets.toArray(new int[0][]));
         });
-        return new PrefixSpan().setMinSupport(minSupport).setMaxPatternLength(maxLength)
-                .setMaxLocalProjDBSize(32_000_000L).findFrequentSequentialPatterns(spark.createDataFrame(rows, schema))
-                .count();
+        org.apache.spark.SparkContext sc = spark.sparkContext();
+        String group = "bench-prefixspan";
+        sc.setJobGroup(group, "MLlib PrefixSpan (capped at " + mllibCap + " s)", true);
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicBoolean capped = new java.util.concurrent.atomic.AtomicBoolean();
+        timer.schedule(() -> {
+            capped.set(true);
+            sc.cancelJobGroup(group);
+        }, mllibCap, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return new PrefixSpan().setMinSupport(minSupport).setMaxPatternLength(maxLength)
+                    .setMaxLocalProjDBSize(32_000_000L)
+                    .findFrequentSequentialPatterns(spark.createDataFrame(rows, schema)).count();
+        } catch (RuntimeException e) {
+            if (capped.get()) {
+                return -1;
+            }
+            throw e;
+        } finally {
+            timer.shutdownNow();
+            sc.clearJobGroup();
+        }
     }
 
     private Path generate(long n) throws IOException {
@@ -172,8 +213,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void row(long n, String job, double one, double spark, double mllib, String result) {
         System.out.printf(Locale.ROOT, "%-10d %-8s %10.1f %10.1f %8.2f %10s %8s %s%n", n, job, one, spark, spark / one,
-                Double.isNaN(mllib) ? "-" : String.format(Locale.ROOT, "%.1f", mllib),
-                Double.isNaN(mllib) ? "-" : String.format(Locale.ROOT, "%.2f", mllib / spark), result);
+                Double.isNaN(mllib) ? "-" : Double.isInfinite(mllib) ? "capped" : String.format(Locale.ROOT, "%.1f",
+                        mllib),
+                Double.isNaN(mllib) || Double.isInfinite(mllib) ? "-" : String.format(Locale.ROOT, "%.2f",
+                        mllib / spark), result);
     }
 
     private static double secs(long t0) {
