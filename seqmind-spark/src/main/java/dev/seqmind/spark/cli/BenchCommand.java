@@ -9,7 +9,12 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.progress.Progress;
 import dev.seqmind.data.read.InputFormat;
 import dev.seqmind.mining.CountingSink;
+import dev.seqmind.mining.ItemsetGrouping;
 import dev.seqmind.mining.MinSupport;
+import dev.seqmind.mining.SequenceDatabase;
+import dev.seqmind.mining.rules.RuleParams;
+import dev.seqmind.mining.rules.SequentialRule;
+import dev.seqmind.mining.rules.SequentialRuleMiner;
 import dev.seqmind.mining.sequence.PatternConstraints;
 import dev.seqmind.mining.sequence.SequenceMiningParams;
 import dev.seqmind.mining.sequence.SequentialPatternMiner;
@@ -20,6 +25,7 @@ import dev.seqmind.spark.ingest.SequenceTable;
 import dev.seqmind.spark.ingest.SparkIngest;
 import dev.seqmind.spark.mine.EncodedLog;
 import dev.seqmind.spark.mine.EncodedSequence;
+import dev.seqmind.spark.mine.SparkRuleMiner;
 import dev.seqmind.spark.mine.SparkSequenceMiner;
 import dev.seqmind.spark.rec.SparkItemKnn;
 import dev.seqmind.spark.session.SparkSessions;
@@ -45,12 +51,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code seqmind-spark bench}: generated logs of each size through ingest, sequential-pattern mining and item-KNN,
+ * {@code seqmind-spark bench}: generated logs of each size through ingest, sequential-pattern mining, item-KNN and
+ * sequential rules,
  * on one machine (seqmind's own code, in this JVM, with as many threads as Spark has cores) and on Spark, plus MLlib's
  * {@code PrefixSpan} on the same mining task; prints seconds, ratios and pattern counts.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark: generated logs through ingest, mining and item-KNN on one machine and on Spark,"
+        description = {"Benchmark: generated logs through ingest, mining, item-KNN and sequential rules on one machine"
+                + " and on Spark,"
                 + " and MLlib PrefixSpan on the same mining task. Prints seconds and ratios (Spark / one machine,"
                 + " PrefixSpan / seqmind on Spark) and the pattern counts of both miners.",
                 "The single-machine side runs in the driver JVM: give it the heap (-Xmx) a log of that size needs."})
@@ -86,6 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Stop MLlib PrefixSpan after this many seconds and report it as exceeding the cap."
                     + " Default: ${DEFAULT-VALUE}.")
     long mllibCap;
+
+    @Option(names = "--min-confidence", defaultValue = "0.1",
+            description = "Rules: minimum confidence (rules of at most 2 => 1 items). Default: ${DEFAULT-VALUE}.")
+    double minConfidence;
 
     @Option(names = "--work", required = true, paramLabel = "DIR",
             description = "Where the generated logs and Spark outputs go (reused: a log of the same size is not"
@@ -132,8 +144,38 @@ public final class BenchCommand implements Callable<Integer> {
                 double sparkKnn = secs(t);
                 row(n, "item-knn", oneKnn, sparkKnn, Double.NaN, "");
             }
+            if (jobs.contains("rules")) {
+                rules(n, data, table, threads);
+            }
         }
         return 0;
+    }
+
+    /** Sequential rules (at most 2 => 1 items) on one machine and on Spark; compares them by item names. */
+    private void rules(long n, SequenceDataset data, Dataset<Row> table, int threads) {
+        RuleParams params = RuleParams.of(MinSupport.fraction(minSupport), minConfidence).withSizes(2, 1)
+                .withThreads(threads);
+        long t = System.nanoTime();
+        SequenceDatabase db = SequenceDatabase.of(data, ItemsetGrouping.SAME_TIME);
+        java.util.Set<String> one = new java.util.HashSet<>();
+        SequentialRuleMiner.mine(db, params, r -> one.add(ruleKey(r, i -> db.itemIds().externalId(i))));
+        double oneRules = secs(t);
+        t = System.nanoTime();
+        EncodedLog log = EncodedLog.of(table);
+        SparkRuleMiner.Result found = SparkRuleMiner.mine(log.sequences(), log.itemNames().size(), params,
+                session.partitions);
+        double sparkRules = secs(t);
+        java.util.Set<String> spark = new java.util.HashSet<>();
+        found.rules().forEach(r -> spark.add(ruleKey(r, log.itemNames()::get)));
+        row(n, "rules", oneRules, sparkRules, Double.NaN, String.format(Locale.ROOT,
+                "rules: one machine %d, spark %d%s", one.size(), spark.size(), one.equals(spark) ? " (equal)"
+                        : " (DIFFERENT)"));
+    }
+
+    private static String ruleKey(SequentialRule r, java.util.function.IntFunction<String> name) {
+        return java.util.Arrays.stream(r.antecedent()).mapToObj(name).sorted().toList() + " => "
+                + java.util.Arrays.stream(r.consequent()).mapToObj(name).sorted().toList() + " #" + r.support()
+                + " " + r.confidence() + " " + r.lift();
     }
 
     private void mine(SparkSession spark, long n, SequenceDataset data, Dataset<Row> table, int threads) {
