@@ -104,16 +104,19 @@ public final class BenchCommand implements Callable<Integer> {
                     + " generated again).")
     Path work;
 
+    private final ShuffleMeter meter = new ShuffleMeter();
+
     @Override
     public Integer call() throws IOException {
         SparkSession spark = SparkSessions.start(session.spec("bench"));
+        spark.sparkContext().addSparkListener(meter);
         int cores = spark.sparkContext().defaultParallelism();
         int threads = Math.max(1, Math.min(cores, Runtime.getRuntime().availableProcessors()));
         System.out.printf(Locale.ROOT, "master %s, %d partitions; one machine: %d threads; mining at support %.3f,"
                 + " max length %d%n", spark.sparkContext().master(), session.partitions, threads, minSupport,
                 maxLength);
-        System.out.printf(Locale.ROOT, "%-10s %-8s %10s %10s %8s %10s %8s %s%n", "events", "job", "one s", "spark s",
-                "ratio", "mllib s", "ratio", "result");
+        System.out.printf(Locale.ROOT, "%-10s %-8s %10s %10s %8s %10s %8s %11s %10s %s%n", "events", "job", "one s",
+                "spark s", "ratio", "mllib s", "ratio", "shuffle MB", "task MiB", "result");
         for (long n : events) {
             Path csv = generate(n);
             String out = work.resolve("spark-" + n).toString();
@@ -123,11 +126,12 @@ public final class BenchCommand implements Callable<Integer> {
             double oneIngest = secs(t);
             if (jobs.contains("ingest") || !Files.exists(Path.of(out, "ingest.json"))) {
                 Trees.delete(Path.of(out));
+                meter.take();
                 t = System.nanoTime();
                 SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "bench", out,
                         session.partitions);
                 double sparkIngest = secs(t);
-                row(n, "ingest", oneIngest, sparkIngest, Double.NaN, data.numUsers() + " users, "
+                row(n, "ingest", oneIngest, sparkIngest, Double.NaN, meter.take(), data.numUsers() + " users, "
                         + data.numInteractions() + " events");
             }
             Dataset<Row> table = SequenceTable.read(spark, out);
@@ -139,10 +143,11 @@ public final class BenchCommand implements Callable<Integer> {
                 t = System.nanoTime();
                 knn.fit(data, FitContext.of(threads));
                 double oneKnn = secs(t);
+                meter.take();
                 t = System.nanoTime();
                 SparkItemKnn.fit(table, knn, Map.of(), "bench", session.partitions);
                 double sparkKnn = secs(t);
-                row(n, "item-knn", oneKnn, sparkKnn, Double.NaN, "");
+                row(n, "item-knn", oneKnn, sparkKnn, Double.NaN, meter.take(), "");
             }
             if (jobs.contains("rules")) {
                 rules(n, data, table, threads);
@@ -160,14 +165,16 @@ public final class BenchCommand implements Callable<Integer> {
         java.util.Set<String> one = new java.util.HashSet<>();
         SequentialRuleMiner.mine(db, params, r -> one.add(ruleKey(r, i -> db.itemIds().externalId(i))));
         double oneRules = secs(t);
+        meter.take();
         t = System.nanoTime();
         EncodedLog log = EncodedLog.of(table);
         SparkRuleMiner.Result found = SparkRuleMiner.mine(log.sequences(), log.itemNames().size(), params,
                 session.partitions);
         double sparkRules = secs(t);
+        ShuffleMeter.Figures shuffled = meter.take();
         java.util.Set<String> spark = new java.util.HashSet<>();
         found.rules().forEach(r -> spark.add(ruleKey(r, log.itemNames()::get)));
-        row(n, "rules", oneRules, sparkRules, Double.NaN, String.format(Locale.ROOT,
+        row(n, "rules", oneRules, sparkRules, Double.NaN, shuffled, String.format(Locale.ROOT,
                 "rules: one machine %d, spark %d%s", one.size(), spark.size(), one.equals(spark) ? " (equal)"
                         : " (DIFFERENT)"));
     }
@@ -186,17 +193,21 @@ public final class BenchCommand implements Callable<Integer> {
         CountingSink counted = new CountingSink();
         SequentialPatternMiner.mine(data, params, counted);
         double oneMine = secs(t);
+        meter.take();
         t = System.nanoTime();
         EncodedLog log = EncodedLog.of(table);
         long sparkPatterns = SparkSequenceMiner.mine(log.sequences(), log.itemNames().size(), params,
                 session.partitions).count();
         double sparkMine = secs(t);
+        ShuffleMeter.Figures shuffled = meter.take();
         t = System.nanoTime();
         long mllibPatterns = prefixSpan(spark, EncodedLog.of(table).sequences());
         double mllib = secs(t);
+        ShuffleMeter.Figures mllibShuffled = meter.take();
         String found = mllibPatterns < 0 ? String.format(Locale.ROOT, "PrefixSpan stopped at the cap of %d s",
-                mllibCap) : "PrefixSpan " + mllibPatterns;
-        row(n, "mine", oneMine, sparkMine, mllibPatterns < 0 ? Double.POSITIVE_INFINITY : mllib,
+                mllibCap) : String.format(Locale.ROOT, "PrefixSpan %d (its shuffle %.1f MB, task peak %.0f MiB)",
+                mllibPatterns, mllibShuffled.shuffleBytes() / 1e6, mllibShuffled.peakTaskBytes() / 1048576.0);
+        row(n, "mine", oneMine, sparkMine, mllibPatterns < 0 ? Double.POSITIVE_INFINITY : mllib, shuffled,
                 String.format(Locale.ROOT, "patterns: one machine %d, spark %d, %s%s", counted.count(),
                         sparkPatterns, found, counted.count() == sparkPatterns
                                 && (mllibPatterns < 0 || sparkPatterns == mllibPatterns) ? " (equal)"
@@ -231,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
             return new PrefixSpan().setMinSupport(minSupport).setMaxPatternLength(maxLength)
                     .setMaxLocalProjDBSize(32_000_000L)
                     .findFrequentSequentialPatterns(spark.createDataFrame(rows, schema)).count();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a cancelled job raises Spark's checked SparkException
             if (capped.get()) {
                 return -1;
             }
@@ -253,12 +264,15 @@ public final class BenchCommand implements Callable<Integer> {
         return csv;
     }
 
-    private static void row(long n, String job, double one, double spark, double mllib, String result) {
-        System.out.printf(Locale.ROOT, "%-10d %-8s %10.1f %10.1f %8.2f %10s %8s %s%n", n, job, one, spark, spark / one,
+    /** One line: seconds, ratios, what the Spark side shuffled and its largest task's peak execution memory. */
+    private static void row(long n, String job, double one, double spark, double mllib, ShuffleMeter.Figures shuffled,
+                            String result) {
+        System.out.printf(Locale.ROOT, "%-10d %-8s %10.1f %10.1f %8.2f %10s %8s %11.1f %10.0f %s%n", n, job, one, spark,
+                spark / one,
                 Double.isNaN(mllib) ? "-" : Double.isInfinite(mllib) ? "capped" : String.format(Locale.ROOT, "%.1f",
                         mllib),
                 Double.isNaN(mllib) || Double.isInfinite(mllib) ? "-" : String.format(Locale.ROOT, "%.2f",
-                        mllib / spark), result);
+                        mllib / spark), shuffled.shuffleBytes() / 1e6, shuffled.peakTaskBytes() / 1048576.0, result);
     }
 
     private static double secs(long t0) {

@@ -110,18 +110,9 @@ class SparkIngestTest {
                 cleaning.steps(), java.util.Map.of(), cleaning.timeRange()));
         String out = dir.resolve("spark-parquet").toString();
         IngestSummary summary = SparkIngest.run(spark, List.of(pq.toString()), "auto", cleaning, "log", out, 3);
-        List<StepReport> expected = local.report().steps();
-        assertThat(expected.get(0).drops()).as("the rows hold every kind of bad value").hasSizeGreaterThanOrEqualTo(4);
-        assertThat(summary.report().steps()).hasSameSizeAs(expected);
-        for (int s = 0; s < expected.size(); s++) {
-            StepReport e = expected.get(s);
-            StepReport a = summary.report().steps().get(s);
-            assertThat(a.step()).isEqualTo(e.step());
-            assertThat(a.rowsIn()).as(e.step()).isEqualTo(e.rowsIn());
-            assertThat(a.rowsOut()).as(e.step()).isEqualTo(e.rowsOut());
-            assertThat(a.drops().toString()).as(e.step()).isEqualTo(e.drops().toString()
-                    .replace(oracle.toString(), pq.toString()));
-        }
+        assertThat(local.report().steps().get(0).drops()).as("the rows hold every kind of bad value")
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertSameSteps(summary.report(), local.report(), where -> where.replace(oracle.toString(), pq.toString()));
         SequenceDataset fromSpark = SequenceTable.toDataset(spark, out);
         assertThat(eventsByUser(fromSpark)).isEqualTo(eventsByUser(local.dataset()));
     }
@@ -162,20 +153,35 @@ class SparkIngestTest {
         IngestSummary summary = SparkIngest.run(spark, files.stream().map(Path::toString).toList(), format, cleaning,
                 "log", out, 3);
         IngestReport expected = local.report();
-        assertThat(summary.report().steps()).hasSameSizeAs(expected.steps());
-        for (int s = 0; s < expected.steps().size(); s++) {
-            var e = expected.steps().get(s);
-            var a = summary.report().steps().get(s);
-            assertThat(a.step()).isEqualTo(e.step());
-            assertThat(a.rowsIn()).as(e.step()).isEqualTo(e.rowsIn());
-            assertThat(a.rowsOut()).as(e.step()).isEqualTo(e.rowsOut());
-            assertThat(a.drops()).as(e.step()).containsExactlyInAnyOrderElementsOf(e.drops());
-            assertThat(a.warnings()).as(e.step()).containsExactlyInAnyOrderElementsOf(e.warnings());
-        }
+        assertSameSteps(summary.report(), expected, where -> where);
         assertThat(expected.steps().get(0).dropped()).as("the log has malformed rows").isPositive();
         SequenceDataset fromSpark = SequenceTable.toDataset(spark, out);
         assertThat(eventsByUser(fromSpark)).isEqualTo(eventsByUser(local.dataset()));
         assertThat(fromSpark.info().steps()).isEqualTo(local.dataset().info().steps());
+    }
+
+    /**
+     * Step by step: rows in and out, and drops and warnings per reason with the same examples ({@code where} maps the
+     * single-machine examples' file names to the Spark run's).
+     */
+    private static void assertSameSteps(IngestReport actual, IngestReport expected,
+                                        java.util.function.UnaryOperator<String> where) {
+        assertThat(actual.steps()).hasSameSizeAs(expected.steps());
+        for (int s = 0; s < expected.steps().size(); s++) {
+            StepReport e = expected.steps().get(s);
+            StepReport a = actual.steps().get(s);
+            assertThat(a.step()).isEqualTo(e.step());
+            assertThat(a.rowsIn()).as(e.step()).isEqualTo(e.rowsIn());
+            assertThat(a.rowsOut()).as(e.step()).isEqualTo(e.rowsOut());
+            assertThat(a.drops()).as(e.step()).containsExactlyInAnyOrderElementsOf(relabel(e.drops(), where));
+            assertThat(a.warnings()).as(e.step()).containsExactlyInAnyOrderElementsOf(relabel(e.warnings(), where));
+        }
+    }
+
+    private static List<StepReport.Drop> relabel(List<StepReport.Drop> drops,
+                                                 java.util.function.UnaryOperator<String> where) {
+        return drops.stream().map(d -> new StepReport.Drop(d.reason(), d.count(), d.examples().stream().map(where)
+                .toList())).toList();
     }
 
     /** Every user's events as external ids, in the dataset's order: equal datasets up to dense numbering. */

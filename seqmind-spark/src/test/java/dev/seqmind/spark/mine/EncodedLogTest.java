@@ -42,11 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncodedLogTest {
     @Test
     void ingestedLogMinesToTheSingleMachinePatterns(SparkSession spark, @TempDir Path dir) throws IOException {
-        Path csv = Files.writeString(dir.resolve("log.csv"), coarseLog(new SplittableRandom(3)));
-        SequenceDataset single = new Ingestor(Progress.NONE).run(IngestSpec.of("log", InputSpec.of(csv,
-                InputFormat.CSV))).dataset();
+        SequenceDataset single = ingestBoth(spark, dir, 3);
         String out = dir.resolve("ingested").toString();
-        SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "log", out, 3);
         EncodedLog log = EncodedLog.of(SequenceTable.read(spark, out));
         SequenceMiningParams params = SequenceMiningParams.of(MinSupport.fraction(0.08));
 
@@ -66,11 +63,8 @@ class EncodedLogTest {
 
     @Test
     void mineRulesCommandWritesTheSingleMachineRules(SparkSession spark, @TempDir Path dir) throws IOException {
-        Path csv = Files.writeString(dir.resolve("log.csv"), coarseLog(new SplittableRandom(9)));
-        SequenceDataset single = new Ingestor(Progress.NONE).run(IngestSpec.of("log", InputSpec.of(csv,
-                InputFormat.CSV))).dataset();
+        SequenceDataset single = ingestBoth(spark, dir, 9);
         String in = dir.resolve("ingested").toString();
-        SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "log", in, 3);
         Path out = dir.resolve("rules.tsv");
         assertThat(dev.seqmind.spark.Main.execute("mine", "rules", "--in", in, "-o", out.toString(), "-s", "0.05",
                 "--min-confidence", "0.2", "--max-antecedent", "2", "--max-consequent", "2", "--partitions", "5"))
@@ -97,6 +91,14 @@ class EncodedLogTest {
         assertThat(expected).hasSizeGreaterThan(50).anyMatch(r -> r.split("\t")[0].contains(" "))
                 .anyMatch(r -> r.split("\t")[1].contains(" "));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /** A generated log ingested on Spark into {@code dir/ingested}; returns its single-machine ingest. */
+    private static SequenceDataset ingestBoth(SparkSession spark, Path dir, long seed) throws IOException {
+        Path csv = Files.writeString(dir.resolve("log.csv"), coarseLog(new SplittableRandom(seed)));
+        SparkIngest.run(spark, List.of(csv.toString()), "csv", CleaningSpec.NONE, "log",
+                dir.resolve("ingested").toString(), 3);
+        return new Ingestor(Progress.NONE).run(IngestSpec.of("log", InputSpec.of(csv, InputFormat.CSV))).dataset();
     }
 
     /** A side of a rule as its item names in sorted order (the two paths number items differently). */
