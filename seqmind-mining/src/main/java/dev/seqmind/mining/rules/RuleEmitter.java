@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RuleEmitter {
     private final RuleSink sink;
     private final double minConfidence;
-    private final double numSequences;
+    private final long numSequences;
     private final MiningBudget budget;
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong nodes = new AtomicLong();
@@ -58,7 +58,7 @@ final class RuleEmitter {
             throw new BudgetExceededException("rule mining stopped at the budget of " + budget.maxPatterns()
                     + " rules; raise the minimum support or confidence, or raise the budget", n - 1);
         }
-        double lift = confidence / (supportY / numSequences);
+        double lift = SequentialRule.lift(confidence, supportY, numSequences);
         int[] a = x.clone();
         int[] c = y.clone();
         Arrays.sort(a);

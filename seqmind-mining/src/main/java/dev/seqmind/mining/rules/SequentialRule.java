@@ -25,6 +25,14 @@ public record SequentialRule(int[] antecedent, int[] consequent, long support, d
         }
     }
 
+    /**
+     * A rule's lift: {@code confidence / (consequentSupport / sequences)}, the one formula the miner and a distributed
+     * run that recomputes the lift over the whole log both use.
+     */
+    public static double lift(double confidence, long consequentSupport, long sequences) {
+        return confidence / (consequentSupport / (double) sequences);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SequentialRule r && Arrays.equals(r.antecedent, antecedent)

@@ -34,14 +34,35 @@ public final class SequentialRuleMiner {
      */
     public static long mine(SequenceDatabase db, RuleParams params, RuleSink sink) {
         long minSup = params.minSupport().absolute(db.numSequences());
+        return run(db, minSup, params, java.util.stream.IntStream.range(0, db.numItems()).toArray(), sink);
+    }
+
+    /**
+     * The share of the search a partition of a distributed run grows: every rule whose smallest antecedent item is one
+     * of {@code firstItems} (the split {@link #mine} hands its threads), so shares over disjoint item sets find every
+     * rule exactly once. {@code db} may hold only part of the log, as long as it holds every sequence that contains one
+     * of {@code firstItems}: a rule's sequences and its antecedent's all contain its first item, so supports and
+     * confidences are those of the whole log, with {@code minSupport} the whole log's absolute count. Only the lift
+     * sees {@code db} alone: recompute it with {@link SequentialRule#lift(double, long, long)} from the consequent's
+     * support in the whole log. Returns the number of rules delivered (then calls {@link RuleSink#finish()}).
+     *
+     * @throws BudgetExceededException when the rule or memory budget runs out
+     */
+    public static long mineShare(SequenceDatabase db, long minSupport, RuleParams params, int[] firstItems,
+                                 RuleSink sink) {
+        return run(db, minSupport, params, firstItems.clone(), sink);
+    }
+
+    private static long run(SequenceDatabase db, long minSup, RuleParams params, int[] roots, RuleSink sink) {
         ItemOccurrences occ = ItemOccurrences.build(db, minSup);
         RuleEmitter emitter = new RuleEmitter(sink, params.minConfidence(), db.numSequences(), params.budget());
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             RuleGrowthSearch search = new RuleGrowthSearch(occ, emitter, minSup, params);
-            int item;
-            while (!emitter.stopped() && (item = next.getAndIncrement()) < occ.numItems) {
-                if (occ.support(item) >= minSup) {
+            int k;
+            while (!emitter.stopped() && (k = next.getAndIncrement()) < roots.length) {
+                int item = roots[k];
+                if (item >= 0 && item < occ.numItems && occ.support(item) >= minSup) {
                     search.mineFrom(item);
                 }
             }

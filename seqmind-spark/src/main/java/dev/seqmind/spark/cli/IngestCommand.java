@@ -33,7 +33,8 @@ public final class IngestCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "csv, tsv, jsonl, movielens, ... or auto (from each file's name). Default: ${DEFAULT-VALUE}.")
+            description = "csv, tsv, jsonl, parquet, movielens, ... or auto (from each file's name; *.parquet is"
+                    + " Parquet). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "dataset",

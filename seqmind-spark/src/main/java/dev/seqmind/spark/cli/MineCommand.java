@@ -5,7 +5,10 @@ import dev.seqmind.mining.PatternFormat;
 import dev.seqmind.mining.PatternWriter;
 import dev.seqmind.mining.Pattern;
 import dev.seqmind.mining.itemset.AssociationRule;
+import dev.seqmind.mining.MiningBudget;
 import dev.seqmind.mining.itemset.ItemsetParams;
+import dev.seqmind.mining.rules.RuleParams;
+import dev.seqmind.mining.rules.SequentialRule;
 import dev.seqmind.mining.sequence.PatternConstraints;
 import dev.seqmind.mining.sequence.SequenceMiningParams;
 import dev.seqmind.spark.ingest.SequenceTable;
@@ -13,6 +16,7 @@ import dev.seqmind.spark.mine.EncodedLog;
 import dev.seqmind.spark.mine.MinedPattern;
 import dev.seqmind.spark.mine.SparkSequenceMiner;
 import dev.seqmind.spark.mine.SparkItemsetMiner;
+import dev.seqmind.spark.mine.SparkRuleMiner;
 import dev.seqmind.spark.session.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -30,7 +34,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seqmind-spark mine sequences}: frequent sequential patterns of an ingested log, on the cluster. */
 @Command(name = "mine", mixinStandardHelpOptions = true, description = "Mine patterns on the cluster.",
-        subcommands = {MineCommand.Sequences.class, MineCommand.Itemsets.class})
+        subcommands = {MineCommand.Sequences.class, MineCommand.Rules.class, MineCommand.Itemsets.class})
 public final class MineCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,6 +80,60 @@ public final class MineCommand implements Runnable {
                 writer.finish();
             }
             System.out.println(n + " patterns -> " + mine.out);
+            return 0;
+        }
+    }
+
+    /** {@code mine rules}. */
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "Sequential rules X => Y (all of X before all of Y in a user's sequence; events of equal"
+                    + " time form an itemset), the same rules, supports, confidences and lifts as `seqmind mine"
+                    + " rules`, written as its TSV (best confidence first, then support).")
+    static final class Rules implements Callable<Integer> {
+        @Mixin
+        SessionOptions session;
+
+        @Mixin
+        MineOptions mine;
+
+        @Option(names = "--min-confidence", defaultValue = "0.5", description = "Default: ${DEFAULT-VALUE}.")
+        double minConfidence;
+
+        @Option(names = "--max-antecedent", defaultValue = "2",
+                description = "Most items left of the arrow. Default: ${DEFAULT-VALUE}.")
+        int maxAntecedent;
+
+        @Option(names = "--max-consequent", defaultValue = "1",
+                description = "Most items right of the arrow. Default: ${DEFAULT-VALUE}.")
+        int maxConsequent;
+
+        @Option(names = "--max-rules", defaultValue = "9223372036854775807",
+                description = "Stop with an error after this many rules. Default: no limit.")
+        long maxRules;
+
+        @Override
+        public Integer call() throws IOException {
+            RuleParams params = new RuleParams(MinSupport.parse(mine.minSupport), minConfidence, maxAntecedent,
+                    maxConsequent, 1, MiningBudget.UNLIMITED.withMaxPatterns(maxRules));
+            SparkSession spark = SparkSessions.start(session.spec("mine rules"));
+            EncodedLog log = EncodedLog.of(SequenceTable.read(spark, mine.in));
+            List<String> names = log.itemNames();
+            SparkRuleMiner.Result r = SparkRuleMiner.mine(log.sequences(), names.size(), params, session.partitions);
+            List<SequentialRule> rules = new java.util.ArrayList<>(r.rules());
+            rules.sort(java.util.Comparator.comparingDouble(SequentialRule::confidence).reversed()
+                    .thenComparing(java.util.Comparator.comparingLong(SequentialRule::support).reversed())
+                    .thenComparing(x -> Itemsets.names(x.antecedent(), names) + " => "
+                            + Itemsets.names(x.consequent(), names)));
+            try (Writer w = Files.newBufferedWriter(mine.out, StandardCharsets.UTF_8)) {
+                w.write("antecedent\tconsequent\tsupport\trelative_support\tconfidence\tlift\tleverage\n");
+                for (SequentialRule x : rules) {
+                    w.write(String.format(java.util.Locale.ROOT, "%s\t%s\t%d\t%.6f\t%.6f\t%.6f\t%n",
+                            Itemsets.names(x.antecedent(), names), Itemsets.names(x.consequent(), names),
+                            x.support(), x.support() / (double) r.sequences(), x.confidence(), x.lift()));
+                }
+            }
+            System.out.println(rules.size() + " sequential rules at support >= " + r.minSupport()
+                    + ", confidence >= " + minConfidence + " of " + r.sequences() + " users -> " + mine.out);
             return 0;
         }
     }
@@ -136,7 +194,7 @@ public final class MineCommand implements Runnable {
             return 0;
         }
 
-        private static String names(int[] items, List<String> names) {
+        static String names(int[] items, List<String> names) {
             StringBuilder sb = new StringBuilder();
             for (int i : items) {
                 sb.append(sb.isEmpty() ? "" : " ").append(names.get(i));

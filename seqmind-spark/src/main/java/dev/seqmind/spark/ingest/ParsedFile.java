@@ -35,16 +35,29 @@ import java.util.List;
 record ParsedFile(int fileIndex, List<Row> rows, Tally read, String timeKind) implements Serializable {
     static final long LINE_MASK = (1L << 40) - 1;
 
+    /** Writes a file's content to a local path. */
+    @FunctionalInterface
+    interface LocalCopy {
+        void to(Path local) throws IOException;
+    }
+
     static ParsedFile parse(int fileIndex, String displayName, PortableDataStream content, String format,
                             TimeRange timeRange) {
+        return parse(fileIndex, displayName, local -> {
+            try (InputStream in = content.open()) {
+                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }, format, timeRange);
+    }
+
+    /** Parses what {@code copy} writes to a local file as {@code format} ({@code auto}: detected). */
+    static ParsedFile parse(int fileIndex, String displayName, LocalCopy copy, String format, TimeRange timeRange) {
         Path dir = null;
         Path local = null;
         try {
             dir = Files.createTempDirectory("seqmind-ingest");
             local = dir.resolve(fileName(displayName));
-            try (InputStream in = content.open()) {
-                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
-            }
+            copy.to(local);
             InputFormat fmt = "auto".equals(format) ? InputFormat.detect(local) : InputFormat.valueOf(format);
             EventCollector collector = new EventCollector(false, 1 << 16, true, timeRange);
             fmt.reader(null, TimeFormat.AUTO).read(local, collector);

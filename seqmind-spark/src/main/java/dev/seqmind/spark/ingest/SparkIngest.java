@@ -33,7 +33,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 
 /**
- * The ingest job: parse every file with seqmind-data's reader (one task per file), gather each user's rows in one
+ * The ingest job: parse every file with seqmind-data's reader (one task per file; Parquet files are read by Spark and
+ * their rows parsed as JSON lines, see {@link ParquetInput}), gather each user's rows in one
  * partition, clean them with seqmind-data's per-user steps, and write {@link SequenceTable}'s layout (Parquet
  * partitioned by user bucket) plus {@code ingest.json} (the cleaning report and the dataset's description). The report
  * equals the single-machine one on the same files. Files are taken in the order given (a directory's files by name).
@@ -59,11 +60,21 @@ public final class SparkIngest {
         for (int i = 0; i < files.size(); i++) {
             indexOf.put(qualified(spark, files.get(i)), i);
         }
-        JavaRDD<ParsedFile> parsed = sc.binaryFiles(String.join(",", files), Math.max(1, files.size()))
-                .map(t -> {
-                    int f = indexOf.get(t._1());
-                    return ParsedFile.parse(f, files.get(f), t._2(), fmt, cleaning.timeRange());
-                }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        List<String> text = files.stream().filter(f -> !ParquetInput.isParquet(f, fmt)).toList();
+        List<JavaRDD<ParsedFile>> pieces = new ArrayList<>();
+        if (!text.isEmpty()) {
+            pieces.add(sc.binaryFiles(String.join(",", text), text.size()).map(t -> {
+                int f = indexOf.get(t._1());
+                return ParsedFile.parse(f, files.get(f), t._2(), fmt, cleaning.timeRange());
+            }));
+        }
+        for (int f = 0; f < files.size(); f++) {
+            if (ParquetInput.isParquet(files.get(f), fmt)) {
+                pieces.add(ParquetInput.parse(spark, f, files.get(f), cleaning));
+            }
+        }
+        JavaRDD<ParsedFile> parsed = (pieces.size() == 1 ? pieces.getFirst()
+                : sc.union(pieces.toArray(JavaRDD[]::new))).persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             List<ParsedFile> heads = unwrap(() -> parsed.map(p -> new ParsedFile(p.fileIndex(), List.of(), p.read(),
                     p.timeKind())).collect());
@@ -166,10 +177,13 @@ public final class SparkIngest {
     }
 
     private static String formatName(String format) {
+        if (format.equalsIgnoreCase("parquet")) {
+            return "parquet";
+        }
         try {
             return InputFormat.valueOf(format.toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("--format", format, "auto or one of "
+            throw new InvalidParameterException("--format", format, "auto, parquet or one of "
                     + Arrays.toString(InputFormat.values()).toLowerCase(Locale.ROOT));
         }
     }

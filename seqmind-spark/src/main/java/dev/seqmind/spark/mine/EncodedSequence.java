@@ -70,6 +70,34 @@ public record EncodedSequence(int[] items, int[] itemsets, long[] times) impleme
         return new EncodedSequence(it, sets, ts);
     }
 
+    /**
+     * The whole sequence without its infrequent items ({@code owner < 0}); itemset indices and times are kept, so
+     * first and last occurrences stay in place.
+     */
+    EncodedSequence frequentPart(int[] owner) {
+        int n = 0;
+        for (int item : items) {
+            if (owner[item] >= 0) {
+                n++;
+            }
+        }
+        if (n == items.length) {
+            return this;
+        }
+        int[] it = new int[n];
+        int[] sets = new int[n];
+        long[] ts = new long[n];
+        int w = 0;
+        for (int e = 0; e < items.length; e++) {
+            if (owner[items[e]] >= 0) {
+                it[w] = items[e];
+                sets[w] = itemsets[e];
+                ts[w++] = times[e];
+            }
+        }
+        return new EncodedSequence(it, sets, ts);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EncodedSequence s && Arrays.equals(items, s.items) && Arrays.equals(itemsets, s.itemsets)

@@ -1,7 +1,5 @@
 package dev.seqmind.spark.mine;
 
-import dev.seqmind.data.model.IdMap;
-import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.mining.Pattern;
 import dev.seqmind.mining.SequenceDatabase;
 import dev.seqmind.mining.sequence.SequenceMiningParams;
@@ -75,29 +73,7 @@ public final class SparkSequenceMiner {
 
     private static Iterator<MinedPattern> minePart(int part, Iterator<Tuple2<Integer, EncodedSequence>> it,
                                                    SubtreePlan plan, int numItems, ShippedParams params) {
-        List<EncodedSequence> seqs = new ArrayList<>();
-        int elements = 0;
-        while (it.hasNext()) {
-            EncodedSequence s = it.next()._2();
-            seqs.add(s);
-            elements += s.items().length;
-        }
-        int[] starts = new int[seqs.size() + 1];
-        int[] items = new int[elements];
-        int[] itemsets = new int[elements];
-        long[] times = new long[elements];
-        int w = 0;
-        for (int k = 0; k < seqs.size(); k++) {
-            EncodedSequence s = seqs.get(k);
-            System.arraycopy(s.items(), 0, items, w, s.items().length);
-            System.arraycopy(s.itemsets(), 0, itemsets, w, s.items().length);
-            System.arraycopy(s.times(), 0, times, w, s.items().length);
-            w += s.items().length;
-            starts[k + 1] = w;
-        }
-        seqs.clear();
-        SequenceDatabase db = new SequenceDatabase("part-" + part, starts, items, itemsets, times,
-                IdMap.sequential(numItems, 0), new ItemCatalog(Map.of()));
+        SequenceDatabase db = PartDatabase.of("part-" + part, it, numItems);
         List<MinedPattern> out = new ArrayList<>();
         SequentialPatternMiner.mineSubtrees(db, params.params(), new SubtreeShare(plan.orderOfItem(), plan.roots(part)),
                 (pattern, length, support) -> out.add(new MinedPattern(Pattern.copyOf(pattern, length, support)

@@ -1,6 +1,7 @@
 package dev.seqmind.spark.ingest;
 
 import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.collect.StepReport;
 import dev.seqmind.data.collect.TimeRange;
 import dev.seqmind.data.ingest.IngestReport;
 import dev.seqmind.data.ingest.IngestResult;
@@ -54,6 +55,77 @@ class SparkIngestTest {
     }
 
     @Test
+    void parquetFilesGiveTheReportAndDatasetOfTheSameRowsAsJsonLines(SparkSession spark) throws IOException {
+        Path pq = Files.createDirectories(dir.resolve("pq"));
+        Path oracle = Files.createDirectories(dir.resolve("oracle"));
+        List<Path> parquet = new ArrayList<>();
+        List<Path> jsonl = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            boolean instants = f == 1;
+            List<org.apache.spark.sql.Row> rows = new ArrayList<>();
+            StringBuilder json = new StringBuilder();
+            SplittableRandom rnd = new SplittableRandom(20 + f);
+            for (int r = 0; r < 900; r++) {
+                String user = "u" + rnd.nextInt(60);
+                String item = "i" + (int) Math.sqrt(rnd.nextInt(3_000));
+                long millis = 1_700_000_000_000L + rnd.nextInt(400) * 1000L;
+                int bad = rnd.nextInt(60);
+                if (bad == 0) {
+                    user = null;
+                } else if (bad == 1) {
+                    item = "";
+                } else if (bad == 2) {
+                    item = "i\u0007x";
+                } else if (bad == 3) {
+                    millis = instants ? -86_400_000L * 365 * 10 : -5L;
+                }
+                String action = rnd.nextInt(4) == 0 ? "buy" : "pv";
+                rows.add(org.apache.spark.sql.RowFactory.create(user, item, action,
+                        instants ? java.time.Instant.ofEpochMilli(millis) : (Object) millis));
+                json.append('{');
+                if (user != null) {
+                    json.append("\"user_id\":\"").append(user).append("\",");
+                }
+                json.append("\"item_id\":\"").append(item.replace("\u0007", "\\u0007")).append("\",\"action\":\"")
+                        .append(action).append('"');
+                json.append(",\"timestamp\":").append(instants ? "\"" + java.time.Instant.ofEpochMilli(millis)
+                        + "\"" : String.valueOf(millis)).append("}\n");
+            }
+            var schema = new org.apache.spark.sql.types.StructType().add("user_id", "string").add("item_id", "string")
+                    .add("action", "string").add("timestamp", instants ? "timestamp" : "long");
+            String name = (char) ('a' + f) + ".parquet";
+            Path written = dir.resolve("w" + f);
+            spark.createDataFrame(rows, schema).coalesce(1).write().parquet(written.toString());
+            try (var parts = Files.list(written)) {
+                Files.move(parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                        .orElseThrow(), pq.resolve(name));
+            }
+            parquet.add(pq.resolve(name));
+            jsonl.add(Files.writeString(oracle.resolve(name), json.toString()));
+        }
+        CleaningSpec cleaning = new CleaningSpec(true, List.of(), true, 0, 2, 0, 0, 0)
+                .withTimeRange(TimeRange.plausible(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        IngestResult local = new Ingestor(Progress.NONE).run(new IngestSpec("log", jsonl.stream()
+                .map(p -> InputSpec.of(p, InputFormat.JSONL)).toList(), List.of(), false, Optional.empty(),
+                cleaning.steps(), java.util.Map.of(), cleaning.timeRange()));
+        String out = dir.resolve("spark-parquet").toString();
+        IngestSummary summary = SparkIngest.run(spark, List.of(pq.toString()), "auto", cleaning, "log", out, 3);
+        assertThat(local.report().steps().get(0).drops()).as("the rows hold every kind of bad value")
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertSameSteps(summary.report(), local.report(), where -> where.replace(oracle.toString(), pq.toString()));
+        SequenceDataset fromSpark = SequenceTable.toDataset(spark, out);
+        assertThat(eventsByUser(fromSpark)).isEqualTo(eventsByUser(local.dataset()));
+    }
+
+    @Test
+    void fileThatIsNotParquetFailsNamingTheFile(SparkSession spark) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.parquet"), "user,item\nu1,i1\n");
+        assertThatThrownBy(() -> SparkIngest.run(spark, List.of(bad.toString()), "auto", CleaningSpec.NONE, "x",
+                dir.resolve("out3").toString(), 2)).isInstanceOf(SeqmindException.class)
+                .hasMessageContaining(bad.toString()).hasMessageContaining("not a readable Parquet file");
+    }
+
+    @Test
     void missingInputFailsWithOneClearMessage(SparkSession spark) {
         assertThatThrownBy(() -> SparkIngest.run(spark, List.of(dir.resolve("nope.csv").toString()), "csv",
                 CleaningSpec.NONE, "x", dir.resolve("out").toString(), 2))
@@ -81,20 +153,35 @@ class SparkIngestTest {
         IngestSummary summary = SparkIngest.run(spark, files.stream().map(Path::toString).toList(), format, cleaning,
                 "log", out, 3);
         IngestReport expected = local.report();
-        assertThat(summary.report().steps()).hasSameSizeAs(expected.steps());
-        for (int s = 0; s < expected.steps().size(); s++) {
-            var e = expected.steps().get(s);
-            var a = summary.report().steps().get(s);
-            assertThat(a.step()).isEqualTo(e.step());
-            assertThat(a.rowsIn()).as(e.step()).isEqualTo(e.rowsIn());
-            assertThat(a.rowsOut()).as(e.step()).isEqualTo(e.rowsOut());
-            assertThat(a.drops()).as(e.step()).containsExactlyInAnyOrderElementsOf(e.drops());
-            assertThat(a.warnings()).as(e.step()).containsExactlyInAnyOrderElementsOf(e.warnings());
-        }
+        assertSameSteps(summary.report(), expected, where -> where);
         assertThat(expected.steps().get(0).dropped()).as("the log has malformed rows").isPositive();
         SequenceDataset fromSpark = SequenceTable.toDataset(spark, out);
         assertThat(eventsByUser(fromSpark)).isEqualTo(eventsByUser(local.dataset()));
         assertThat(fromSpark.info().steps()).isEqualTo(local.dataset().info().steps());
+    }
+
+    /**
+     * Step by step: rows in and out, and drops and warnings per reason with the same examples ({@code where} maps the
+     * single-machine examples' file names to the Spark run's).
+     */
+    private static void assertSameSteps(IngestReport actual, IngestReport expected,
+                                        java.util.function.UnaryOperator<String> where) {
+        assertThat(actual.steps()).hasSameSizeAs(expected.steps());
+        for (int s = 0; s < expected.steps().size(); s++) {
+            StepReport e = expected.steps().get(s);
+            StepReport a = actual.steps().get(s);
+            assertThat(a.step()).isEqualTo(e.step());
+            assertThat(a.rowsIn()).as(e.step()).isEqualTo(e.rowsIn());
+            assertThat(a.rowsOut()).as(e.step()).isEqualTo(e.rowsOut());
+            assertThat(a.drops()).as(e.step()).containsExactlyInAnyOrderElementsOf(relabel(e.drops(), where));
+            assertThat(a.warnings()).as(e.step()).containsExactlyInAnyOrderElementsOf(relabel(e.warnings(), where));
+        }
+    }
+
+    private static List<StepReport.Drop> relabel(List<StepReport.Drop> drops,
+                                                 java.util.function.UnaryOperator<String> where) {
+        return drops.stream().map(d -> new StepReport.Drop(d.reason(), d.count(), d.examples().stream().map(where)
+                .toList())).toList();
     }
 
     /** Every user's events as external ids, in the dataset's order: equal datasets up to dense numbering. */
