@@ -28,6 +28,8 @@ public final class ServedModel {
     private final Map<String, int[]> byCategory;
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile int[] toModel = new int[0];
+    private TextSide text;
+    private boolean textOpened;
 
     public ServedModel(String name, ModelDirectory.Loaded loaded, long version) {
         this(name, loaded, loaded.model(), version);
@@ -122,6 +124,32 @@ public final class ServedModel {
         return map;
     }
 
+    /** Whether the model has a text side (content-knn, lm-zero-shot, sasrec-text): queries and the cold blend. */
+    public boolean hasText() {
+        return TextSide.supports(loaded.model(), loaded.dir());
+    }
+
+    /**
+     * The model's text side, opened at the first call (its item vectors come through the vector cache); empty for a
+     * model without one. Call it only under a lease.
+     *
+     * @param rules the server's mined rules, for the cold-start blend
+     */
+    public synchronized java.util.Optional<TextSide> text(RuleIndex rules) throws java.io.IOException {
+        if (!textOpened) {
+            text = hasText() ? TextSide.open(loaded.model(), loaded.dir(), null, rules) : null;
+            textOpened = true;
+        }
+        return java.util.Optional.ofNullable(text);
+    }
+
+    private synchronized void closeText() {
+        if (text != null) {
+            text.close();
+            text = null;
+        }
+    }
+
     /** Takes a reference unless the model was already retired and closed; false then. */
     boolean retain() {
         while (true) {
@@ -138,6 +166,7 @@ public final class ServedModel {
     /** Drops a reference; the last one closes the model. */
     void release() {
         if (refs.decrementAndGet() == 0) {
+            closeText();
             if (scorer != loaded.model()) {
                 scorer.close();
             }
