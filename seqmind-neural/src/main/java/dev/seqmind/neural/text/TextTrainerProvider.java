@@ -2,7 +2,6 @@ package dev.seqmind.neural.text;
 
 import dev.seqmind.rec.RecommenderTrainer;
 import dev.seqmind.rec.TrainerProvider;
-import dev.seqmind.rec.model.rules.MinedRuleTrainer;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +41,8 @@ public final class TextTrainerProvider implements TrainerProvider {
             case ContentKnnTrainer.NAME -> ContentKnnTrainer.defaults(text);
             case LmZeroShotTrainer.NAME -> LmZeroShotTrainer.defaults(text);
             case ColdBlendTrainer.NAME -> weights == null ? ColdBlendTrainer.defaults(text)
-                    : new ColdBlendTrainer(text, ColdBlendWeights.parse(weights), MinedRuleTrainer.defaults());
+                    : new ColdBlendTrainer(text, ColdBlendWeights.parse(weights),
+                    ColdBlendTrainer.rulesForFewEvents());
             default -> HybridSasRecTrainer.defaults(text);
         });
     }
