@@ -28,6 +28,7 @@ public final class ServedModel {
     private final Map<String, int[]> byCategory;
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile int[] toModel = new int[0];
+    private final boolean hasText;
     private TextSide text;
     private boolean textOpened;
 
@@ -56,6 +57,7 @@ public final class ServedModel {
         Map<String, int[]> m = new HashMap<>();
         cats.forEach((c, l) -> m.put(c, l.stream().mapToInt(Integer::intValue).toArray()));
         this.byCategory = Map.copyOf(m);
+        this.hasText = TextSide.supports(loaded.model(), loaded.dir());
     }
 
     public String name() {
@@ -126,7 +128,7 @@ public final class ServedModel {
 
     /** Whether the model has a text side (content-knn, lm-zero-shot, sasrec-text): queries and the cold blend. */
     public boolean hasText() {
-        return TextSide.supports(loaded.model(), loaded.dir());
+        return hasText;
     }
 
     /**
