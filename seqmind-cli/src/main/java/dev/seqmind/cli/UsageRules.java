@@ -44,7 +44,10 @@ final class UsageRules {
         return ExitCodes.USAGE;
     }
 
-    /** Rejects a value outside an option's completion candidates (compared case-insensitively). */
+    /**
+     * Rejects a value outside an option's completion candidates (compared case-insensitively, on the part before an
+     * {@code @} or {@code :}).
+     */
     private static void checkChoices(CommandLine.ParseResult parseResult) {
         for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
             for (ArgSpec arg : pr.matchedArgs()) {
@@ -57,7 +60,9 @@ final class UsageRules {
                 for (String value : option.stringValues()) {
                     for (String part : option.splitRegex().isEmpty() ? new String[] {value}
                             : value.split(option.splitRegex())) {
-                        if (!part.isBlank() && !allowed.contains(part.trim().toLowerCase(Locale.ROOT))) {
+                        // a model's settings follow its name: content-knn@bge-small-zh, cold-blend:0.5:0.3:0.2
+                        String base = part.trim().toLowerCase(Locale.ROOT).replaceFirst("[@:].*", "");
+                        if (!part.isBlank() && !allowed.contains(base)) {
                             throw new CommandLine.ParameterException(pr.commandSpec().commandLine(),
                                     "Invalid value for option '" + option.longestName() + "': expected one of "
                                             + allowed + " but was '" + part + "'", option, part);

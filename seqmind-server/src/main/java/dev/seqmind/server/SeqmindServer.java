@@ -148,6 +148,7 @@ public final class SeqmindServer implements AutoCloseable {
         out.add(new ItemRoutes(state));
         out.add(new PatternRoutes(state));
         out.add(new AdminRoutes(state));
+        out.add(new dev.seqmind.server.api.ItemAdminRoutes(state));
         out.add(new dev.seqmind.server.api.ExperimentRoutes(state));
         out.add(new dev.seqmind.server.api.DashboardRoutes(state));
         out.add(new dev.seqmind.server.api.ModelRoutes(state));

@@ -7,8 +7,10 @@ import dev.seqmind.data.ingest.Ingestor;
 import dev.seqmind.data.ingest.InputSpec;
 import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.data.progress.Progress;
+import dev.seqmind.data.read.AttributesJsonReader;
 import dev.seqmind.data.read.InputFiles;
 import dev.seqmind.data.read.InputFormat;
+import dev.seqmind.data.read.ItemCatalogReader;
 import dev.seqmind.data.read.ItemTableReader;
 import dev.seqmind.data.split.ColdItemSplitter;
 import dev.seqmind.data.split.LeaveOneOutSplitter;
@@ -53,7 +55,8 @@ public final class DatasetOptions {
     public String format;
 
     @Option(names = "--items", paramLabel = "FILE",
-            description = "Item table with a header (id first; title, genres/categories) added to the catalog.")
+            description = "Item table with a header (id first; title, genres/categories) added to the catalog, or an "
+                    + "S3-Rec *_item2attributes.json (attributes become categories).")
     public Path items;
 
     @Option(names = "--split", defaultValue = "leave-one-out", completionCandidates = SplitNames.class,
@@ -85,7 +88,10 @@ public final class DatasetOptions {
             ds = new Ingestor(progress).run(spec).dataset();
         }
         if (items != null) {
-            ds = ds.withCatalog(ds.catalog().merge(itemTable(items).read(items)));
+            boolean json = items.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .replaceFirst("\\.gz$", "").endsWith(".json");
+            ItemCatalogReader reader = json ? new AttributesJsonReader() : itemTable(items);
+            ds = ds.withCatalog(ds.catalog().merge(reader.read(items)));
         }
         return ds;
     }

@@ -57,18 +57,12 @@ final class QueryRecommendation {
         }
         double querySeconds = (System.nanoTime() - t0) / 1e9;
         int[] dense = dense(items, history, err);
-        Recommender rec = null;
-        float[] behaviour = null;
-        if (dense.length > 0) {
-            rec = ModelDirectory.load(model);
-            behaviour = new float[rec.numItems()];
-            rec.score(dense, behaviour);
-        }
-        List<QueryRanker.Hit> hits = QueryRanker.rank(cosines, behaviour, options.queryWeight, k,
+        Recommender rec = dense.length > 0 ? ModelDirectory.load(model) : null;
+        List<QueryRanker.Hit> hits = QueryRanker.blend(cosines, rec, dense, options.queryWeight, k,
                 excluded(items, dense));
         out.println("query: \"" + options.query + "\" (" + modelId
                 + String.format(Locale.ROOT, ", embedded in %.0f ms)", querySeconds * 1000));
-        if (behaviour != null) {
+        if (rec != null) {
             out.printf(Locale.ROOT, "history: %s (query weight %.2f)%n",
                     String.join(" > ", history.stream().map(catalog::label).toList()), options.queryWeight);
         }

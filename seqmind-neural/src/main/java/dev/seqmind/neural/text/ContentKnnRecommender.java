@@ -1,20 +1,28 @@
 package dev.seqmind.neural.text;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.ItemExtensible;
+import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.model.BaseScoreRecommender;
 import dev.seqmind.rec.rank.TopKSelector;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * "More like this" by item text: the history's last {@code window} items, each weighted by {@code decay^age}
  * (the latest has weight 1), are summed into one profile vector, and every item is scored by its cosine to the
  * profile (a sum of per-item cosines: the content k-NN score with every neighbour kept). Items never interacted with
- * are scored like any other, which is what cold items need. Items without text score {@code -inf}; a history with
+ * are scored like any other, which is what cold items need; items added after the model was fitted are embedded
+ * and scored the same way ({@link #withItems}), their popularity fall-back 0. Items without text score {@code -inf}; a history with
  * no item that has text falls back to training popularity.
  *
  * <p>Immutable and thread-safe.
  */
-public final class ContentKnnRecommender extends BaseScoreRecommender {
+public final class ContentKnnRecommender extends BaseScoreRecommender implements ItemExtensible {
     private final ItemVectors vectors;
     private final int window;
     private final float decay;
@@ -68,6 +76,41 @@ public final class ContentKnnRecommender extends BaseScoreRecommender {
             return;
         }
         vectors.dotAll(profile, out);
+    }
+
+    /**
+     * This model with the new items of {@code ids} appended, their text rendered from {@code catalog} with the
+     * model's template and embedded (through the vector cache) by its sentence model.
+     *
+     * @throws InvalidParameterException naming the first new item without any text for the template
+     */
+    @Override
+    public Recommender withItems(List<String> ids, ItemCatalog catalog) {
+        List<String> fresh = new ArrayList<>();
+        for (String id : ids) {
+            if (!items().contains(id) && !fresh.contains(id)) {
+                fresh.add(id);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return this;
+        }
+        IdMap added = IdMap.of(fresh);
+        ItemTextTemplate.ItemTexts texts = ItemTextTemplate.parse(settings.template()).renderAll(added, catalog);
+        for (int i = 0; i < fresh.size(); i++) {
+            if (texts.texts()[i].isEmpty()) {
+                throw new InvalidParameterException("item " + fresh.get(i), "no text",
+                        "a title, categories, text or attribute for the template " + settings.template());
+            }
+        }
+        ItemVectors more;
+        try (TextEmbedder e = settings.openEmbedder()) {
+            more = ItemVectors.embed(e, texts);
+        }
+        List<String> all = new ArrayList<>(items().externalIds());
+        all.addAll(fresh);
+        float[] pop = java.util.Arrays.copyOf(baseScores(), all.size());
+        return new ContentKnnRecommender(name(), IdMap.of(all), pop, vectors.append(more), window, decay, settings);
     }
 
     /** The {@code k} items whose text is nearest to {@code item}'s, the item itself excluded (empty if no text). */

@@ -79,6 +79,26 @@ public record ItemVectors(String modelId, int dimension, float[] matrix, boolean
         return new ItemVectors(embedder.spec().id(), d, m, has, stats);
     }
 
+    /**
+     * These items followed by {@code more}'s, with combined statistics.
+     *
+     * @throws IllegalArgumentException when the two come from different models or dimensions
+     */
+    public ItemVectors append(ItemVectors more) {
+        if (!modelId.equals(more.modelId) || dimension != more.dimension) {
+            throw new IllegalArgumentException("vectors of " + more.modelId + " (" + more.dimension + " dims) "
+                    + "appended to vectors of " + modelId + " (" + dimension + " dims)");
+        }
+        float[] m = java.util.Arrays.copyOf(matrix, matrix.length + more.matrix.length);
+        System.arraycopy(more.matrix, 0, m, matrix.length, more.matrix.length);
+        boolean[] h = java.util.Arrays.copyOf(has, has.length + more.has.length);
+        System.arraycopy(more.has, 0, h, has.length, more.has.length);
+        Stats s = new Stats(stats.items() + more.stats.items(), stats.missing() + more.stats.missing(),
+                stats.cacheHits() + more.stats.cacheHits(), stats.encoded() + more.stats.encoded(),
+                stats.truncated() + more.stats.truncated(), stats.seconds() + more.stats.seconds());
+        return new ItemVectors(modelId, dimension, m, h, s);
+    }
+
     public int numItems() {
         return has.length;
     }

@@ -34,6 +34,11 @@ public final class LmZeroShotRecommender extends BaseScoreRecommender {
         return settings;
     }
 
+    /** The items' text vectors. */
+    public ItemVectors vectors() {
+        return vectors;
+    }
+
     public BehaviourText behaviour() {
         return behaviour;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.rank.TopKSelector;
 import dev.seqmind.rec.store.ItemsFile;
 import dev.seqmind.rec.store.ModelDirectory;
@@ -71,6 +72,35 @@ public final class QueryRanker implements AutoCloseable {
         return of(s, ItemsFile.readIds(dir), ItemsFile.readCatalog(dir));
     }
 
+    /**
+     * The query side of a loaded model: the item vectors a content-knn or lm-zero-shot model already holds (items
+     * added to it after loading included), else {@link #forModel} of its directory.
+     *
+     * @param model the model as loaded from {@code dir}
+     */
+    public static QueryRanker forLoaded(Recommender model, Path dir, Path cacheDir) throws IOException {
+        ItemVectors v = null;
+        TextSettings s = null;
+        if (model instanceof ContentKnnRecommender c) {
+            v = c.vectors();
+            s = c.settings();
+        } else if (model instanceof LmZeroShotRecommender z) {
+            v = z.vectors();
+            s = z.settings();
+        }
+        if (v == null) {
+            return forModel(dir, cacheDir);
+        }
+        TextSettings settings = cacheDir == null ? s : s.withCacheDir(cacheDir);
+        return new QueryRanker(model.items(), v, settings, settings.openEmbedder());
+    }
+
+    /** Whether {@code dir} holds a model with a text side ({@link #forModel} would succeed on its settings). */
+    public static boolean hasTextSide(Path dir) {
+        return Files.isRegularFile(dir.resolve(ContentModelFormat.FILE))
+                || Files.isRegularFile(dir.resolve("text.json"));
+    }
+
     /** The sentence model and template a model directory's item vectors were made with. */
     static TextSettings textSettings(Path dir) throws IOException {
         Path content = dir.resolve(ContentModelFormat.FILE);
@@ -96,6 +126,11 @@ public final class QueryRanker implements AutoCloseable {
 
     public TextSettings settings() {
         return settings;
+    }
+
+    /** The item vectors the queries are compared with. */
+    public ItemVectors vectors() {
+        return vectors;
     }
 
     /** The query's cosine to every item ({@code -inf} for items without text). */
@@ -162,6 +197,27 @@ public final class QueryRanker implements AutoCloseable {
             out.add(new Hit(i, score[i], cosines[i], norm == null ? Float.NaN : norm[i]));
         }
         return out;
+    }
+
+    /**
+     * The query blended with {@code model}'s behaviour scores for {@code history} ({@link #rank}); the query alone
+     * when the history is empty or there is no model.
+     *
+     * @param cosines {@link #cosines} of the query, over the model's items
+     * @param history dense ids of the model
+     */
+    public static List<Hit> blend(float[] cosines, Recommender model, int[] history, float weight, int k,
+                                  int[] exclude) {
+        float[] behaviour = null;
+        if (model != null && history.length > 0) {
+            if (model.numItems() != cosines.length) {
+                throw new IllegalArgumentException(cosines.length + " cosines for a model of " + model.numItems()
+                        + " items");
+            }
+            behaviour = new float[model.numItems()];
+            model.score(history, behaviour);
+        }
+        return rank(cosines, behaviour, weight, k, exclude);
     }
 
     /** Behaviour scores rescaled to [0, 1] over finite scores of returnable items with text; others 0. */

@@ -2,6 +2,11 @@ package dev.seqmind.server.model;
 
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.store.NeuralModelFormat;
+import dev.seqmind.data.error.InvalidParameterException;
+import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.data.model.ItemMetadata;
+import dev.seqmind.rec.ItemExtensible;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ItemsFile;
 import dev.seqmind.rec.store.ModelDirectory;
@@ -11,21 +16,29 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Named models with atomic swap. A request {@link #lease leases} a model and closes the lease when done; a swap
  * replaces the reference in one step, so new requests get the new model while requests in flight finish on the old
- * one, which is closed (native memory freed) when the last of them closes its lease. Thread-safe.
+ * one, which is closed (native memory freed) when the last of them closes its lease. Items added after the models
+ * were saved ({@link #addItems}) extend the models that can score them from content. Thread-safe.
  */
 public final class ModelRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
     private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
     private final ModelVersions history;
     private final Scoring scoring;
+    private final LinkedHashMap<String, ItemMetadata> added =
+            new LinkedHashMap<>();
     private volatile String defaultName;
 
     /** A registry whose neural models score as {@link Scoring#defaults()} says. */
@@ -40,7 +53,7 @@ public final class ModelRegistry implements AutoCloseable {
 
     /** A registry whose version list is (and stays) the one {@code log} holds. */
     public ModelRegistry(Scoring scoring, VersionLog log) {
-        this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
+        this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.history = new ModelVersions(log);
     }
 
@@ -69,8 +82,9 @@ public final class ModelRegistry implements AutoCloseable {
      * @return the new model's version
      */
     public ServedModel load(String name, Path dir) throws IOException {
-        ModelDirectory.Loaded loaded = open(dir);
+        ModelDirectory.Loaded opened = open(dir);
         synchronized (history) {
+            ModelDirectory.Loaded loaded = withAdded(opened);
             long version = history.next(name);
             try {
                 history.add(ModelVersions.describe(name, version, loaded));
@@ -129,8 +143,9 @@ public final class ModelRegistry implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        ModelDirectory.Loaded loaded = open(target.get().dir());
+        ModelDirectory.Loaded opened = open(target.get().dir());
         synchronized (history) {
+            ModelDirectory.Loaded loaded = withAdded(opened);
             try {
                 history.activate(name, target.get().version());
             } catch (RuntimeException e) {
@@ -139,6 +154,78 @@ public final class ModelRegistry implements AutoCloseable {
             }
             return Optional.of(swap(name, served(name, loaded, target.get().version())));
         }
+    }
+
+    /**
+     * Adds items that arrived after the models were saved: every served model that can score items from their
+     * content ({@link ItemExtensible}) is swapped for one whose item map holds them (requests in flight finish on
+     * the old one); id-only models are left as they are. Models loaded later (a load, a rollback, a retrained
+     * version) get the added items too. Items a model already knows keep their place.
+     *
+     * @param items  the new items, in order, with the metadata their text is rendered from
+     * @return the names of the models that now score the items
+     * @throws InvalidParameterException when an item has no content for a model's template
+     *                                   (then no model has changed)
+     */
+    public List<String> addItems(SequencedMap<String, ItemMetadata> items) {
+        synchronized (history) {
+            LinkedHashMap<String, ItemMetadata> all =
+                    new LinkedHashMap<>(added);
+            all.putAll(items);
+            ItemCatalog catalog = new ItemCatalog(all);
+            List<String> ids = new ArrayList<>(items.keySet());
+            Map<String, ServedModel> next = new LinkedHashMap<>();
+            try {
+                for (ServedModel m : list()) {
+                    if (m.loaded().model() instanceof ItemExtensible) {
+                        next.put(m.name(), extended(m.name(), m.loaded(), m.version(), ids, catalog));
+                    }
+                }
+            } catch (RuntimeException e) {
+                next.values().forEach(ServedModel::release);
+                throw e;
+            }
+            added.putAll(items);
+            next.forEach(this::swap);
+            return List.copyOf(next.keySet());
+        }
+    }
+
+    /** The items added since start ({@link #addItems}), in order. */
+    public ItemCatalog addedItems() {
+        synchronized (history) {
+            return new ItemCatalog(new LinkedHashMap<>(added));
+        }
+    }
+
+    /** {@code loaded}'s model with {@code ids} appended, served under {@code name} at {@code version}. */
+    private ServedModel extended(String name, ModelDirectory.Loaded loaded, long version, List<String> ids,
+                                 ItemCatalog catalog) {
+        Recommender bigger = ((ItemExtensible) loaded.model()).withItems(ids, catalog);
+        ModelDirectory.Loaded l = new ModelDirectory.Loaded(bigger, loaded.meta(), loaded.catalog().merge(catalog),
+                loaded.dir());
+        return served(name, l, version);
+    }
+
+    /** A freshly loaded model with the items added since start, when it can take them. */
+    private ModelDirectory.Loaded withAdded(ModelDirectory.Loaded loaded) {
+        if (added.isEmpty() || !(loaded.model() instanceof ItemExtensible x)) {
+            return loaded;
+        }
+        ItemCatalog catalog = new ItemCatalog(new LinkedHashMap<>(added));
+        Recommender bigger;
+        try {
+            bigger = x.withItems(new ArrayList<>(added.keySet()), catalog);
+        } catch (SeqmindException e) {
+            LOG.warn("{}: the items added since start are not scored by this model: {}", loaded.dir(),
+                    e.getMessage());
+            return loaded;
+        }
+        if (bigger == loaded.model()) {
+            return loaded;
+        }
+        loaded.close();
+        return new ModelDirectory.Loaded(bigger, loaded.meta(), loaded.catalog().merge(catalog), loaded.dir());
     }
 
     /** A loaded model as served: neural ones behind the batcher when {@link Scoring#maxBatch()} asks for it. */
@@ -200,7 +287,7 @@ public final class ModelRegistry implements AutoCloseable {
     public List<ServedModel> list() {
         List<ServedModel> out = new ArrayList<>();
         models.values().forEach(r -> out.add(r.get()));
-        out.sort(java.util.Comparator.comparing(ServedModel::name));
+        out.sort(Comparator.comparing(ServedModel::name));
         return out;
     }
 

@@ -28,6 +28,9 @@ public final class ServedModel {
     private final Map<String, int[]> byCategory;
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile int[] toModel = new int[0];
+    private final boolean hasText;
+    private TextSide text;
+    private boolean textOpened;
 
     public ServedModel(String name, ModelDirectory.Loaded loaded, long version) {
         this(name, loaded, loaded.model(), version);
@@ -54,6 +57,7 @@ public final class ServedModel {
         Map<String, int[]> m = new HashMap<>();
         cats.forEach((c, l) -> m.put(c, l.stream().mapToInt(Integer::intValue).toArray()));
         this.byCategory = Map.copyOf(m);
+        this.hasText = TextSide.supports(loaded.model(), loaded.dir());
     }
 
     public String name() {
@@ -122,6 +126,32 @@ public final class ServedModel {
         return map;
     }
 
+    /** Whether the model has a text side (content-knn, lm-zero-shot, sasrec-text): queries and the cold blend. */
+    public boolean hasText() {
+        return hasText;
+    }
+
+    /**
+     * The model's text side, opened at the first call (its item vectors come through the vector cache); empty for a
+     * model without one. Call it only under a lease.
+     *
+     * @param rules the server's mined rules, for the cold-start blend
+     */
+    public synchronized java.util.Optional<TextSide> text(RuleIndex rules) throws java.io.IOException {
+        if (!textOpened) {
+            text = hasText() ? TextSide.open(loaded.model(), loaded.dir(), null, rules) : null;
+            textOpened = true;
+        }
+        return java.util.Optional.ofNullable(text);
+    }
+
+    private synchronized void closeText() {
+        if (text != null) {
+            text.close();
+            text = null;
+        }
+    }
+
     /** Takes a reference unless the model was already retired and closed; false then. */
     boolean retain() {
         while (true) {
@@ -138,6 +168,7 @@ public final class ServedModel {
     /** Drops a reference; the last one closes the model. */
     void release() {
         if (refs.decrementAndGet() == 0) {
+            closeText();
             if (scorer != loaded.model()) {
                 scorer.close();
             }

@@ -65,6 +65,24 @@ public final class RuleBasedRecommender extends BaseScoreRecommender {
         });
     }
 
+    /**
+     * The highest confidence of a fired rule predicting each item, 0 for items no rule predicts: the rules alone,
+     * without the popularity tiers of {@link #score}, for blends that weigh rules against other evidence.
+     *
+     * @throws IllegalArgumentException if {@code out.length < numItems()}
+     */
+    public void confidences(int[] history, float[] out) {
+        int n = numItems();
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + " for " + n + " items");
+        }
+        java.util.Arrays.fill(out, 0, n, 0f);
+        forEachFired(history, r -> {
+            int c = rules.consequent[r];
+            out[c] = Math.max(out[c], (float) rules.confidence[r]);
+        });
+    }
+
     @Override
     public Explanation explain(int[] history, int item) {
         int[] best = {-1};
