@@ -44,29 +44,16 @@ import static org.assertj.core.api.Assertions.within;
  * model stays stale with the reason.
  */
 class ForgetNeuralRetrainTest {
-    private static final String USER = "zed-erase-me";
-    private static final String ONLY_THEIRS = "zed-only-item";
+    private static final String USER = ErasedUserLog.USER;
+    private static final String ONLY_THEIRS = ErasedUserLog.ONLY_THEIRS;
 
     @TempDir
     Path tmp;
 
     @Test
     void neuralModelsAreRefittedWithTheirRecordedSettingsAndStopLearningTheErasedUsersItem() throws Exception {
-        StringBuilder csv = new StringBuilder("user,item,action,timestamp\n");
-        for (int u = 0; u < 40; u++) {
-            String user = u == 5 ? USER : "user-" + u;
-            for (int k = 0; k < 8; k++) {
-                // the erased user alternates item1 -> zed-only-item three times (all inside the training split)
-                String item = u != 5 ? "item" + (u + k) % 9 : k < 6 ? (k % 2 == 0 ? "item1" : ONLY_THEIRS)
-                        : "item" + k;
-                csv.append(user).append(',').append(item).append(",view,").append(1_700_000_000L + 10 * k + u)
-                        .append('\n');
-            }
-        }
-        Path log = tmp.resolve("log.csv");
-        Files.writeString(log, csv);
-        Path ds = tmp.resolve("ds");
-        assertThat(run("ingest", log.toString(), "--out", ds.toString(), "-q").exit()).isZero();
+        // the erased user alternates item1 -> zed-only-item three times (all inside the training split)
+        Path ds = ErasedUserLog.ingest(tmp, 8, k -> k < 6 ? (k % 2 == 0 ? "item1" : ONLY_THEIRS) : "item" + k);
         Path models = tmp.resolve("models");
         List<String> common = List.of("--data", ds.toString(), "--dim", "16", "--hidden", "16", "--blocks", "1",
                 "--max-len", "10", "--batch", "16", "--lr", "0.01", "--dropout", "0", "--threads", "1", "--seed", "7");

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -102,16 +101,8 @@ class PostgresEventStoreTest extends EventStoreContract {
         String pseudonym = "p-7c1e9a04d2b35f86"; // the id the server stores
         String raw = "erased-person-8731@example.org"; // named by the client in batch keys and properties
         try (EventStore s = newStore()) {
-            for (int b = 0; b < 50; b++) { // enough rows for many pages, the person's spread among them
-                List<Event> batch = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    batch.add(ev("other-" + (i % 7), "item-" + b + "-" + i));
-                }
-                if (b % 10 == 3) {
-                    batch.add(new Event(pseudonym, "item-x", "buy", 1_700_000_000_000L, "{\"email\":\"" + raw + "\"}"));
-                }
-                s.append(batch, b % 10 == 3 ? "retry-" + raw + "-" + b : "batch-" + b);
-            }
+            appendSpread(s, new Event(pseudonym, "item-x", "buy", 1_700_000_000_000L, "{\"email\":\"" + raw + "\"}"),
+                    "retry-" + raw + "-");
             String before = tableBytes();
             assertThat(before.contains(pseudonym) && before.contains(raw)).as("the scan sees them before").isTrue();
             assertThat(s.eraseUser(pseudonym)).isEqualTo(5);
