@@ -4,6 +4,7 @@ import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.neural.model.NeuralTrainer;
 import dev.seqmind.neural.train.FedAvgConfig;
 import dev.seqmind.neural.train.FedAvgTrainer;
+import dev.seqmind.neural.train.ServerOptimizer;
 import dev.seqmind.neural.train.TrainingState;
 import dev.seqmind.neural.train.TrainingWindows;
 import dev.seqmind.rec.FitContext;
@@ -50,7 +51,37 @@ public final class FederatedTrainOptions {
             + "at most this L2 norm (0 = off; with --dp-epsilon, --dp-clip is used). Default: ${DEFAULT-VALUE}.")
     float fedClip;
 
+    @Option(names = "--server-optimizer", defaultValue = "AVG", description = "With --federated: how the server "
+            + "applies the round's average update: AVG (FedAvg), MOMENTUM (FedAvgM: server momentum) or ADAM "
+            + "(FedAdam). Default: ${DEFAULT-VALUE}.")
+    ServerOptimizer.Kind serverOptimizer;
+
+    @Option(names = "--server-lr", description = "With --federated: the server learning rate (default: 1 for AVG "
+            + "and MOMENTUM, 0.01 for ADAM).")
+    Float serverLr;
+
+    @Option(names = "--server-momentum", defaultValue = "0.9", description = "With --server-optimizer MOMENTUM: the "
+            + "momentum; with ADAM: the first-moment decay. Default: ${DEFAULT-VALUE}.")
+    float serverMomentum;
+
+    @Option(names = "--server-beta2", defaultValue = "0.99", description = "With --server-optimizer ADAM: the "
+            + "second-moment decay. Default: ${DEFAULT-VALUE}.")
+    float serverBeta2;
+
+    @Option(names = "--server-tau", defaultValue = "0.001", description = "With --server-optimizer ADAM: the "
+            + "adaptivity floor added to the root of the second moment. Default: ${DEFAULT-VALUE}.")
+    float serverTau;
+
     private FedAvgTrainer.Result result;
+
+    ServerOptimizer server() {
+        float lr = serverLr != null ? serverLr : serverOptimizer == ServerOptimizer.Kind.ADAM ? 0.01f : 1f;
+        return switch (serverOptimizer) {
+            case AVG -> new ServerOptimizer(ServerOptimizer.Kind.AVG, lr, 0, 0, 0);
+            case MOMENTUM -> new ServerOptimizer(ServerOptimizer.Kind.MOMENTUM, lr, serverMomentum, 0, 0);
+            case ADAM -> new ServerOptimizer(ServerOptimizer.Kind.ADAM, lr, serverMomentum, serverBeta2, serverTau);
+        };
+    }
 
     boolean enabled() {
         return federated;
@@ -59,7 +90,8 @@ public final class FederatedTrainOptions {
     NeuralTrainer.Fitted fit(NeuralTrainer trainer, SequenceDataset train, FitContext ctx, int batch, float lr,
                              float gradClip, TrainingWindows windows, DpTrainOptions dp) {
         FedAvgConfig config = new FedAvgConfig(clients, rounds, localSteps, localEpochs, batch, lr, gradClip,
-                clientFraction, dp.enabled() ? dp.clip : fedClip, dp.enabled() ? dp.epsilon : 0, dp.delta, windows);
+                clientFraction, dp.enabled() ? dp.clip : fedClip, dp.enabled() ? dp.epsilon : 0, dp.delta, windows,
+                server());
         NeuralTrainer.FederatedFit f = trainer.fitFederated(train, ctx, config);
         result = f.federated();
         double perRound = result.seconds() / rounds; // the card's seconds per epoch are seconds per round here

@@ -20,28 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code forget --retrain}: models fitted on the dataset are fitted again without the user and lose their trace. */
 class ForgetRetrainTest {
-    private static final String USER = "zed-erase-me";
-    private static final String ONLY_THEIRS = "zed-only-item";
+    private static final String USER = ErasedUserLog.USER;
+    private static final String ONLY_THEIRS = ErasedUserLog.ONLY_THEIRS;
 
     @TempDir
     Path tmp;
 
     @Test
     void retrainedPopularityAndMarkovModelsNoLongerKnowTheErasedUsersItem() throws Exception {
-        StringBuilder csv = new StringBuilder("user,item,action,timestamp\n");
-        for (int u = 0; u < 40; u++) {
-            String user = u == 5 ? USER : "user-" + u;
-            for (int k = 0; k < 6; k++) {
-                // the erased user goes item1 -> zed-only-item -> ... (not last, so it is in every training part)
-                String item = u == 5 && k == 2 ? ONLY_THEIRS : u == 5 && k == 1 ? "item1" : "item" + (u + k) % 9;
-                csv.append(user).append(',').append(item).append(",view,").append(1_700_000_000L + 10 * k + u)
-                        .append('\n');
-            }
-        }
-        Path log = tmp.resolve("log.csv");
-        Files.writeString(log, csv);
-        Path ds = tmp.resolve("ds");
-        assertThat(run("ingest", log.toString(), "--out", ds.toString(), "-q").exit()).isZero();
+        // the erased user goes item1 -> zed-only-item -> ... (not last, so it is in every training part)
+        Path ds = ErasedUserLog.ingest(tmp, 6, k -> k == 2 ? ONLY_THEIRS : k == 1 ? "item1" : "item" + (5 + k) % 9);
         Path models = tmp.resolve("models");
         CliRun eval = run("evaluate", "--data", ds.toString(), "--models", "pop,markov1", "--save-models",
                 models.toString(), "--out", tmp.resolve("report").toString());

@@ -32,6 +32,11 @@ public final class Checkpoints {
         this.dir = dir;
     }
 
+    /** The files a checkpoint directory holds once written (they need not exist). */
+    public static java.util.List<Path> files(Path dir) {
+        return java.util.List.of(dir.resolve(LAST), dir.resolve(BEST), dir.resolve(STATE));
+    }
+
     public Path dir() {
         return dir;
     }

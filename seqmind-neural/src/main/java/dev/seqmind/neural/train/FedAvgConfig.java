@@ -19,11 +19,23 @@ import dev.seqmind.data.error.InvalidParameterException;
  * @param epsilon        client-level DP: the epsilon the whole training may spend (0 = no DP)
  * @param delta          client-level DP: delta
  * @param windows        which windows of a long history become a client's training rows
+ * @param server         how the server applies the averaged update ({@link ServerOptimizer#AVERAGE}: FedAvg)
  */
 public record FedAvgConfig(int clients, int rounds, int localSteps, int localEpochs, int batch, float lr,
                            float gradClip, double clientFraction, float updateClip, double epsilon, double delta,
-                           TrainingWindows windows) {
+                           TrainingWindows windows, ServerOptimizer server) {
+    /** Plain FedAvg on the server. */
+    public FedAvgConfig(int clients, int rounds, int localSteps, int localEpochs, int batch, float lr,
+                        float gradClip, double clientFraction, float updateClip, double epsilon, double delta,
+                        TrainingWindows windows) {
+        this(clients, rounds, localSteps, localEpochs, batch, lr, gradClip, clientFraction, updateClip, epsilon, delta,
+                windows, ServerOptimizer.AVERAGE);
+    }
+
     public FedAvgConfig {
+        if (server == null) {
+            server = ServerOptimizer.AVERAGE;
+        }
         InvalidParameterException.requireInRange("--clients", clients, 1, 10_000_000);
         InvalidParameterException.requireInRange("--rounds", rounds, 1, 1_000_000);
         InvalidParameterException.requireInRange("--local-steps", localSteps, 0, 1_000_000);

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * seeded shuffle dealt round-robin, so client sizes differ by at most one user); each round the selected clients
  * start from the global weights, train on their own rows only for a few local Adam steps, and send back only their
  * update (new minus global weights). The server adds the average of the updates, weighted by the clients' row
- * counts, to the global weights. With {@code updateClip} every update is first scaled to that L2 norm at most.
+ * counts, to the global weights (or, with another {@link ServerOptimizer}, takes a server momentum or Adam step
+ * along that average). With {@code updateClip} every update is first scaled to that L2 norm at most.
  *
  * <p>With {@code epsilon} (DP-FedAvg, McMahan et al. 2018; client-level DP): clients join each round independently
  * with probability {@code q} (Poisson), updates are clipped to {@code C} and summed unweighted, Gaussian noise of
@@ -103,6 +104,7 @@ public final class FedAvgTrainer {
         SplittableRandom localRng = new SplittableRandom(seed * 17 + 3);
         ParameterStore params = network.parameters();
         Map<String, float[]> global = params.snapshot();
+        ServerOptimizer.Server server = config.server().start();
         long t0 = System.nanoTime();
         long updates = 0;
         long steps = 0;
@@ -133,7 +135,8 @@ public final class FedAvgTrainer {
                 weight = q * n;
             }
             if (weight > 0) {
-                addScaled(global, sum, 1 / weight);
+                scale(sum, 1 / weight); // the (weighted) average update
+                server.apply(global, sum);
             }
             if ((round + 1) % Math.max(1, config.rounds() / 10) == 0 || round + 1 == config.rounds()) {
                 log.accept(String.format(Locale.ROOT, "FedAvg round %d/%d: %d clients this round, %.1f s", round + 1,
@@ -240,6 +243,14 @@ public final class FedAvgTrainer {
             float[] v = e.getValue();
             for (int i = 0; i < v.length; i++) {
                 v[i] += (float) (w * a[i]);
+            }
+        }
+    }
+
+    private static void scale(Map<String, float[]> values, double w) {
+        for (float[] v : values.values()) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (w * v[i]);
             }
         }
     }

@@ -8,7 +8,9 @@ import dev.seqmind.rec.store.Provenance;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The trainer a model was fitted with, rebuilt from its provenance: the trainer named there, and for record trainers
@@ -48,6 +50,16 @@ public final class TrainerRebuild {
         if (p == null || p.trainer() == null || p.trainer().isEmpty()) {
             throw new IllegalArgumentException("the model records no trainer");
         }
+        for (TrainerRecipe recipe : ServiceLoader.load(TrainerRecipe.class, TrainerRebuild.class.getClassLoader())) {
+            if (recipe.handles(p.trainer())) {
+                RecommenderTrainer rebuilt = recipe.exactly(p);
+                if (!rebuilt.params().equals(recorded(p))) {
+                    throw new IllegalArgumentException("rebuilt " + p.trainer() + " has " + rebuilt.params()
+                            + ", not the recorded " + recorded(p));
+                }
+                return rebuilt;
+            }
+        }
         RecommenderTrainer base;
         try {
             base = Trainers.byName(p.trainer());
@@ -62,12 +74,22 @@ public final class TrainerRebuild {
             throw new IllegalArgumentException(p.trainer() + " was trained with non-default settings " + want
                     + " that only its own command can set again");
         }
-        RecommenderTrainer rebuilt = (RecommenderTrainer) build(r.getClass(), "", want);
+        RecommenderTrainer rebuilt = (RecommenderTrainer) record(r.getClass(), "", want);
         if (!rebuilt.params().equals(want)) {
             throw new IllegalArgumentException("rebuilt " + p.trainer() + " has " + rebuilt.params()
                     + ", not the recorded " + want);
         }
         return rebuilt;
+    }
+
+    /** The files {@code p}'s training run left that hold what it learnt ({@link TrainerRecipe#runFiles}). */
+    public static List<java.nio.file.Path> runFiles(Provenance p) {
+        for (TrainerRecipe recipe : ServiceLoader.load(TrainerRecipe.class, TrainerRebuild.class.getClassLoader())) {
+            if (p != null && recipe.handles(p.trainer())) {
+                return recipe.runFiles(p);
+            }
+        }
+        return List.of();
     }
 
     /** The trainer's own parameters: without the run facts commands add ({@code dataset.*}). */
@@ -77,6 +99,17 @@ public final class TrainerRebuild {
         return out;
     }
 
+    /**
+     * The record of type {@code type} whose components are {@code values[prefix + name]} as text (what
+     * {@link dev.seqmind.rec.RecordValues} wrote). A nested record is read from {@code prefix + name + "."} keys or,
+     * when its own key holds it, from its {@code Name[a=1, b=X]} text.
+     *
+     * @throws IllegalArgumentException naming the value that is missing or cannot be read back
+     */
+    public static <R extends Record> R record(Class<R> type, String prefix, Map<String, String> values) {
+        return type.cast(build(type, prefix, values));
+    }
+
     private static Object build(Class<?> type, String prefix, Map<String, String> values) {
         RecordComponent[] parts = type.getRecordComponents();
         Class<?>[] types = new Class<?>[parts.length];
@@ -84,7 +117,12 @@ public final class TrainerRebuild {
         for (int i = 0; i < parts.length; i++) {
             types[i] = parts[i].getType();
             String key = prefix + parts[i].getName();
-            args[i] = types[i].isRecord() ? build(types[i], key + ".", values) : parse(types[i], key, values.get(key));
+            if (types[i].isRecord() && values.containsKey(key)) {
+                args[i] = "null".equals(values.get(key)) ? null : build(types[i], "", fields(key, values.get(key)));
+            } else {
+                args[i] = types[i].isRecord() ? build(types[i], key + ".", values)
+                        : parse(types[i], key, values.get(key));
+            }
         }
         try {
             Constructor<?> c = type.getDeclaredConstructor(types);
@@ -94,6 +132,24 @@ public final class TrainerRebuild {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException("cannot construct " + type.getSimpleName() + ": " + cause.getMessage());
         }
+    }
+
+    /** {@code Name[a=1, b=X]} (a flat record's text) as {@code a -> 1, b -> X}. */
+    private static Map<String, String> fields(String key, String text) {
+        int open = text.indexOf('[');
+        if (open < 0 || !text.endsWith("]")) {
+            throw new IllegalArgumentException("parameter " + key + " is not a record's text: " + text);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        String body = text.substring(open + 1, text.length() - 1);
+        for (String part : body.isEmpty() ? new String[0] : body.split(", ")) {
+            int eq = part.indexOf('=');
+            if (eq < 0 || part.indexOf('[') >= 0) {
+                throw new IllegalArgumentException("parameter " + key + " cannot be read back from " + text);
+            }
+            out.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return out;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -113,6 +169,8 @@ public final class TrainerRebuild {
             return Boolean.parseBoolean(text);
         } else if (type == String.class) {
             return text;
+        } else if (type == java.nio.file.Path.class) {
+            return text.equals("null") ? null : java.nio.file.Path.of(text);
         } else if (type.isEnum()) {
             return Enum.valueOf((Class<? extends Enum>) type, text);
         }

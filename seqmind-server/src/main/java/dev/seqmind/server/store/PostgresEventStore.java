@@ -3,14 +3,16 @@ package dev.seqmind.server.store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * The production store: PostgreSQL over JDBC with the same schema; commits are durable with the server's default
  * {@code synchronous_commit = on}. Batched inserts are rewritten into multi-row statements by the driver. Erased rows
- * are deleted in one transaction; PostgreSQL keeps their dead tuples until autovacuum reclaims the space and their
- * write-ahead log until its segments are recycled (run {@code VACUUM FULL events} to rewrite the table at once).
+ * are deleted in one transaction, then the touched tables are rewritten (see {@link #afterErasure}); the write-ahead
+ * log keeps the erased rows until its segments are removed or overwritten (an operator's checkpoint and WAL switch,
+ * see docs/privacy.md).
  */
 public final class PostgresEventStore extends JdbcEventStore {
     private final String url;
@@ -40,6 +42,20 @@ public final class PostgresEventStore extends JdbcEventStore {
                 "CREATE TABLE IF NOT EXISTS batch_users (batch_key TEXT NOT NULL, user_id TEXT NOT NULL, "
                         + "PRIMARY KEY (batch_key, user_id))",
                 "CREATE INDEX IF NOT EXISTS batch_users_user ON batch_users (user_id)");
+    }
+
+    /**
+     * A delete leaves the rows as dead tuples in the heap and their entries in the indexes until vacuum, and plain
+     * vacuum only marks that space free without overwriting it. {@code VACUUM (FULL)} writes each table and its
+     * indexes into new files holding only the live rows and truncates the old files at commit, so no heap or index
+     * file keeps the erased bytes. It holds an exclusive lock on each table while it copies it (reads and appends wait).
+     */
+    @Override
+    protected void afterErasure() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true); // VACUUM cannot run inside a transaction block
+            s.execute("VACUUM (FULL) events, batches, batch_users");
+        }
     }
 
     @Override

@@ -38,6 +38,23 @@ abstract class EventStoreContract {
         }
     }
 
+    /**
+     * 50 batches of 40 events of seven other users (enough rows for many pages) with {@code theirs} added to five of
+     * them spread through, whose idempotency keys start with {@code theirKey}.
+     */
+    static void appendSpread(EventStore s, Event theirs, String theirKey) {
+        for (int b = 0; b < 50; b++) {
+            List<Event> batch = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                batch.add(ev("other-" + (i % 7), "item-" + b + "-" + i));
+            }
+            if (b % 10 == 3) {
+                batch.add(theirs);
+            }
+            s.append(batch, b % 10 == 3 ? theirKey + b : "batch-" + b);
+        }
+    }
+
     static Event ev(String user, String item) {
         return new Event(user, item, "view", 1_700_000_000_000L, null);
     }

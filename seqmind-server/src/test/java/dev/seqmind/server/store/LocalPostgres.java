@@ -105,6 +105,11 @@ public final class LocalPostgres implements AutoCloseable {
                 "-w", "stop"));
     }
 
+    /** The cluster's data directory (owned by the {@code postgres} user when the tests run as root). */
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
     public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=seqmind";
     }

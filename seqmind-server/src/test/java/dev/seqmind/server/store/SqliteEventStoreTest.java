@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,16 +53,8 @@ class SqliteEventStoreTest extends EventStoreContract {
         String person = "erased-person-8731@example.org";
         String item = "only-they-saw-item-5519";
         try (EventStore s = newStore()) {
-            for (int b = 0; b < 50; b++) { // enough rows for many pages, the person's spread among them
-                List<Event> batch = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    batch.add(ev("other-" + (i % 7), "item-" + b + "-" + i));
-                }
-                if (b % 10 == 3) {
-                    batch.add(new Event(person, item, "buy", 1_700_000_000_000L, "{\"note\":\"" + person + "\"}"));
-                }
-                s.append(batch, b % 10 == 3 ? "retry-" + person + "-" + b : "batch-" + b);
-            }
+            appendSpread(s, new Event(person, item, "buy", 1_700_000_000_000L, "{\"note\":\"" + person + "\"}"),
+                    "retry-" + person + "-");
             assertThat(bytesOf(last())).contains(person, item); // the scan can see them before
             assertThat(s.eraseUser(person)).isEqualTo(5);
             String after = bytesOf(last());
