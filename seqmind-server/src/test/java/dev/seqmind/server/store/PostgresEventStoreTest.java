@@ -43,7 +43,7 @@ class PostgresEventStoreTest extends EventStoreContract {
      */
     private static String tableBytes() throws Exception {
         StringBuilder all = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(PG.get().url()); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
             ResultSet r = s.executeQuery("SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE c.oid IN ("
                     + "SELECT t.oid FROM pg_class t WHERE t.relname IN ('events', 'batches', 'batch_users') "
@@ -53,7 +53,7 @@ class PostgresEventStoreTest extends EventStoreContract {
                     + "('events', 'batches', 'batch_users') AND t.reltoastrelid <> 0)");
             int files = 0;
             while (r.next()) {
-                Path main = pg.dataDir().resolve(r.getString(1));
+                Path main = PG.get().dataDir().resolve(r.getString(1));
                 try (Stream<Path> siblings = Files.list(main.getParent())) {
                     for (Path f : siblings.filter(f -> f.getFileName().toString()
                             .matches(Pattern.quote(main.getFileName().toString()) + "(\\.\\d+|_fsm|_vm|_init)?"))
@@ -71,7 +71,7 @@ class PostgresEventStoreTest extends EventStoreContract {
     /** Every byte of the write-ahead log segments. */
     private static String walBytes() throws Exception {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> s = Files.list(pg.dataDir().resolve("pg_wal"))) {
+        try (Stream<Path> s = Files.list(PG.get().dataDir().resolve("pg_wal"))) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 all.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).append('\n');
             }
@@ -99,7 +99,7 @@ class PostgresEventStoreTest extends EventStoreContract {
 
             // the log still has the inserts until its segment is gone: what an operator runs to drop it
             assertThat(walBytes().contains(pseudonym)).as("pseudonym in the log before the switch").isTrue();
-            try (Connection c = DriverManager.getConnection(pg.url()); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(PG.get().url()); Statement st = c.createStatement()) {
                 st.execute("ALTER SYSTEM SET wal_recycle = off"); // old segments are deleted, not renamed for reuse
                 st.execute("SELECT pg_reload_conf()");
                 st.execute("SELECT pg_switch_wal()");
