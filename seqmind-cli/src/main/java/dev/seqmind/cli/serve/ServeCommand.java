@@ -114,6 +114,12 @@ public final class ServeCommand implements Callable<Integer> {
             + "request of a batch waits for others (default: ${DEFAULT-VALUE}).")
     long scoreWaitMicros;
 
+    @Option(names = "--encoded-users", defaultValue = "50000", description = "Pure-Java SASRec: most users whose "
+            + "encoded live history (the last hidden vector, with the history it came from: about 1 KB a user at "
+            + "--max-len 200) each model keeps between requests, so a request whose user has sent no event since "
+            + "is one matrix-vector product; 0 keeps none (default: ${DEFAULT-VALUE}).")
+    int encodedUsers;
+
     @Option(names = "--new-key", paramLabel = "ROLE:NAME", description = "Print a new random key for ROLE "
             + "(read, write, admin) and the line to add to the key file, then exit.")
     String newKey;
@@ -198,7 +204,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (scoreWaitMicros < 0 || scoreWaitMicros > 1_000_000) {
             throw new InvalidParameterException("--score-wait-us", scoreWaitMicros, "in [0, 1000000]");
         }
-        return new Scoring(f, scoreBatch, scoreWaitMicros);
+        if (encodedUsers < 0) {
+            throw new InvalidParameterException("--encoded-users", encodedUsers, ">= 0");
+        }
+        return new Scoring(f, scoreBatch, scoreWaitMicros, encodedUsers);
     }
 
     private int printNewKey(PrintWriter out) {

@@ -7,7 +7,6 @@ import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;
-import dev.seqmind.rec.Recommender;
 
 import java.util.Map;
 
@@ -20,7 +19,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe: all weights are read-only; every call allocates its own small scratch arrays.
  */
-public final class SasRecJavaForward implements Recommender {
+public final class SasRecJavaForward implements SequenceEncoder {
     private static final float LN_EPS = 1e-5f;
 
     private final IdMap items;
@@ -146,10 +145,24 @@ public final class SasRecJavaForward implements Recommender {
 
     @Override
     public void score(int[] history, float[] out) {
+        scoreEncoded(lastHidden(history), out);
+    }
+
+    @Override
+    public int encodedSize() {
+        return d;
+    }
+
+    @Override
+    public void encode(int[] history, float[] encoded) {
+        System.arraycopy(lastHidden(history), 0, encoded, 0, d);
+    }
+
+    @Override
+    public void scoreEncoded(float[] h, float[] out) {
         if (out.length < n) {
             throw new IllegalArgumentException("out has length " + out.length + " < numItems " + n);
         }
-        float[] h = lastHidden(history);
         java.util.Arrays.fill(out, 0, n, 0f);
         for (int j = 0; j < d; j++) {
             float a = h[j];

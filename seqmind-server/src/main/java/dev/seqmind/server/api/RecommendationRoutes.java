@@ -103,7 +103,7 @@ public final class RecommendationRoutes implements ApiRoutes {
         try (ModelRegistry.Lease lease = lease(experiment == null ? ask.model() : experiment.model())) {
             ServedModel m = lease.model();
             int[] h = m.translate(live, state.items());
-            Answer out = answer(m, h, ask, List.of()).forUser(user);
+            Answer out = answer(m, m.scorerFor(stored), h, ask, List.of()).forUser(user);
             if (experiment != null) {
                 out = out.inExperiment(state.experiments().served(experiment, stored,
                         out.items().stream().map(Row::item).toList()));
@@ -152,7 +152,7 @@ public final class RecommendationRoutes implements ApiRoutes {
                     h[n++] = d;
                 }
             }
-            return Reply.ok(answer(m, java.util.Arrays.copyOf(h, n), ask, unknown));
+            return Reply.ok(answer(m, m.model(), java.util.Arrays.copyOf(h, n), ask, unknown));
         }
     }
 
@@ -162,7 +162,8 @@ public final class RecommendationRoutes implements ApiRoutes {
                 : ApiException.notFound("model", "no model named '" + model + "' is loaded"));
     }
 
-    private Answer answer(ServedModel m, int[] h, Ask ask, List<String> unknown) {
+    /** Top-K of {@code h} scored by {@code scorer} (the model, or its view for one user's live history). */
+    private Answer answer(ServedModel m, dev.seqmind.rec.Recommender scorer, int[] h, Ask ask, List<String> unknown) {
         IdMap items = m.model().items();
         int[] candidates = null;
         if (ask.category() != null) {
@@ -185,7 +186,7 @@ public final class RecommendationRoutes implements ApiRoutes {
         }
         Recommendations.DenseResult r = m.recommendations().top(new Recommendations.Query(h, ask.k(),
                 ask.excludeSeen() ? SeenItems.EXCLUDE : SeenItems.KEEP, java.util.Arrays.copyOf(exclude, e),
-                candidates, Explain.NONE));
+                candidates, Explain.NONE), scorer);
         List<Map<String, Object>> why = ask.explain() ? views.explain(m, h, r.items()) : null;
         Row[] rows = new Row[r.size()];
         for (int i = 0; i < rows.length; i++) {
