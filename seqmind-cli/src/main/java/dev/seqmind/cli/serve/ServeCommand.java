@@ -101,9 +101,9 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.seqmind.cli.retrain.RetrainOptions retrain = new dev.seqmind.cli.retrain.RetrainOptions();
 
-    @Option(names = "--forward", defaultValue = "native", description = "SASRec's forward pass: native (the PyTorch "
-            + "engine, requests batched by --score-batch) or java (pure Java on each request's thread; other neural "
-            + "families stay native) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--forward", defaultValue = "java", description = "SASRec's forward pass: java (pure Java on "
+            + "each request's thread, users' encoded histories kept by --encoded-users; other neural families stay "
+            + "native) or native (the PyTorch engine, requests batched by --score-batch) (default: ${DEFAULT-VALUE}).")
     String forward;
 
     @Option(names = "--score-batch", defaultValue = "32", description = "Native engine: most concurrent requests "

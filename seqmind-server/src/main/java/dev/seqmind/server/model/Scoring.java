@@ -39,6 +39,6 @@ public record Scoring(Forward forward, int maxBatch, long maxWaitMicros, int enc
 
     /** The defaults of {@code seqmind serve}. */
     public static Scoring defaults() {
-        return new Scoring(Forward.NATIVE, 32, 1_000, 50_000);
+        return new Scoring(Forward.JAVA, 32, 1_000, 50_000);
     }
 }
