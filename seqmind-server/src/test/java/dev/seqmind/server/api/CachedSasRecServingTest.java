@@ -2,13 +2,6 @@ package dev.seqmind.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqmind.data.model.IdMap;
-import dev.seqmind.neural.engine.EngineOptions;
-import dev.seqmind.neural.engine.NeuralEngine;
-import dev.seqmind.neural.model.NeuralRecommender;
-import dev.seqmind.neural.nn.ParameterStore;
-import dev.seqmind.neural.sasrec.SasRecConfig;
-import dev.seqmind.neural.sasrec.SasRecLoss;
-import dev.seqmind.neural.sasrec.SasRecNetwork;
 import dev.seqmind.server.Fixtures;
 import dev.seqmind.server.Http;
 import dev.seqmind.server.SeqmindServer;
@@ -17,8 +10,6 @@ import dev.seqmind.server.model.EncodedHistories;
 import dev.seqmind.server.model.ModelRegistry;
 import dev.seqmind.server.model.Scoring;
 import dev.seqmind.server.state.Limits;
-import dev.seqmind.rec.store.ModelDirectory;
-import dev.seqmind.rec.store.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,27 +87,11 @@ class CachedSasRecServingTest {
         return r.json().get("items");
     }
 
-    /** A SASRec over the shop's items with random weights far enough from initialisation to vary by history. */
     private static Path sasrec(Path dir) throws Exception {
-        var engine = NeuralEngine.start(EngineOptions.defaults().withThreads(1));
-        SasRecConfig cfg = new SasRecConfig(16, 2, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 8);
         String[] names = new String[Fixtures.ITEMS];
         for (int i = 0; i < names.length; i++) {
             names[i] = "i" + i;
         }
-        SasRecNetwork net = new SasRecNetwork(cfg, names.length, new ParameterStore(engine.newBaseManager()), 5);
-        SplittableRandom rng = new SplittableRandom(11);
-        var snap = net.parameters().snapshot();
-        snap.values().forEach(v -> {
-            for (int i = 0; i < v.length; i++) {
-                v[i] += (float) (rng.nextDouble() - 0.5) * 0.5f;
-            }
-        });
-        net.parameters().restore(snap);
-        try (NeuralRecommender model = new NeuralRecommender("sasrec", IdMap.of(names), net)) {
-            ModelDirectory.save(model, dir, new Provenance("t", List.of(), List.of(), "f", 1, names.length, 1,
-                    "sasrec", "x", Map.of(), 1, "v", "g", "j", "o"));
-        }
-        return dir;
+        return Fixtures.sasrec(dir, IdMap.of(names), 11);
     }
 }
