@@ -107,6 +107,12 @@ public final class SeqmindServer implements AutoCloseable {
             Gauge.builder("seqmind.store.queue.depth", s, EventStore::queueDepth)
                     .description("writes waiting for the store's writer").register(meters);
             Gauge.builder("seqmind.live.users", state.live(), l -> l.users()).register(meters);
+            for (boolean hit : new boolean[] {true, false}) {
+                io.micrometer.core.instrument.FunctionCounter.builder("seqmind.encoded.lookups", models,
+                                r -> encodedLookups(r, hit)).tag("result", hit ? "hit" : "miss")
+                        .description("live recommendations whose user's encoded history was kept (hit) or had "
+                                + "to be computed (miss), over the models served now").register(meters);
+            }
             Gauge.builder("seqmind.model.version", models, r -> r.list().stream()
                     .mapToLong(dev.seqmind.server.model.ServedModel::version).max().orElse(0))
                     .description("the newest loaded model version").register(meters);
@@ -181,6 +187,17 @@ public final class SeqmindServer implements AutoCloseable {
             mined.write(config.rules());
         }
         return mined;
+    }
+
+    private static double encodedLookups(ModelRegistry models, boolean hits) {
+        double n = 0;
+        for (var m : models.list()) {
+            var e = m.encodedHistories();
+            if (e != null) {
+                n += hits ? e.hits() : e.misses();
+            }
+        }
+        return n;
     }
 
     public int port() {

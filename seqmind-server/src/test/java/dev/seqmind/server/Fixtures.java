@@ -94,6 +94,32 @@ public final class Fixtures {
         return dir;
     }
 
+    /**
+     * A small SASRec (dim 16, 2 blocks, 1 head, max length 12) over {@code items}, its weights moved far enough from their
+     * initialisation that scores depend on the history, saved as a model directory at {@code dir}.
+     */
+    public static Path sasrec(Path dir, dev.seqmind.data.model.IdMap items, long seed) throws IOException {
+        var engine = dev.seqmind.neural.engine.NeuralEngine.start(
+                dev.seqmind.neural.engine.EngineOptions.defaults().withThreads(1));
+        var cfg = new dev.seqmind.neural.sasrec.SasRecConfig(16, 2, 1, 0.1f, 12,
+                dev.seqmind.neural.sasrec.SasRecLoss.FULL_SOFTMAX, 8);
+        var net = new dev.seqmind.neural.sasrec.SasRecNetwork(cfg, items.size(),
+                new dev.seqmind.neural.nn.ParameterStore(engine.newBaseManager()), 5);
+        SplittableRandom rng = new SplittableRandom(seed);
+        var snap = net.parameters().snapshot();
+        snap.values().forEach(v -> {
+            for (int i = 0; i < v.length; i++) {
+                v[i] += (float) (rng.nextDouble() - 0.5) * 0.5f;
+            }
+        });
+        net.parameters().restore(snap);
+        try (var model = new dev.seqmind.neural.model.NeuralRecommender("sasrec", items, net)) {
+            ModelDirectory.save(model, dir, new Provenance("t", List.of(), List.of(), "f", 1, items.size(), 1,
+                    "sasrec", "x", Map.of(), 1, "v", "g", "j", "o"));
+        }
+        return dir;
+    }
+
     /** A configuration serving {@code shop} with markov1 on a SQLite store under {@code dir}. */
     public static ServerConfig config(Shop shop, Path dir, Limits limits) {
         return new ServerConfig("127.0.0.1", 0, dir.resolve("events.sqlite").toString(), shop.dataset(),

@@ -101,9 +101,9 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.seqmind.cli.retrain.RetrainOptions retrain = new dev.seqmind.cli.retrain.RetrainOptions();
 
-    @Option(names = "--forward", defaultValue = "native", description = "SASRec's forward pass: native (the PyTorch "
-            + "engine, requests batched by --score-batch) or java (pure Java on each request's thread; other neural "
-            + "families stay native) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--forward", defaultValue = "java", description = "SASRec's forward pass: java (pure Java on "
+            + "each request's thread, users' encoded histories kept by --encoded-users; other neural families stay "
+            + "native) or native (the PyTorch engine, requests batched by --score-batch) (default: ${DEFAULT-VALUE}).")
     String forward;
 
     @Option(names = "--score-batch", defaultValue = "32", description = "Native engine: most concurrent requests "
@@ -113,6 +113,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--score-wait-us", defaultValue = "1000", description = "Native engine: microseconds the first "
             + "request of a batch waits for others (default: ${DEFAULT-VALUE}).")
     long scoreWaitMicros;
+
+    @Option(names = "--encoded-users", defaultValue = "50000", description = "Pure-Java SASRec: most users whose "
+            + "encoded live history (the last hidden vector, with the history it came from: about 1 KB a user at "
+            + "--max-len 200) each model keeps between requests, so a request whose user has sent no event since "
+            + "is one matrix-vector product; 0 keeps none (default: ${DEFAULT-VALUE}).")
+    int encodedUsers;
 
     @Option(names = "--new-key", paramLabel = "ROLE:NAME", description = "Print a new random key for ROLE "
             + "(read, write, admin) and the line to add to the key file, then exit.")
@@ -198,7 +204,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (scoreWaitMicros < 0 || scoreWaitMicros > 1_000_000) {
             throw new InvalidParameterException("--score-wait-us", scoreWaitMicros, "in [0, 1000000]");
         }
-        return new Scoring(f, scoreBatch, scoreWaitMicros);
+        if (encodedUsers < 0) {
+            throw new InvalidParameterException("--encoded-users", encodedUsers, ">= 0");
+        }
+        return new Scoring(f, scoreBatch, scoreWaitMicros, encodedUsers);
     }
 
     private int printNewKey(PrintWriter out) {

@@ -40,6 +40,9 @@ public final class ServeLatencyBench implements Callable<Integer> {
     @Option(names = "--users", defaultValue = "1000",
             description = "users to time (after 200 warm-up requests) Default: ${DEFAULT-VALUE}.")
     int users;
+    @Option(names = "--last", defaultValue = "0", description = "Keep only each history's last N items, 0 = all "
+            + "(the server's bench users hold 50). Default: ${DEFAULT-VALUE}.")
+    int last;
 
     @Override
     public Integer call() throws Exception {
@@ -56,16 +59,53 @@ public final class ServeLatencyBench implements Callable<Integer> {
                 && loaded.name().equals("sasrec")) {
             SasRecJavaForward pure = NeuralModelFormat.loadPureJava(modelDir);
             time(out, "pure Java forward", pure, split, cases);
+            time(out, "pure Java, encoded history kept (the server's answer when the user sent no event since)",
+                    new KeptEncoding(pure), split, cases);
         }
         return 0;
+    }
+
+    /** Scores from a vector encoded once per distinct history, as the server keeps one per user. */
+    private static final class KeptEncoding implements Recommender {
+        private final SasRecJavaForward model;
+        private final java.util.Map<List<Integer>, float[]> kept = new java.util.HashMap<>();
+
+        KeptEncoding(SasRecJavaForward model) {
+            this.model = model;
+        }
+
+        @Override
+        public String name() {
+            return model.name();
+        }
+
+        @Override
+        public dev.seqmind.data.model.IdMap items() {
+            return model.items();
+        }
+
+        @Override
+        public void score(int[] history, float[] out) {
+            float[] e = kept.computeIfAbsent(Arrays.stream(history).boxed().toList(), h -> {
+                float[] v = new float[model.encodedSize()];
+                model.encode(history, v);
+                return v;
+            });
+            model.scoreEncoded(e, out);
+        }
+    }
+
+    private int[] lastItems(int[] history) {
+        return last <= 0 || history.length <= last ? history
+                : Arrays.copyOfRange(history, history.length - last, history.length);
     }
 
     private void time(PrintStream out, String label, Recommender model, Split split, List<EvalCase> cases) {
         TopKSelector top = new TopKSelector();
         float[] scores = new float[model.numItems()];
         int n = Math.min(users, cases.size());
-        for (int i = 0; i < Math.min(200, cases.size()); i++) {
-            int[] h = split.history(cases.get(i));
+        for (int i = 0; i < Math.min(Math.max(200, n), cases.size()); i++) { // also fills KeptEncoding
+            int[] h = lastItems(split.history(cases.get(i)));
             model.score(h, scores);
             top.select(scores, model.numItems(), 10, h, h.length);
         }
@@ -73,7 +113,7 @@ public final class ServeLatencyBench implements Callable<Integer> {
         long hits = 0;
         for (int i = 0; i < n; i++) {
             EvalCase c = cases.get(i);
-            int[] h = split.history(c);
+            int[] h = lastItems(split.history(c));
             long t0 = System.nanoTime();
             model.score(h, scores);
             TopKSelector.Result r = top.select(scores, model.numItems(), 10, h, h.length);

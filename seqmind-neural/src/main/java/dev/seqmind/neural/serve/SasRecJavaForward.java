@@ -7,7 +7,6 @@ import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.OcclusionExplainer;
-import dev.seqmind.rec.Recommender;
 
 import java.util.Map;
 
@@ -15,30 +14,39 @@ import java.util.Map;
  * SASRec inference in plain Java over the weights a {@code SasRecNetwork} trained (same parameter names and the
  * same arithmetic: pre-LN causal blocks, ReLU FFN, final LayerNorm, tied output). Only the history's own positions
  * are computed (no padding), and in the last block only the final position's query and FFN, since only the last
- * hidden state is scored. Matrices are stored transposed ({@code [in][out]}) so the inner loops are
- * {@code y += a * row}, which the JIT vectorises.
+ * hidden state is scored. Matrices are stored transposed, as one array per input row ({@code [in][out]}), and
+ * activations as one array per position, so every inner loop is {@code y[j] += a * row[j]} over whole arrays from
+ * index 0, which C2 vectorises (it does not when either side is read at an offset into an array: about 4 times
+ * slower). Each output is summed in the same order as a plain matrix product, so the result does not depend on it.
  *
  * <p>Immutable and thread-safe: all weights are read-only; every call allocates its own small scratch arrays.
  */
-public final class SasRecJavaForward implements Recommender {
+public final class SasRecJavaForward implements SequenceEncoder {
     private static final float LN_EPS = 1e-5f;
 
     private final IdMap items;
     private final int n;
     private final int d;
     private final int heads;
+    private final int dh;
     private final NormPlacement norm;
     private final PositionOrigin positions;
     private final int maxLen;
     private final float[] itemEmb; // [(n + 1) * d], row 0 = padding
-    private final float[] itemEmbT; // [d * n]: column i = item i, for a vectorised scoring loop
+    private final float[][] itemRows; // [d][n]: itemRows[j][i] = item i's j-th value, for the scoring loop
     private final float[] posEmb;  // [maxLen * d]
     private final Block[] blocks;
     private final float[] lnfG;
     private final float[] lnfB;
 
-    private record Block(float[] ln1G, float[] ln1B, float[] qkvT, float[] qkvB, float[] outT, float[] outB,
-                         float[] ln2G, float[] ln2B, float[] ff1T, float[] ff1B, float[] ff2T, float[] ff2B) {
+    /**
+     * One block's weights. Every matrix is kept as rows {@code [in][out]} of their own arrays (query, key and value
+     * split per head), so that each inner loop reads and writes whole arrays from index 0: C2 vectorises
+     * {@code y[j] += a * w[j]} only then (with an offset into an array it cannot rule out overlap).
+     */
+    private record Block(float[] ln1G, float[] ln1B, float[][][] q, float[][] qB, float[][][] k, float[][] kB,
+                         float[][][] v, float[][] vB, float[][] out, float[] outB, float[] ln2G, float[] ln2B,
+                         float[][] ff1, float[] ff1B, float[][] ff2, float[] ff2B) {
     }
 
     private final SasRecConfig config;
@@ -64,23 +72,27 @@ public final class SasRecJavaForward implements Recommender {
         this.norm = config.style().norm();
         this.positions = config.style().positions();
         this.maxLen = config.maxLength();
+        this.dh = d / heads;
         this.itemEmb = require(weights, "item_emb", (n + 1L) * d);
         this.posEmb = require(weights, "pos_emb", (long) maxLen * d);
-        this.itemEmbT = new float[d * n];
+        this.itemRows = new float[d][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                itemEmbT[j * n + i] = itemEmb[(i + 1) * d + j];
+                itemRows[j][i] = itemEmb[(i + 1) * d + j];
             }
         }
         this.blocks = new Block[config.blocks()];
         for (int b = 0; b < blocks.length; b++) {
             String p = "b" + b + ".";
+            float[] qkv = require(weights, p + "qkv.w", 3L * d * d);
+            float[] qkvB = require(weights, p + "qkv.b", 3L * d);
             blocks[b] = new Block(require(weights, p + "ln1.g", d), require(weights, p + "ln1.b", d),
-                    transpose(require(weights, p + "qkv.w", 3L * d * d), 3 * d, d), require(weights, p + "qkv.b", 3L * d),
-                    transpose(require(weights, p + "out.w", (long) d * d), d, d), require(weights, p + "out.b", d),
+                    headRows(qkv, 0), headBias(qkvB, 0), headRows(qkv, d), headBias(qkvB, d),
+                    headRows(qkv, 2 * d), headBias(qkvB, 2 * d),
+                    rows(require(weights, p + "out.w", (long) d * d), d, 0, d), require(weights, p + "out.b", d),
                     require(weights, p + "ln2.g", d), require(weights, p + "ln2.b", d),
-                    transpose(require(weights, p + "ff1.w", (long) d * d), d, d), require(weights, p + "ff1.b", d),
-                    transpose(require(weights, p + "ff2.w", (long) d * d), d, d), require(weights, p + "ff2.b", d));
+                    rows(require(weights, p + "ff1.w", (long) d * d), d, 0, d), require(weights, p + "ff1.b", d),
+                    rows(require(weights, p + "ff2.w", (long) d * d), d, 0, d), require(weights, p + "ff2.b", d));
         }
         this.lnfG = require(weights, "ln_f.g", d);
         this.lnfB = require(weights, "ln_f.b", d);
@@ -95,13 +107,33 @@ public final class SasRecJavaForward implements Recommender {
         return v;
     }
 
-    /** {@code w [rows][cols]} row-major to {@code [cols][rows]}. */
-    private static float[] transpose(float[] w, int rows, int cols) {
-        float[] t = new float[w.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
+    /**
+     * Output units {@code [from, from + count)} of the row-major {@code [outputs][d]} matrix {@code w} as
+     * {@code [d][count]}: row {@code i} holds input {@code i}'s weight to each of those outputs.
+     */
+    private float[][] rows(float[] w, int inputs, int from, int count) {
+        float[][] t = new float[inputs][count];
+        for (int o = 0; o < count; o++) {
+            for (int i = 0; i < inputs; i++) {
+                t[i][o] = w[(from + o) * inputs + i];
             }
+        }
+        return t;
+    }
+
+    /** The {@code [heads][d][dh]} rows of the part (query, key or value) starting at output {@code from}. */
+    private float[][][] headRows(float[] qkv, int from) {
+        float[][][] t = new float[heads][][];
+        for (int hd = 0; hd < heads; hd++) {
+            t[hd] = rows(qkv, d, from + hd * dh, dh);
+        }
+        return t;
+    }
+
+    private float[][] headBias(float[] qkvB, int from) {
+        float[][] t = new float[heads][];
+        for (int hd = 0; hd < heads; hd++) {
+            t[hd] = java.util.Arrays.copyOfRange(qkvB, from + hd * dh, from + (hd + 1) * dh);
         }
         return t;
     }
@@ -146,16 +178,30 @@ public final class SasRecJavaForward implements Recommender {
 
     @Override
     public void score(int[] history, float[] out) {
+        scoreEncoded(lastHidden(history), out);
+    }
+
+    @Override
+    public int encodedSize() {
+        return d;
+    }
+
+    @Override
+    public void encode(int[] history, float[] encoded) {
+        System.arraycopy(lastHidden(history), 0, encoded, 0, d);
+    }
+
+    @Override
+    public void scoreEncoded(float[] h, float[] out) {
         if (out.length < n) {
             throw new IllegalArgumentException("out has length " + out.length + " < numItems " + n);
         }
-        float[] h = lastHidden(history);
         java.util.Arrays.fill(out, 0, n, 0f);
         for (int j = 0; j < d; j++) {
             float a = h[j];
-            int row = j * n;
+            float[] row = itemRows[j];
             for (int i = 0; i < n; i++) {
-                out[i] += a * itemEmbT[row + i];
+                out[i] += a * row[i];
             }
         }
     }
@@ -177,7 +223,7 @@ public final class SasRecJavaForward implements Recommender {
             }
         }
         // an empty history is one padding cell, as in the padded network
-        float[] x = new float[len * d];
+        float[][] x = new float[len][d];
         float scale = (float) Math.sqrt(d);
         boolean[] valid = new boolean[len];
         for (int t = 0; t < len; t++) {
@@ -187,11 +233,12 @@ public final class SasRecJavaForward implements Recommender {
             }
             int e = tokens[t] * d;
             int p = (positions == PositionOrigin.NEWEST ? maxLen - len + t : t) * d;
+            float[] row = x[t];
             for (int j = 0; j < d; j++) {
-                x[t * d + j] = itemEmb[e + j] * scale + posEmb[p + j];
+                row[j] = itemEmb[e + j] * scale + posEmb[p + j];
             }
             if (norm == NormPlacement.POST) {
-                layerNorm(x, t * d, lnfG, lnfB, x, t * d);
+                layerNorm(row, lnfG, lnfB, row);
             }
         }
         for (int b = 0; b < blocks.length; b++) {
@@ -199,154 +246,156 @@ public final class SasRecJavaForward implements Recommender {
         }
         float[] last = new float[d];
         if (norm == NormPlacement.POST) {
-            System.arraycopy(x, (len - 1) * d, last, 0, d);
+            System.arraycopy(x[len - 1], 0, last, 0, d);
         } else {
-            layerNorm(x, (len - 1) * d, lnfG, lnfB, last, 0);
+            layerNorm(x[len - 1], lnfG, lnfB, last);
         }
         return last;
     }
 
-    /** One block in place on {@code x [len * d]}; when {@code lastOnly}, only the final row is kept exact. */
-    private void block(Block w, float[] x, int len, boolean[] valid, boolean lastOnly) {
-        int d3 = 3 * d;
-        float[] h = x; // post-norm blocks attend over the stream itself
+    /**
+     * One block in place on the rows {@code x [len][d]}; when {@code lastOnly}, only the final row is computed (its
+     * query, attention and FFN; keys and values still come from every row).
+     */
+    private void block(Block w, float[][] x, int len, boolean[] valid, boolean lastOnly) {
+        float[][] h = x; // post-norm blocks attend over the stream itself
         if (norm != NormPlacement.POST) {
-            h = new float[len * d];
+            h = new float[len][d];
             for (int t = 0; t < len; t++) {
-                layerNorm(x, t * d, w.ln1G(), w.ln1B(), h, t * d);
+                layerNorm(x[t], w.ln1G(), w.ln1B(), h[t]);
             }
         }
-        float[] qkv = new float[len * d3];
-        for (int t = 0; t < len; t++) {
-            affine(h, t * d, w.qkvT(), w.qkvB(), d, d3, qkv, t * d3);
-        }
-        float[] kv = qkv; // keys and values: from the normalised rows except in query-norm blocks
-        if (norm == NormPlacement.QUERY) {
-            kv = new float[len * d3];
-            for (int t = 0; t < len; t++) {
-                affine(x, t * d, w.qkvT(), w.qkvB(), d, d3, kv, t * d3);
-            }
-        }
+        float[][] kvIn = norm == NormPlacement.QUERY ? x : h; // query-norm blocks: keys and values from the stream
         int first = lastOnly ? len - 1 : 0;
-        int dh = d / heads;
         float inv = 1f / (float) Math.sqrt(dh);
-        // keys transposed to [d][len] so that a query's scores are axpy loops over key positions
-        float[] kT = new float[d * len];
-        for (int t = 0; t < len; t++) {
-            int ko = t * d3 + d;
-            for (int j = 0; j < d; j++) {
-                kT[j * len + t] = kv[ko + j];
-            }
-        }
-        float[] att = new float[len * d];
+        float[][] att = new float[len][];
         float[] scores = new float[len];
-        for (int q = first; q < len; q++) {
-            int visible = q + 1;
-            for (int hd = 0; hd < heads; hd++) {
-                int qo = q * d3 + hd * dh;
+        for (int hd = 0; hd < heads; hd++) {
+            // keys transposed to [dh][len] so that a query's scores are axpy loops over key positions
+            float[][] kT = new float[dh][len];
+            float[][] v = new float[len][];
+            float[] key = new float[dh];
+            for (int t = 0; t < len; t++) {
+                affine(kvIn[t], w.k()[hd], w.kB()[hd], key);
+                for (int j = 0; j < dh; j++) {
+                    kT[j][t] = key[j];
+                }
+                v[t] = new float[dh];
+                affine(kvIn[t], w.v()[hd], w.vB()[hd], v[t]);
+            }
+            float[] query = new float[dh];
+            for (int q = first; q < len; q++) {
+                if (att[q] == null) {
+                    att[q] = new float[d];
+                }
+                affine(h[q], w.q()[hd], w.qB()[hd], query);
+                int visible = q + 1;
                 java.util.Arrays.fill(scores, 0, visible, 0f);
                 for (int j = 0; j < dh; j++) {
-                    float a = qkv[qo + j] * inv;
-                    int row = (hd * dh + j) * len;
-                    for (int k = 0; k < visible; k++) {
-                        scores[k] += a * kT[row + k];
+                    float a = query[j] * inv;
+                    float[] row = kT[j];
+                    for (int kk = 0; kk < visible; kk++) {
+                        scores[kk] += a * row[kk];
                     }
                 }
                 float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < visible; k++) {
-                    if (valid[k]) {
-                        max = Math.max(max, scores[k]);
+                for (int kk = 0; kk < visible; kk++) {
+                    if (valid[kk]) {
+                        max = Math.max(max, scores[kk]);
                     }
                 }
                 if (max == Float.NEGATIVE_INFINITY) {
                     continue; // only padding visible: the cell is zeroed below anyway
                 }
                 float sum = 0;
-                for (int k = 0; k < visible; k++) {
-                    float e = valid[k] ? (float) Math.exp(scores[k] - max) : 0f;
-                    scores[k] = e;
+                for (int kk = 0; kk < visible; kk++) {
+                    float e = valid[kk] ? (float) Math.exp(scores[kk] - max) : 0f;
+                    scores[kk] = e;
                     sum += e;
                 }
                 float invSum = 1f / sum;
-                int ao = q * d + hd * dh;
-                for (int k = 0; k < visible; k++) {
-                    float a = scores[k] * invSum;
+                float[] out = heads == 1 ? att[q] : new float[dh];
+                for (int kk = 0; kk < visible; kk++) {
+                    float a = scores[kk] * invSum;
                     if (a == 0f) {
                         continue;
                     }
-                    int vo = k * d3 + 2 * d + hd * dh;
+                    float[] vr = v[kk];
                     for (int j = 0; j < dh; j++) {
-                        att[ao + j] += a * kv[vo + j];
+                        out[j] += a * vr[j];
                     }
+                }
+                if (heads > 1) {
+                    System.arraycopy(out, 0, att[q], hd * dh, dh);
                 }
             }
         }
         float[] tmp = new float[d];
         float[] ff = new float[d];
         for (int t = first; t < len; t++) {
-            int o = t * d;
-            affine(att, o, w.outT(), w.outB(), d, d, tmp, 0);
-            float[] residual = norm == NormPlacement.QUERY ? h : x;
+            float[] xt = x[t];
+            affine(att[t], w.out(), w.outB(), tmp);
+            float[] residual = norm == NormPlacement.QUERY ? h[t] : xt;
             for (int j = 0; j < d; j++) {
-                x[o + j] = residual[o + j] + tmp[j];
+                xt[j] = residual[j] + tmp[j];
             }
             switch (norm) {
                 case PRE -> {
-                    layerNorm(x, o, w.ln2G(), w.ln2B(), tmp, 0);
-                    affine(tmp, 0, w.ff1T(), w.ff1B(), d, d, ff, 0);
+                    layerNorm(xt, w.ln2G(), w.ln2B(), tmp);
+                    affine(tmp, w.ff1(), w.ff1B(), ff);
                 }
                 case POST -> {
-                    layerNorm(x, o, w.ln1G(), w.ln1B(), x, o);
-                    affine(x, o, w.ff1T(), w.ff1B(), d, d, ff, 0);
+                    layerNorm(xt, w.ln1G(), w.ln1B(), xt);
+                    affine(xt, w.ff1(), w.ff1B(), ff);
                 }
                 case QUERY -> {
-                    layerNorm(x, o, w.ln2G(), w.ln2B(), x, o);
-                    affine(x, o, w.ff1T(), w.ff1B(), d, d, ff, 0);
+                    layerNorm(xt, w.ln2G(), w.ln2B(), xt);
+                    affine(xt, w.ff1(), w.ff1B(), ff);
                 }
             }
             for (int j = 0; j < d; j++) {
                 ff[j] = Math.max(0f, ff[j]);
             }
-            affine(ff, 0, w.ff2T(), w.ff2B(), d, d, tmp, 0);
+            affine(ff, w.ff2(), w.ff2B(), tmp);
             for (int j = 0; j < d; j++) {
-                x[o + j] = valid[t] ? x[o + j] + tmp[j] : 0f;
+                xt[j] = valid[t] ? xt[j] + tmp[j] : 0f;
             }
             if (norm == NormPlacement.POST && valid[t]) {
-                layerNorm(x, o, w.ln2G(), w.ln2B(), x, o);
+                layerNorm(xt, w.ln2G(), w.ln2B(), xt);
             }
         }
     }
 
-    /** {@code y[yo, yo+out) = x[xo, xo+in) * wT + b} with {@code wT} stored {@code [in][out]}. */
-    private static void affine(float[] x, int xo, float[] wT, float[] b, int in, int out, float[] y, int yo) {
-        System.arraycopy(b, 0, y, yo, out);
-        for (int i = 0; i < in; i++) {
-            float a = x[xo + i];
+    /** {@code y = x * w + b} with {@code w} as rows {@code [in][out]}; every array from index 0. */
+    private static void affine(float[] x, float[][] w, float[] b, float[] y) {
+        System.arraycopy(b, 0, y, 0, y.length);
+        for (int i = 0; i < w.length; i++) {
+            float a = x[i];
             if (a == 0f) {
                 continue;
             }
-            int row = i * out;
-            for (int j = 0; j < out; j++) {
-                y[yo + j] += a * wT[row + j];
+            float[] row = w[i];
+            for (int j = 0; j < y.length; j++) {
+                y[j] += a * row[j];
             }
         }
     }
 
-    private void layerNorm(float[] x, int xo, float[] g, float[] b, float[] y, int yo) {
+    private void layerNorm(float[] x, float[] g, float[] b, float[] y) {
         float mean = 0;
         for (int j = 0; j < d; j++) {
-            mean += x[xo + j];
+            mean += x[j];
         }
         mean /= d;
         float var = 0;
         for (int j = 0; j < d; j++) {
-            float c = x[xo + j] - mean;
+            float c = x[j] - mean;
             var += c * c;
         }
         var /= d;
         float rstd = (float) (1.0 / Math.sqrt(var + LN_EPS));
         for (int j = 0; j < d; j++) {
-            y[yo + j] = (x[xo + j] - mean) * rstd * g[j] + b[j];
+            y[j] = (x[j] - mean) * rstd * g[j] + b[j];
         }
     }
 }

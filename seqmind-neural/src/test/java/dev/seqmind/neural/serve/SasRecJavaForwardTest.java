@@ -50,6 +50,11 @@ class SasRecJavaForwardTest {
             for (int r = 0; r < histories.length; r++) {
                 float[] a = batch[r];
                 pure.score(histories[r], b);
+                float[] encoded = new float[pure.encodedSize()];
+                float[] fromEncoded = new float[n];
+                pure.encode(histories[r], encoded);
+                pure.scoreEncoded(encoded, fromEncoded);
+                assertThat(fromEncoded).as("encoded then scored").containsExactly(b);
                 for (int i = 0; i < n; i++) {
                     assertThat(b[i]).as("%s history %s item %d", cfg, java.util.Arrays.toString(histories[r]), i)
                             .isCloseTo(a[i], within(1e-4f * Math.max(1f, Math.abs(a[i]))));

@@ -127,11 +127,28 @@ public final class Recommendations {
 
     /** Answers a dense query. */
     public DenseResult top(Query q) {
-        return top(q, null);
+        return top(q, null, model);
     }
 
     /** Answers a dense query, re-ranked for diversity by {@code reranker} unless it is null. */
     public DenseResult top(Query q, MmrReranker reranker) {
+        return top(q, reranker, model);
+    }
+
+    /**
+     * Answers a dense query with {@code scorer} in place of the model: a view of the same model over the same items
+     * (for example one that keeps a user's encoded history between requests), which must score exactly as the model
+     * does.
+     */
+    public DenseResult top(Query q, Recommender scorer) {
+        if (scorer.numItems() != model.numItems()) {
+            throw new IllegalArgumentException("scorer has " + scorer.numItems() + " items, the model "
+                    + model.numItems());
+        }
+        return top(q, null, scorer);
+    }
+
+    private DenseResult top(Query q, MmrReranker reranker, Recommender scorer) {
         int[] h = q.history();
         int[] exclude = q.exclude();
         int excludeLength = exclude.length;
@@ -144,11 +161,11 @@ public final class Recommendations {
         TopKSelector.Result top;
         try {
             if (q.candidates() == null) {
-                model.score(h, s.scores);
-                top = reranker == null ? s.selector.select(s.scores, model.numItems(), q.k(), exclude, excludeLength)
-                        : reranker.rerank(s.scores, model.numItems(), q.k(), exclude, excludeLength);
+                scorer.score(h, s.scores);
+                top = reranker == null ? s.selector.select(s.scores, scorer.numItems(), q.k(), exclude, excludeLength)
+                        : reranker.rerank(s.scores, scorer.numItems(), q.k(), exclude, excludeLength);
             } else {
-                top = among(q, h, exclude, excludeLength, s);
+                top = among(q, h, exclude, excludeLength, s, scorer);
                 if (reranker != null) {
                     top = reranker.rerank(top, q.k());
                 }
@@ -157,13 +174,14 @@ public final class Recommendations {
             pool.offer(s);
         }
         int[] chosen = Arrays.copyOf(top.items(), top.size());
-        List<Explanation> why = q.explain() == Explain.EACH ? model.explainAll(h, chosen)
+        List<Explanation> why = q.explain() == Explain.EACH ? scorer.explainAll(h, chosen)
                 : Collections.nCopies(chosen.length, Explanation.NONE);
         return new DenseResult(chosen, Arrays.copyOf(top.scores(), top.size()), why);
     }
 
-    private TopKSelector.Result among(Query q, int[] h, int[] exclude, int excludeLength, Scratch s) {
-        int n = model.numItems();
+    private TopKSelector.Result among(Query q, int[] h, int[] exclude, int excludeLength, Scratch s,
+                                      Recommender scorer) {
+        int n = scorer.numItems();
         int[] c = q.candidates();
         int[] kept = new int[c.length];
         int m = 0;
@@ -181,7 +199,7 @@ public final class Recommendations {
         }
         int[] cand = Arrays.copyOf(kept, m);
         float[] candScores = new float[m];
-        model.scoreCandidates(h, cand, candScores);
+        scorer.scoreCandidates(h, cand, candScores);
         for (int i = 0; i < m; i++) {
             s.scores[cand[i]] = candScores[i];
         }

@@ -115,7 +115,8 @@ public final class RecommendationRoutes implements ApiRoutes {
         try (ModelRegistry.Lease lease = lease(experiment == null ? ask.model() : experiment.model())) {
             ServedModel m = lease.model();
             int[] h = m.translate(live, state.items());
-            Answer out = (cold(m, h) ? coldAnswer(m, h, ask) : answer(m, h, ask, List.of())).forUser(user);
+            Answer out = (cold(m, h) ? coldAnswer(m, h, ask) : answer(m, m.scorerFor(stored), h, ask, List.of()))
+                    .forUser(user);
             if (experiment != null) {
                 out = out.inExperiment(state.experiments().served(experiment, stored,
                         out.items().stream().map(Row::item).toList()));
@@ -166,7 +167,8 @@ public final class RecommendationRoutes implements ApiRoutes {
                 }
             }
             int[] known = java.util.Arrays.copyOf(h, n);
-            return Reply.ok(ask.query() == null ? answer(m, known, ask, unknown) : queryAnswer(m, known, ask, unknown));
+            return Reply.ok(ask.query() == null ? answer(m, m.model(), known, ask, unknown)
+                    : queryAnswer(m, known, ask, unknown));
         }
     }
 
@@ -291,7 +293,8 @@ public final class RecommendationRoutes implements ApiRoutes {
                 : ApiException.notFound("model", "no model named '" + model + "' is loaded"));
     }
 
-    private Answer answer(ServedModel m, int[] h, Ask ask, List<String> unknown) {
+    /** Top-K of {@code h} scored by {@code scorer} (the model, or its view for one user's live history). */
+    private Answer answer(ServedModel m, Recommender scorer, int[] h, Ask ask, List<String> unknown) {
         IdMap items = m.model().items();
         int[] candidates = candidates(m, ask);
         if (h.length == 0) {
@@ -300,7 +303,7 @@ public final class RecommendationRoutes implements ApiRoutes {
         }
         Recommendations.DenseResult r = m.recommendations().top(new Recommendations.Query(h, ask.k(),
                 ask.excludeSeen() ? SeenItems.EXCLUDE : SeenItems.KEEP, excluded(m, ask, new int[0]),
-                candidates, Explain.NONE));
+                candidates, Explain.NONE), scorer);
         List<Map<String, Object>> why = ask.explain() ? views.explain(m, h, r.items()) : null;
         Row[] rows = new Row[r.size()];
         for (int i = 0; i < rows.length; i++) {

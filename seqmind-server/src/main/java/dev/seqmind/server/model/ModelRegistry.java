@@ -233,7 +233,7 @@ public final class ModelRegistry implements AutoCloseable {
         Recommender scorer = scoring.maxBatch() > 0 && loaded.model() instanceof NeuralRecommender
                 ? new ScoreBatcher(loaded.model(), scoring.maxBatch(), scoring.maxWaitMicros() * 1_000)
                 : loaded.model();
-        return new ServedModel(name, loaded, scorer, version);
+        return new ServedModel(name, loaded, scorer, version, scoring.encodedUsers());
     }
 
     private ServedModel swap(String name, ServedModel next) {

@@ -1,6 +1,7 @@
 package dev.seqmind.server.model;
 
 import dev.seqmind.data.model.IdMap;
+import dev.seqmind.neural.serve.SequenceEncoder;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ModelDirectory;
 import dev.seqmind.rec.topk.Recommendations;
@@ -27,6 +28,7 @@ public final class ServedModel {
     private final long version;
     private final Map<String, int[]> byCategory;
     private final AtomicInteger refs = new AtomicInteger(1);
+    private final EncodedHistories encoded;
     private volatile int[] toModel = new int[0];
     private final boolean hasText;
     private TextSide text;
@@ -41,6 +43,20 @@ public final class ServedModel {
      *                closed before the directory when the model retires
      */
     public ServedModel(String name, ModelDirectory.Loaded loaded, Recommender scorer, long version) {
+        this(name, loaded, scorer, version, 0);
+    }
+
+    /**
+     * @param encodedUsers  when the scorer is a {@link SequenceEncoder}: most users whose encoded live history is
+     *                      kept between requests ({@link #scorerFor}); 0 keeps none
+     */
+    public ServedModel(String name, ModelDirectory.Loaded loaded, Recommender scorer, long version,
+                       int encodedUsers) {
+        if (encodedUsers < 0) {
+            throw new IllegalArgumentException("encodedUsers must be >= 0, but got " + encodedUsers);
+        }
+        this.encoded = encodedUsers > 0 && scorer instanceof SequenceEncoder ? new EncodedHistories(encodedUsers)
+                : null;
         this.name = name;
         this.loaded = loaded;
         this.scorer = scorer;
@@ -75,6 +91,29 @@ public final class ServedModel {
 
     public Recommendations recommendations() {
         return recommendations;
+    }
+
+    /**
+     * What scores {@code user}'s live history: a view that keeps the user's encoded history between requests when
+     * this model is a sequence encoder served with a cache, else {@link #model()} itself. Scores are the same either
+     * way.
+     *
+     * @param user the user as stored (pseudonym when pseudonymisation is on)
+     */
+    public Recommender scorerFor(String user) {
+        return encoded == null ? scorer : new CachedEncoderScorer((SequenceEncoder) scorer, encoded, user);
+    }
+
+    /** The users' encoded histories kept between requests, or {@code null} when none are. */
+    public EncodedHistories encodedHistories() {
+        return encoded;
+    }
+
+    /** Drops whatever is kept for {@code user} (on erasure). */
+    public void forget(String user) {
+        if (encoded != null) {
+            encoded.forget(user);
+        }
     }
 
     public Instant loadedAt() {

@@ -74,6 +74,7 @@ public final class ServiceState implements EventStore.CommitListener {
     @Override
     public void erased(String user) {
         live.remove(user);
+        models.list().forEach(m -> m.forget(user));
         if (experiments != null) {
             experiments.forget(user);
         }

@@ -1,24 +1,15 @@
 package dev.seqmind.server.model;
 
 import dev.seqmind.data.model.IdMap;
-import dev.seqmind.neural.engine.EngineOptions;
-import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.model.NeuralRecommender;
-import dev.seqmind.neural.nn.ParameterStore;
-import dev.seqmind.neural.sasrec.SasRecConfig;
-import dev.seqmind.neural.sasrec.SasRecLoss;
-import dev.seqmind.neural.sasrec.SasRecNetwork;
 import dev.seqmind.neural.serve.SasRecJavaForward;
 import dev.seqmind.rec.Recommender;
-import dev.seqmind.rec.store.ModelDirectory;
-import dev.seqmind.rec.store.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,22 +25,8 @@ class ModelRegistryScoringTest {
 
     @Test
     void nativeBatchedAndPureJavaServingScoreEveryHistoryAsTheEngineDoesAlone(@TempDir Path tmp) throws Exception {
-        var engine = NeuralEngine.start(EngineOptions.defaults().withThreads(1));
-        SasRecConfig cfg = new SasRecConfig(16, 2, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 8);
-        SasRecNetwork net = new SasRecNetwork(cfg, N, new ParameterStore(engine.newBaseManager()), 5);
+        Path dir = dev.seqmind.server.Fixtures.sasrec(tmp.resolve("sasrec"), IdMap.sequential(N, 0), 3);
         SplittableRandom rng = new SplittableRandom(3);
-        var snap = net.parameters().snapshot();
-        snap.values().forEach(v -> {
-            for (int i = 0; i < v.length; i++) {
-                v[i] += (float) (rng.nextDouble() - 0.5) * 0.5f;
-            }
-        });
-        net.parameters().restore(snap);
-        Path dir = tmp.resolve("sasrec");
-        try (NeuralRecommender model = new NeuralRecommender("sasrec", IdMap.sequential(N, 0), net)) {
-            ModelDirectory.save(model, dir, new Provenance("t", List.of(), List.of(), "f", 1, N, 1, "sasrec",
-                    "x", Map.of(), 1, "v", "g", "j", "o"));
-        }
         int[][] histories = new int[64][];
         float[][] want = new float[histories.length][N];
         for (int i = 0; i < histories.length; i++) {
