@@ -83,6 +83,9 @@ public final class TrainingLoop {
                 for (int i = 0; i < order.length; i++) {
                     shuffledSeqs[i] = train[order[i]];
                 }
+                // its own stream too; off, nothing is drawn
+                shuffledSeqs = config.buckets().arrange(shuffledSeqs, config.batchSize(),
+                        new SplittableRandom(seed * 37 + 7_000_003L * epoch));
                 SplittableRandom sampling = new SplittableRandom(seed * 17 + 1_000_003L * epoch);
                 // its own stream, so runs without augmentation draw exactly what they drew before it existed
                 SplittableRandom augmenting = new SplittableRandom(seed * 29 + 999_983L * epoch);
@@ -220,7 +223,7 @@ public final class TrainingLoop {
     }
 
     /** 0..n-1 in a random order (Fisher-Yates, from {@code rng}). */
-    static int[] shuffled(int n, SplittableRandom rng) {
+    public static int[] shuffled(int n, SplittableRandom rng) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
