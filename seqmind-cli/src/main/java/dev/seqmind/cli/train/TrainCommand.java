@@ -110,6 +110,13 @@ public final class TrainCommand implements Callable<Integer> {
             + "similar length: the shuffled rows are sorted by length in pools of this many batches, so a batch is "
             + "padded only to its own longest row; 0 = batches in shuffled order. Default: ${DEFAULT-VALUE}.")
     int lengthBuckets;
+    @Option(names = "--contrastive", defaultValue = "0", paramLabel = "WEIGHT", description = "CL4SRec's contrastive"
+            + " term (sasrec only): two views of each training sequence, made by the --augment operators, scored"
+            + " against each other with InfoNCE, added with this weight; 0 = off. Default: ${DEFAULT-VALUE}.")
+    float contrastive;
+    @Option(names = "--contrastive-temperature", defaultValue = "1", paramLabel = "TAU", description = "InfoNCE"
+            + " temperature of --contrastive. Default: ${DEFAULT-VALUE}.")
+    float contrastiveTemperature;
     @Option(names = "--augment-prob", defaultValue = "0.5", description = "Chance that a training sequence is "
             + "replaced by an augmented view in a step (with --augment). Default: ${DEFAULT-VALUE}.")
     float augmentProb;
@@ -251,9 +258,14 @@ public final class TrainCommand implements Callable<Integer> {
     /** The training recipe these options describe; checkpoints default to {@code OUT/checkpoints}. */
     TrainConfig trainConfig() {
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        if (contrastive > 0 && !model.equals("sasrec")) {
+            throw new InvalidParameterException("--contrastive", contrastive, "0 unless --model sasrec");
+        }
+        var views = dev.seqmind.neural.train.Augmentation.parse(augment, 1);
         return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
                 resume, windows, beta2, dev.seqmind.neural.train.Augmentation.parse(augment, augmentProb),
-                new dev.seqmind.neural.train.LengthBuckets(lengthBuckets));
+                new dev.seqmind.neural.train.LengthBuckets(lengthBuckets),
+                new dev.seqmind.neural.train.ContrastiveObjective(contrastive, contrastiveTemperature, views));
     }
 
     /**

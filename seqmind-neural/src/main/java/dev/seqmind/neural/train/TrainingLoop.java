@@ -89,6 +89,7 @@ public final class TrainingLoop {
                 SplittableRandom sampling = new SplittableRandom(seed * 17 + 1_000_003L * epoch);
                 // its own stream, so runs without augmentation draw exactly what they drew before it existed
                 SplittableRandom augmenting = new SplittableRandom(seed * 29 + 999_983L * epoch);
+                SplittableRandom contrasting = new SplittableRandom(seed * 41 + 1_000_033L * epoch);
                 EpochTimer timer = new EpochTimer();
                 long skippedBefore = adam.skippedSteps();
                 double lossSum = 0;
@@ -99,8 +100,8 @@ public final class TrainingLoop {
                     float lr = config.schedule().at(config.learningRate(), steps, config.warmupSteps(), totalSteps);
                     float loss = config.augmentation().enabled()
                             ? step(engine, adam, config.augmentation().apply(shuffledSeqs, from, to, augmenting), 0,
-                                    to - from, sampling, lr, timer)
-                            : step(engine, adam, shuffledSeqs, from, to, sampling, lr, timer);
+                                    to - from, sampling, contrasting, lr, timer)
+                            : step(engine, adam, shuffledSeqs, from, to, sampling, contrasting, lr, timer);
                     flops += estimateFlops(shuffledSeqs, from, to);
                     steps++;
                     lossSum += loss * (to - from);
@@ -171,8 +172,8 @@ public final class TrainingLoop {
         return state;
     }
 
-    private float step(Engine engine, AdamW adam, int[][] seqs, int from, int to, SplittableRandom sampling, float lr,
-                       EpochTimer timer) {
+    private float step(Engine engine, AdamW adam, int[][] seqs, int from, int to, SplittableRandom sampling,
+                       SplittableRandom contrasting, float lr, EpochTimer timer) {
         long t0 = System.nanoTime();
         float loss;
         long t1;
@@ -181,6 +182,9 @@ public final class TrainingLoop {
              GradientCollector gc = engine.newGradientCollector()) {
             scope.suppressNotUsedWarning();
             NDArray l = network.loss(m, seqs, from, to, sampling);
+            if (config.contrastive().enabled()) {
+                l = l.add(config.contrastive().loss(m, network, seqs, from, to, contrasting));
+            }
             loss = l.getFloat();
             t1 = System.nanoTime();
             gc.backward(l);
