@@ -15,7 +15,10 @@ import java.util.SplittableRandom;
  * cells (and the attention's quadratic cost over them) mostly disappear.
  *
  * <p>What a row contributes does not depend on the padding around it (padded keys are masked and padded cells carry
- * no target), so only the batch composition changes, not what a batch computes.
+ * no target), so only the batch composition changes, not what a batch computes. One thing does change: a batch's
+ * loss is the mean over its cells, so in a batch of short rows each cell would weigh several times what it weighs in
+ * a shuffled batch, and short histories would dominate training. The loop therefore scales each bucketed batch's
+ * loss by {@link #weight}: its cells over the epoch's mean cells a batch.
  *
  * @param poolBatches batches per sorted pool; 0 = off (batches in shuffled order, as before)
  */
@@ -55,5 +58,22 @@ public record LengthBuckets(int poolBatches) {
             System.arraycopy(sorted, full * batchSize, out, dst, sorted.length - full * batchSize);
         }
         return out;
+    }
+
+    /** Target cells of {@code rows[from, to)}: each row's length less one, capped at {@code window}. */
+    public static long cells(int[][] rows, int from, int to, int window) {
+        long n = 0;
+        for (int r = from; r < to; r++) {
+            n += Math.max(0, Math.min(window, rows[r].length - 1));
+        }
+        return n;
+    }
+
+    /**
+     * The factor on the mean loss of {@code rows[from, to)} that gives its cells the weight a cell has in a batch of
+     * {@code meanCells} cells; 1 when off.
+     */
+    public float weight(int[][] rows, int from, int to, int window, double meanCells) {
+        return enabled() && meanCells > 0 ? (float) (cells(rows, from, to, window) / meanCells) : 1f;
     }
 }

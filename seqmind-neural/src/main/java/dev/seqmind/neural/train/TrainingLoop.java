@@ -86,6 +86,8 @@ public final class TrainingLoop {
                 // its own stream too; off, nothing is drawn
                 shuffledSeqs = config.buckets().arrange(shuffledSeqs, config.batchSize(),
                         new SplittableRandom(seed * 37 + 7_000_003L * epoch));
+                double meanCells = (double) LengthBuckets.cells(shuffledSeqs, 0, shuffledSeqs.length,
+                        network.maxLength()) / stepsPerEpoch;
                 SplittableRandom sampling = new SplittableRandom(seed * 17 + 1_000_003L * epoch);
                 // its own stream, so runs without augmentation draw exactly what they drew before it existed
                 SplittableRandom augmenting = new SplittableRandom(seed * 29 + 999_983L * epoch);
@@ -98,10 +100,11 @@ public final class TrainingLoop {
                 for (int from = 0; from < shuffledSeqs.length; from += config.batchSize()) {
                     int to = Math.min(shuffledSeqs.length, from + config.batchSize());
                     float lr = config.schedule().at(config.learningRate(), steps, config.warmupSteps(), totalSteps);
+                    float weight = config.buckets().weight(shuffledSeqs, from, to, network.maxLength(), meanCells);
                     float loss = config.augmentation().enabled()
                             ? step(engine, adam, config.augmentation().apply(shuffledSeqs, from, to, augmenting), 0,
-                                    to - from, sampling, contrasting, lr, timer)
-                            : step(engine, adam, shuffledSeqs, from, to, sampling, contrasting, lr, timer);
+                                    to - from, sampling, contrasting, weight, lr, timer)
+                            : step(engine, adam, shuffledSeqs, from, to, sampling, contrasting, weight, lr, timer);
                     flops += estimateFlops(shuffledSeqs, from, to);
                     steps++;
                     lossSum += loss * (to - from);
@@ -173,7 +176,7 @@ public final class TrainingLoop {
     }
 
     private float step(Engine engine, AdamW adam, int[][] seqs, int from, int to, SplittableRandom sampling,
-                       SplittableRandom contrasting, float lr, EpochTimer timer) {
+                       SplittableRandom contrasting, float weight, float lr, EpochTimer timer) {
         long t0 = System.nanoTime();
         float loss;
         long t1;
@@ -187,7 +190,8 @@ public final class TrainingLoop {
             }
             loss = l.getFloat();
             t1 = System.nanoTime();
-            gc.backward(l);
+            // length-bucketed batches: the batch's cells weigh what they would in a shuffled batch
+            gc.backward(weight == 1f ? l : dev.seqmind.neural.nn.Layers.scale(l, weight));
         }
         long t2 = System.nanoTime();
         adam.step(network.parameters(), lr, config.clipNorm());

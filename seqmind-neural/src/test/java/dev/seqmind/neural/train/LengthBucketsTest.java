@@ -85,6 +85,14 @@ class LengthBucketsTest {
     }
 
     @Test
+    void aBatchWeighsItsCellsAgainstTheMeanBatch() {
+        int[][] rows = {{1, 2, 3}, {1, 2}, {1, 2, 3, 4, 5, 6, 7}};
+        assertThat(LengthBuckets.cells(rows, 0, 3, 4)).isEqualTo(2 + 1 + 4); // the last row capped at the window
+        assertThat(new LengthBuckets(4).weight(rows, 0, 2, 4, 6.0)).isEqualTo(0.5f);
+        assertThat(LengthBuckets.OFF.weight(rows, 0, 2, 4, 6.0)).isEqualTo(1f);
+    }
+
+    @Test
     void negativePoolIsRefused() {
         assertThatThrownBy(() -> new LengthBuckets(-1)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("length-buckets");
