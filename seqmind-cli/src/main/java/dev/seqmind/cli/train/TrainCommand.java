@@ -109,6 +109,17 @@ public final class TrainCommand implements Callable<Integer> {
             + "that share), drop:GAMMA (remove that share of the items), e.g. crop:0.6,reorder:0.3. "
             + "Default: ${DEFAULT-VALUE}.")
     String augment;
+    @Option(names = "--length-buckets", defaultValue = "8", paramLabel = "BATCHES", description = "Form batches of "
+            + "similar length: the shuffled rows are sorted by length in pools of this many batches, so a batch is "
+            + "padded only to its own longest row; 0 = batches in shuffled order. Default: ${DEFAULT-VALUE}.")
+    int lengthBuckets;
+    @Option(names = "--contrastive", defaultValue = "0", paramLabel = "WEIGHT", description = "CL4SRec's contrastive"
+            + " term (sasrec only): two views of each training sequence, made by the --augment operators, scored"
+            + " against each other with InfoNCE, added with this weight; 0 = off. Default: ${DEFAULT-VALUE}.")
+    float contrastive;
+    @Option(names = "--contrastive-temperature", defaultValue = "1", paramLabel = "TAU", description = "InfoNCE"
+            + " temperature of --contrastive. Default: ${DEFAULT-VALUE}.")
+    float contrastiveTemperature;
     @Option(names = "--augment-prob", defaultValue = "0.5", description = "Chance that a training sequence is "
             + "replaced by an augmented view in a step (with --augment). Default: ${DEFAULT-VALUE}.")
     float augmentProb;
@@ -125,20 +136,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "1",
             description = "Attention heads (BERT4Rec: 2 when left at 1). Default: ${DEFAULT-VALUE}.")
     int heads;
-    @Option(names = "--norm", defaultValue = "PRE",
-            description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
+    @Option(names = "--norm", description = "Transformer LayerNorm placement: PRE (x += f(LN(x))),"
             + " POST (x = LN(x + f(x)), BERT's) or QUERY (SASRec's own: LN on the attention's queries only)."
-            + " Default: ${DEFAULT-VALUE}.")
+            + " Default: QUERY for sasrec, POST for bert4rec (the published code's).")
     NormPlacement norm;
-    @Option(names = "--positions", defaultValue = "NEWEST", description = "Transformer positions count from the NEWEST"
-            + " item (always the last position) or from the OLDEST in the window (position 0, the published code's)."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--positions", description = "Transformer positions count from the NEWEST item (always the last"
+            + " position) or from the OLDEST in the window (position 0, the published code's). Default: OLDEST.")
     PositionOrigin positions;
-    @Option(names = "--init", defaultValue = "XAVIER", description = "Transformer weight matrices: XAVIER (Glorot"
-            + " uniform) or NORMAL (N(0, 0.02), BERT's). Default: ${DEFAULT-VALUE}.") WeightInit init;
-    @Option(names = "--bert-head", defaultValue = "TRANSFORM", description = "BERT4Rec output: TRANSFORM (BERT's"
-            + " LN(GELU(hW+b)) before the tied embeddings) or LINEAR (hidden states against them directly)."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--init", description = "Transformer weight matrices: XAVIER (Glorot uniform) or NORMAL"
+            + " (N(0, 0.02), BERT's and the published SASRec+ code's). Default: NORMAL.") WeightInit init;
+    @Option(names = "--bert-head", description = "BERT4Rec output: TRANSFORM (BERT's LN(GELU(hW+b)) before the tied"
+            + " embeddings) or LINEAR (hidden states against them directly, the published BERT4Rec code's)."
+            + " Default: LINEAR.")
     Bert4RecHead bertHead;
     @Option(names = "--ffn-dim", description = "BERT4Rec feed-forward inner size (default: 4 x --dim).") Integer ffnDim;
     @Option(names = "--hidden", defaultValue = "128",
@@ -267,8 +276,14 @@ public final class TrainCommand implements Callable<Integer> {
     /** The training recipe these options describe; checkpoints default to {@code OUT/checkpoints}. */
     TrainConfig trainConfig() {
         Path ckpt = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        if (contrastive > 0 && !model.equals("sasrec")) {
+            throw new InvalidParameterException("--contrastive", contrastive, "0 unless --model sasrec");
+        }
+        var views = dev.seqmind.neural.train.Augmentation.parse(augment, 1);
         return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
-                resume, windows, beta2, dev.seqmind.neural.train.Augmentation.parse(augment, augmentProb));
+                resume, windows, beta2, dev.seqmind.neural.train.Augmentation.parse(augment, augmentProb),
+                new dev.seqmind.neural.train.LengthBuckets(lengthBuckets),
+                new dev.seqmind.neural.train.ContrastiveObjective(contrastive, contrastiveTemperature, views));
     }
 
     /**
@@ -280,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private NeuralTrainer trainer(TrainConfig tc, EngineOptions eo, java.util.function.Consumer<String> log) {
-        BlockStyle style = new BlockStyle(norm, positions, init);
+        BlockStyle style = blockStyle(NormPlacement.POST);
         return switch (model) {
             case "sasrec" -> NeuralTrainer.sasRec(sasRecConfig(), tc, eo, log);
             case "gru4rec" -> NeuralTrainer.gru4Rec(gru4RecConfig(), tc, eo, log);
@@ -290,7 +305,8 @@ public final class TrainCommand implements Callable<Integer> {
                     maxLenGiven() ? maxLen : dev.seqmind.neural.srgnn.SrGnnConfig.defaults().maxLength(), prefixes),
                     tc, eo, log);
             case "bert4rec" -> NeuralTrainer.bert4Rec(new Bert4RecConfig(dim, ffnDim == null ? 4 * dim : ffnDim, blocks,
-                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style, bertHead), tc, eo, log);
+                    heads == 1 ? 2 : heads, dropout, maxLen, maskProb, style,
+                    bertHead == null ? Bert4RecHead.LINEAR : bertHead), tc, eo, log);
             default -> throw new InvalidParameterException("--model", model,
                     "one of sasrec, sasrec-text, bert4rec, gru4rec, gru4rec-text, lstm, srgnn");
         };
@@ -310,8 +326,17 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private SasRecConfig sasRecConfig() {
-        return new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
-                new BlockStyle(norm, positions, init));
+        return new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives, blockStyle(NormPlacement.QUERY));
+    }
+
+    /**
+     * The block style given, each part not given taken from the published code: {@code publishedNorm}, positions
+     * from the oldest item, N(0, 0.02) weights. (Model files without a style still load as pre-norm, newest-first,
+     * Glorot: the defaults before these.)
+     */
+    private BlockStyle blockStyle(NormPlacement publishedNorm) {
+        return new BlockStyle(norm != null ? norm : publishedNorm, positions != null ? positions : PositionOrigin.OLDEST,
+                init != null ? init : WeightInit.NORMAL);
     }
 
     /** The invocation as typed; a resumed run records only its own (the stages before it are the user's to keep). */

@@ -1,6 +1,12 @@
 package dev.seqmind.cli.train;
 
+import dev.seqmind.cli.console.TerminalProgress;
+import dev.seqmind.cli.data.DatasetOptions;
+import dev.seqmind.data.model.SequenceDataset;
 import dev.seqmind.neural.bench.TrainStepProfile;
+import dev.seqmind.neural.model.TrainingData;
+import dev.seqmind.neural.train.LengthBuckets;
+import dev.seqmind.neural.train.TrainingWindows;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.engine.NeuralEngine;
 import picocli.CommandLine.Command;
@@ -45,6 +51,16 @@ public final class TrainStepBench implements Callable<Integer> {
     int[] chunks;
     @Option(names = "--trace", description = "write the last step's PyTorch operator trace (Chrome format) here")
     Path trace;
+    @Option(names = "--data", paramLabel = "FILE|DIR", description = "also time steps on this dataset's real"
+            + " training rows (leave-one-out training part, last --length window of each user): shuffled batches, each"
+            + " padded to its longest row (the baseline), against length-bucketed ones; --items is taken from it")
+    Path data;
+    @Option(names = "--real-steps", defaultValue = "12", description = "timed real batches of each kind, evenly"
+            + " spaced over one epoch. Default: ${DEFAULT-VALUE}.")
+    int realSteps;
+    @Option(names = "--length-buckets", defaultValue = "8", paramLabel = "BATCHES", description = "pool of the"
+            + " bucketed batches, as in 'train --length-buckets'. Default: ${DEFAULT-VALUE}.")
+    int lengthBuckets;
     @Option(names = "--peak-gflops", description = "the machine's peak (default: threads x clock x 32 FLOP/cycle)")
     Double peak;
 
@@ -62,6 +78,9 @@ public final class TrainStepBench implements Callable<Integer> {
                     t.backwardMs(), t.optimizerMs(), t.cpuMs(), t.gflop(), t.gflopsPerWallSecond(),
                     100 * t.gflopsPerWallSecond() / peakGflops, t.gflopsPerCpuSecond());
         }
+        if (data != null) {
+            realBatches(out, engine, peakGflops);
+        }
         out.println("output layer alone (forward + backward), twice each:");
         int[] twice = new int[chunks.length * 2];
         for (int i = 0; i < twice.length; i++) {
@@ -77,6 +96,37 @@ public final class TrainStepBench implements Callable<Integer> {
                             : String.format(Locale.ROOT, ", %.2fx less CPU than autograd", baseline / t.cpuMs()));
         }
         return 0;
+    }
+
+    /** Real rows: shuffled (padded) batches against length-bucketed ones, and the ratio of their mean steps. */
+    private void realBatches(PrintStream out, ai.djl.engine.Engine engine, double peakGflops) throws IOException {
+        DatasetOptions ds = new DatasetOptions();
+        ds.data = data;
+        SequenceDataset full = ds.load(TerminalProgress.stderr(false));
+        SequenceDataset train = ds.split(full, 42).train();
+        int[][] rows = TrainingWindows.LAST.rows(TrainingData.of(train, List.of()).sequences(), length);
+        TrainStepProfile profile = new TrainStepProfile(engine, train.numItems(), batch, length);
+        out.printf(Locale.ROOT, "real batches: %s, %d training rows, %d items, %d batches of each kind:%n", data,
+                rows.length, train.numItems(), realSteps);
+        double[] mean = new double[2];
+        LengthBuckets[] kinds = {LengthBuckets.OFF, new LengthBuckets(lengthBuckets)};
+        for (int k = 0; k < 2; k++) {
+            List<TrainStepProfile.RealStep> steps = profile.realSteps(rows, kinds[k], realSteps);
+            double wall = steps.stream().mapToDouble(r -> r.timing().wallMs()).sum();
+            double cpu = steps.stream().mapToDouble(r -> r.timing().cpuMs()).sum();
+            double gflop = steps.stream().mapToDouble(r -> r.timing().gflop()).sum();
+            double useful = steps.stream().mapToDouble(TrainStepProfile.RealStep::usefulGflop).sum();
+            long cells = steps.stream().mapToLong(TrainStepProfile.RealStep::cells).sum();
+            long padded = steps.stream().mapToLong(TrainStepProfile.RealStep::paddedCells).sum();
+            int n = steps.size();
+            mean[k] = wall / n;
+            out.printf(Locale.ROOT, "  %-26s %6.0f ms/step (cpu %6.0f) | padding %4.1f%% of cells | %.1f GFLOP computed,"
+                            + " %.1f needed a step | %.1f GFLOP/s computed (%.0f%% of peak), %.1f needed (%.0f%%)%n",
+                    k == 0 ? "shuffled (baseline)" : "bucketed, pools of " + lengthBuckets, wall / n, cpu / n,
+                    100.0 * (padded - cells) / padded, gflop / n, useful / n, gflop * 1000 / wall,
+                    100 * gflop * 1000 / wall / peakGflops, useful * 1000 / wall, 100 * useful * 1000 / wall / peakGflops);
+        }
+        out.printf(Locale.ROOT, "  bucketed step %.2fx faster than shuffled%n", mean[0] / mean[1]);
     }
 
     /** The first core's clock from /proc/cpuinfo, or 2.0 GHz where that file is missing. */

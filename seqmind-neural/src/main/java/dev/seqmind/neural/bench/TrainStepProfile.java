@@ -8,11 +8,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.seqmind.neural.nn.AdamW;
+import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
+import dev.seqmind.neural.train.LengthBuckets;
+import dev.seqmind.neural.train.TrainingLoop;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -22,8 +25,9 @@ import java.util.SplittableRandom;
 /**
  * Where a SASRec+ training step's time goes, on random full-length sequences: forward (including the hand-written
  * output-layer gradient), backward and optimiser wall time, process CPU time and achieved GFLOP/s; then the output
- * layer alone, through autograd (the baseline) and chunked at several chunk sizes. Wall figures depend on what else
- * the machine runs; CPU time much less so.
+ * layer alone, through autograd (the baseline) and chunked at several chunk sizes; and steps on a real dataset's
+ * training rows, batched in shuffled order (each batch padded to its longest row, the baseline) and length-bucketed.
+ * Wall figures depend on what else the machine runs; CPU time much less so.
  */
 public final class TrainStepProfile {
     /** One timed run: wall and CPU milliseconds, and the arithmetic it did. */
@@ -39,6 +43,16 @@ public final class TrainStepProfile {
 
         public double gflopsPerCpuSecond() {
             return gflop * 1000 / cpuMs;
+        }
+    }
+
+    /**
+     * A step on real rows: its timing ({@code gflop} counts what was computed, padding included), the rows, the
+     * cells with a target, the cells computed ({@code rows x longest}) and the GFLOP a padding-free step would need.
+     */
+    public record RealStep(Timing timing, int rows, long cells, long paddedCells, double usefulGflop) {
+        public double paddingShare() {
+            return 1 - (double) cells / paddedCells;
         }
     }
 
@@ -65,8 +79,7 @@ public final class TrainStepProfile {
      * per-operator trace (Chrome trace format) is written there.
      */
     public List<Timing> steps(int count, java.nio.file.Path trace) {
-        SasRecNetwork net = new SasRecNetwork(SasRecConfig.sasRecPlus().withMaxLength(length), items,
-                new ParameterStore(engine.newBaseManager()), 1);
+        SasRecNetwork net = network();
         int[][] seqs = new int[batch][];
         for (int i = 0; i < batch; i++) {
             seqs[i] = rng.ints(length + 1L, 0, items).toArray();
@@ -79,27 +92,76 @@ public final class TrainStepProfile {
             if (profiled) {
                 JniUtils.startProfile(false, true, false);
             }
-            long c0 = cpuNanos();
-            long t0 = System.nanoTime();
-            long t1;
-            try (NDScope s = new NDScope(); NDManager m = net.parameters().manager().newSubManager();
-                 GradientCollector gc = engine.newGradientCollector()) {
-                s.suppressNotUsedWarning();
-                NDArray loss = net.loss(m, seqs, 0, batch, rng);
-                loss.getFloat();
-                t1 = System.nanoTime();
-                gc.backward(loss);
-            }
-            long t2 = System.nanoTime();
-            adam.step(net.parameters(), 1e-3f, 5f);
-            long t3 = System.nanoTime();
+            Timing t = step(net, adam, seqs, 0, batch, "step " + (it + 1), gflop);
             if (profiled) {
                 JniUtils.stopProfile(trace.toString());
             }
-            out.add(new Timing("step " + (it + 1), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
-                    (cpuNanos() - c0) / 1e6, gflop));
+            out.add(t);
         }
         return out;
+    }
+
+    /**
+     * Steps on real training rows ({@code length + 1} items at most each, the catalogue of {@code items}): the rows
+     * shuffled once (seed 1), arranged by {@code buckets}, cut into batches, and {@code count} batches evenly spaced
+     * over that epoch timed after one warm-up step. {@link LengthBuckets#OFF} is the baseline: shuffled batches.
+     */
+    public List<RealStep> realSteps(int[][] rows, LengthBuckets buckets, int count) {
+        SasRecNetwork net = network();
+        AdamW adam = new AdamW(0.9f, 0.999f, 1e-8f, 0);
+        int[] order = TrainingLoop.shuffled(rows.length, new SplittableRandom(1));
+        int[][] epoch = new int[rows.length][];
+        for (int i = 0; i < order.length; i++) {
+            epoch[i] = rows[order[i]];
+        }
+        epoch = buckets.arrange(epoch, batch, new SplittableRandom(2));
+        int batches = (epoch.length + batch - 1) / batch;
+        List<RealStep> out = new ArrayList<>();
+        for (int k = -1; k < count; k++) {
+            int b = k < 0 ? 0 : (int) ((long) k * batches / count);
+            int from = b * batch;
+            int to = Math.min(epoch.length, from + batch);
+            long cells = 0;
+            int longest = 1;
+            double useful = 0;
+            for (int r = from; r < to; r++) {
+                int n = Math.min(length, epoch[r].length - 1);
+                cells += n;
+                longest = Math.max(longest, n);
+                useful += net.trainingFlops(n, 1, n);
+            }
+            Timing t = step(net, adam, epoch, from, to, "batch " + b,
+                    net.trainingFlops(cells, to - from, longest) / 1e9);
+            if (k >= 0) {
+                out.add(new RealStep(t, to - from, cells, (long) (to - from) * longest, useful / 1e9));
+            }
+        }
+        return out;
+    }
+
+    /** The SASRec+ network in the published block style, {@code length} positions, {@code items} items. */
+    private SasRecNetwork network() {
+        SasRecConfig cfg = SasRecConfig.sasRecPlus().withMaxLength(length).withStyle(BlockStyle.sasRecPublished());
+        return new SasRecNetwork(cfg, items, new ParameterStore(engine.newBaseManager()), 1);
+    }
+
+    /** One timed step (forward, backward, AdamW) on {@code seqs[from, to)}. */
+    private Timing step(SasRecNetwork net, AdamW adam, int[][] seqs, int from, int to, String label, double gflop) {
+        long c0 = cpuNanos();
+        long t0 = System.nanoTime();
+        long t1;
+        try (NDScope s = new NDScope(); NDManager m = net.parameters().manager().newSubManager();
+             GradientCollector gc = engine.newGradientCollector()) {
+            s.suppressNotUsedWarning();
+            NDArray loss = net.loss(m, seqs, from, to, rng);
+            loss.getFloat();
+            t1 = System.nanoTime();
+            gc.backward(loss);
+        }
+        long t2 = System.nanoTime();
+        adam.step(net.parameters(), 1e-3f, 5f);
+        long t3 = System.nanoTime();
+        return new Timing(label, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (cpuNanos() - c0) / 1e6, gflop);
     }
 
     /**

@@ -19,4 +19,12 @@ public record BlockStyle(NormPlacement norm, PositionOrigin positions, WeightIni
     public static BlockStyle defaults() {
         return new BlockStyle(null, null, null);
     }
+
+    /**
+     * The published SASRec+ code's blocks: LayerNorm on the attention's queries only, positions from the window's
+     * oldest item, N(0, 0.02) weights (the style of {@code seqmind train --model sasrec} by default).
+     */
+    public static BlockStyle sasRecPublished() {
+        return new BlockStyle(NormPlacement.QUERY, PositionOrigin.OLDEST, WeightInit.NORMAL);
+    }
 }

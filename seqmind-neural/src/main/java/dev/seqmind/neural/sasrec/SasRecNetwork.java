@@ -121,6 +121,18 @@ public final class SasRecNetwork implements SequenceNetwork {
         };
     }
 
+    @Override
+    public NDArray sequenceRepresentation(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
+        PaddedBatch in = PaddedBatch.ofItems(sequences, from, to, config.maxLength());
+        NDArray items = representation.trainingTable(params, m, rng);
+        return hidden(m, in, Dropout.drawingFrom(rng), items).get(":, -1, :");
+    }
+
+    @Override
+    public boolean hasSequenceRepresentation() {
+        return true;
+    }
+
     private NDArray sampledSoftmax(NDManager m, NDArray hv, NDArray table, long[] tgt, SplittableRandom rng) {
         int k = Math.min(config.negatives(), numItems);
         long[] neg = new long[k];

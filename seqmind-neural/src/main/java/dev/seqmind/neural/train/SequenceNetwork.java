@@ -47,6 +47,21 @@ public interface SequenceNetwork {
      */
     float[] states(NDManager manager, int[][] histories, int from, int to);
 
+    /**
+     * A training-mode (dropout on, part of the autograd graph) representation {@code [to - from, dim]} of each
+     * sequence, the state that scores its next item; what {@link ContrastiveObjective} compares. Networks without
+     * one throw {@link UnsupportedOperationException}.
+     */
+    default NDArray sequenceRepresentation(NDManager manager, int[][] sequences, int from, int to,
+                                           SplittableRandom rng) {
+        throw new UnsupportedOperationException(name() + " has no contrastive objective");
+    }
+
+    /** Whether {@link #sequenceRepresentation} is implemented. */
+    default boolean hasSequenceRepresentation() {
+        return false;
+    }
+
     /** Approximate floating-point operations of one training step on {@code cells} non-padding positions. */
     default double trainingFlops(long cells, int batch, int length) {
         return Double.NaN;

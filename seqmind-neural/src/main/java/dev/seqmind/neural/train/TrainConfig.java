@@ -22,17 +22,22 @@ import java.nio.file.Path;
  * @param windows         which windows of a history longer than the network's become training rows
  * @param beta2           Adam's second-moment decay (0.999, PyTorch's default, as in the published SASRec+ runs;
  *                        the original SASRec code used 0.98)
+ * @param augmentation    views that replace training rows ({@link Augmentation#NONE}: none)
+ * @param buckets         whether batches are formed from rows of similar length ({@link LengthBuckets#OFF}: no)
+ * @param contrastive     CL4SRec's contrastive term ({@link ContrastiveObjective#OFF}: none)
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                           LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
                           Path checkpointDir, boolean resume, TrainingWindows windows, float beta2,
-                          Augmentation augmentation) {
+                          Augmentation augmentation, LengthBuckets buckets,
+                          ContrastiveObjective contrastive) {
     /** A recipe without augmentation. */
     public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                        LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
                        Path checkpointDir, boolean resume, TrainingWindows windows, float beta2) {
         this(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience, evalEvery,
-                excludeSeen, checkpointDir, resume, windows, beta2, Augmentation.NONE);
+                excludeSeen, checkpointDir, resume, windows, beta2, Augmentation.NONE, LengthBuckets.OFF,
+                ContrastiveObjective.OFF);
     }
 
     public TrainConfig {
@@ -62,6 +67,12 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         if (augmentation == null) {
             augmentation = Augmentation.NONE;
         }
+        if (buckets == null) {
+            buckets = LengthBuckets.OFF;
+        }
+        if (contrastive == null) {
+            contrastive = ContrastiveObjective.OFF;
+        }
     }
 
     /** The SASRec+ recipe: Adam lr 1e-3, batch 128, up to 100 epochs, patience 10, seen items excluded. */
@@ -72,46 +83,56 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
 
     public TrainConfig withEpochs(int value) {
         return new TrainConfig(value, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withBatch(int value) {
         return new TrainConfig(epochs, value, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withLearningRate(float value) {
         return new TrainConfig(epochs, batchSize, value, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withPatience(int value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, value,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withExcludeSeen(boolean value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, value, checkpointDir, resume, windows, beta2, augmentation);
+                evalEvery, value, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withCheckpoints(Path dir, boolean resumeFromIt) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2, augmentation);
+                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withOptimizer(float decay, int warmup, LrSchedule value, float clip) {
         return new TrainConfig(epochs, batchSize, learningRate, decay, warmup, value, clip, patience, evalEvery,
-                excludeSeen, checkpointDir, resume, windows, beta2, augmentation);
+                excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withWindows(TrainingWindows value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, value, beta2, augmentation);
+                evalEvery, excludeSeen, checkpointDir, resume, value, beta2, augmentation, buckets, contrastive);
     }
 
     public TrainConfig withAugmentation(Augmentation value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, value);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, value, buckets, contrastive);
+    }
+
+    public TrainConfig withBuckets(LengthBuckets value) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, value, contrastive);
+    }
+
+    public TrainConfig withContrastive(ContrastiveObjective value) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, value);
     }
 }

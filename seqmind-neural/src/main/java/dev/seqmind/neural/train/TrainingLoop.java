@@ -83,9 +83,15 @@ public final class TrainingLoop {
                 for (int i = 0; i < order.length; i++) {
                     shuffledSeqs[i] = train[order[i]];
                 }
+                // its own stream too; off, nothing is drawn
+                shuffledSeqs = config.buckets().arrange(shuffledSeqs, config.batchSize(),
+                        new SplittableRandom(seed * 37 + 7_000_003L * epoch));
+                double meanCells = (double) LengthBuckets.cells(shuffledSeqs, 0, shuffledSeqs.length,
+                        network.maxLength()) / stepsPerEpoch;
                 SplittableRandom sampling = new SplittableRandom(seed * 17 + 1_000_003L * epoch);
                 // its own stream, so runs without augmentation draw exactly what they drew before it existed
                 SplittableRandom augmenting = new SplittableRandom(seed * 29 + 999_983L * epoch);
+                SplittableRandom contrasting = new SplittableRandom(seed * 41 + 1_000_033L * epoch);
                 EpochTimer timer = new EpochTimer();
                 long skippedBefore = adam.skippedSteps();
                 double lossSum = 0;
@@ -94,10 +100,11 @@ public final class TrainingLoop {
                 for (int from = 0; from < shuffledSeqs.length; from += config.batchSize()) {
                     int to = Math.min(shuffledSeqs.length, from + config.batchSize());
                     float lr = config.schedule().at(config.learningRate(), steps, config.warmupSteps(), totalSteps);
+                    float weight = config.buckets().weight(shuffledSeqs, from, to, network.maxLength(), meanCells);
                     float loss = config.augmentation().enabled()
                             ? step(engine, adam, config.augmentation().apply(shuffledSeqs, from, to, augmenting), 0,
-                                    to - from, sampling, lr, timer)
-                            : step(engine, adam, shuffledSeqs, from, to, sampling, lr, timer);
+                                    to - from, sampling, contrasting, weight, lr, timer)
+                            : step(engine, adam, shuffledSeqs, from, to, sampling, contrasting, weight, lr, timer);
                     flops += estimateFlops(shuffledSeqs, from, to);
                     steps++;
                     lossSum += loss * (to - from);
@@ -168,8 +175,8 @@ public final class TrainingLoop {
         return state;
     }
 
-    private float step(Engine engine, AdamW adam, int[][] seqs, int from, int to, SplittableRandom sampling, float lr,
-                       EpochTimer timer) {
+    private float step(Engine engine, AdamW adam, int[][] seqs, int from, int to, SplittableRandom sampling,
+                       SplittableRandom contrasting, float weight, float lr, EpochTimer timer) {
         long t0 = System.nanoTime();
         float loss;
         long t1;
@@ -178,9 +185,13 @@ public final class TrainingLoop {
              GradientCollector gc = engine.newGradientCollector()) {
             scope.suppressNotUsedWarning();
             NDArray l = network.loss(m, seqs, from, to, sampling);
+            if (config.contrastive().enabled()) {
+                l = l.add(config.contrastive().loss(m, network, seqs, from, to, contrasting));
+            }
             loss = l.getFloat();
             t1 = System.nanoTime();
-            gc.backward(l);
+            // length-bucketed batches: the batch's cells weigh what they would in a shuffled batch
+            gc.backward(weight == 1f ? l : dev.seqmind.neural.nn.Layers.scale(l, weight));
         }
         long t2 = System.nanoTime();
         adam.step(network.parameters(), lr, config.clipNorm());
@@ -220,7 +231,7 @@ public final class TrainingLoop {
     }
 
     /** 0..n-1 in a random order (Fisher-Yates, from {@code rng}). */
-    static int[] shuffled(int n, SplittableRandom rng) {
+    public static int[] shuffled(int n, SplittableRandom rng) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
