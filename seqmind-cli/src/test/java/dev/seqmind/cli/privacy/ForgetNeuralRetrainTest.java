@@ -12,6 +12,7 @@ import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.gru4rec.Gru4RecConfig;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.train.LengthBuckets;
 import dev.seqmind.neural.train.LrSchedule;
 import dev.seqmind.neural.train.TrainConfig;
 import dev.seqmind.neural.train.TrainingWindows;
@@ -104,7 +105,7 @@ class ForgetNeuralRetrainTest {
         // oracle: the refitted GRU4Rec is the model the same settings (as typed above) give on the data without the user
         var split = new LeaveOneOutSplitter().split(after);
         TrainConfig tc = new TrainConfig(25, 16, 0.01f, 0, 0, LrSchedule.CONSTANT, 5, 0, 1, true, null, false,
-                TrainingWindows.LAST, 0.999f);
+                TrainingWindows.LAST, 0.999f).withBuckets(new LengthBuckets(8)); // train's default batching
         NeuralRecommender fresh = NeuralTrainer.gru4Rec(new Gru4RecConfig(16, 16, 0, 10), tc, EngineOptions.defaults(),
                 line -> { }).fit(split.train(), new FitContext(7, Runtime.getRuntime().availableProcessors(),
                 split.validation(), Progress.NONE));

@@ -134,7 +134,10 @@ public final class TrainerRebuild {
         }
     }
 
-    /** {@code Name[a=1, b=X]} (a flat record's text) as {@code a -> 1, b -> X}. */
+    /**
+     * {@code Name[a=1, b=X]} (a record's text) as {@code a -> 1, b -> X}; a nested record's text stays whole as its
+     * component's value ({@code views -> Inner[c=2]}), split at top-level commas only.
+     */
     private static Map<String, String> fields(String key, String text) {
         int open = text.indexOf('[');
         if (open < 0 || !text.endsWith("]")) {
@@ -142,12 +145,29 @@ public final class TrainerRebuild {
         }
         Map<String, String> out = new LinkedHashMap<>();
         String body = text.substring(open + 1, text.length() - 1);
-        for (String part : body.isEmpty() ? new String[0] : body.split(", ")) {
-            int eq = part.indexOf('=');
-            if (eq < 0 || part.indexOf('[') >= 0) {
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : ',';
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (depth == 0 && (i == body.length() || body.startsWith(", ", i))) {
+                if (i > start) {
+                    String part = body.substring(start, i);
+                    int eq = part.indexOf('=');
+                    int bracket = part.indexOf('[');
+                    if (eq < 0 || (bracket >= 0 && bracket < eq)) {
+                        throw new IllegalArgumentException("parameter " + key + " cannot be read back from " + text);
+                    }
+                    out.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+                start = i + 2;
+            }
+            if (depth < 0) {
                 throw new IllegalArgumentException("parameter " + key + " cannot be read back from " + text);
             }
-            out.put(part.substring(0, eq), part.substring(eq + 1));
         }
         return out;
     }
