@@ -132,6 +132,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "(default: each model's own, e.g. 100 with early stopping).")
     Integer epochs;
 
+    @CommandLine.Mixin
+    BlendOptions blend = new BlendOptions();
+
     @Option(names = "--cold-users", defaultValue = "0", description = "Also evaluate the cold-user protocol: users "
             + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
     int coldUsers;
@@ -159,6 +162,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new InvalidParameterException("--diversity-lambdas", lambda, "in [0, 1]");
             }
         }
+        blend.check();
         SequenceDataset ds = dataset.load(progress);
         if (!diversityLambdas.isEmpty()) {
             diversity.check(ds);
@@ -205,6 +209,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             runs.add(run);
             runs.addAll(diversified(runner, sp, m.model(), run, ds, progress));
         }
+        if (blend.requested()) {
+            runs.add(blend.evaluate(sp, runner, new Evaluator(cfg), on, seed, nThreads, cutOff(), progress, err()));
+        }
         if (runs.isEmpty()) {
             throw new InvalidParameterException("--models", String.join(",", models), "at least one model",
                     "name classic models or give --pretrained model directories");
@@ -240,8 +247,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         return out;
     }
 
+    /** The cut-off the summary and the blend's weight choice use: 10 when evaluated, else the largest. */
+    private int cutOff() {
+        return Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
+    }
+
     private void printSummary(List<ModelRun> runs) {
-        int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
+        int k = cutOff();
         var first = runs.get(0).result();
         out().printf(Locale.ROOT, "%-18s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
                 first.label(Metric.NDCG, k), "fit s", "users/s",
@@ -280,7 +292,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "
                 + String.join(",", diversityLambdas.stream().map(String::valueOf).toList()) + " --diversity-by "
-                + diversity.by + " --diversity-pool " + diversity.pool) + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
+                + diversity.by + " --diversity-pool " + diversity.pool) + blend.describe()
+                + (pretrained.isEmpty() ? "" : " --pretrained " + String.join(",",
                 pretrained.stream().map(Path::toString).toList()));
     }
 

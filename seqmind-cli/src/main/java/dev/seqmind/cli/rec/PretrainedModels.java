@@ -25,15 +25,20 @@ final class PretrainedModels {
     /** Written by neural training runs; gives the fit time when present. */
     private static final String CARD = "card.json";
 
+    private final String trainOnly;
     private final Set<String> accepted;
 
     PretrainedModels(Split split) {
-        this.accepted = Set.of(DatasetFingerprint.of(split.train()).id(),
-                DatasetFingerprint.of(split.trainForTest()).id());
+        this.trainOnly = DatasetFingerprint.of(split.train()).id();
+        this.accepted = Set.of(trainOnly, DatasetFingerprint.of(split.trainForTest()).id());
     }
 
-    /** A loaded model with the parameters and fit time its directory records. */
-    record Loaded(Recommender model, Map<String, String> params, double fitSeconds) {
+    /**
+     * A loaded model with the parameters and fit time its directory records.
+     *
+     * @param fittedOnTrain whether it saw training events only (not the validation targets)
+     */
+    record Loaded(Recommender model, Map<String, String> params, double fitSeconds, boolean fittedOnTrain) {
     }
 
     Loaded load(Path dir) throws IOException {
@@ -47,7 +52,7 @@ final class PretrainedModels {
         }
         Map<String, String> params = new LinkedHashMap<>(p.params());
         params.put("loaded from", dir.toString());
-        return new Loaded(ModelDirectory.load(dir), params, fitSeconds(dir));
+        return new Loaded(ModelDirectory.load(dir), params, fitSeconds(dir), trainOnly.equals(p.datasetFingerprint()));
     }
 
     private static double fitSeconds(Path dir) throws IOException {

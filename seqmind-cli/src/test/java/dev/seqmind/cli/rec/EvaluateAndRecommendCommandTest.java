@@ -79,6 +79,45 @@ class EvaluateAndRecommendCommandTest {
     }
 
     @Test
+    void aBlendChoosesItsWeightsOnValidationAndIsTestedOnce() throws IOException {
+        // 30 users cycling 1 -> 2 -> 3 -> 1 -> 2 -> 3: popularity ranks 1 first (twice as frequent in training),
+        // the chain ranks the validation target 2 first after 1.
+        StringBuilder cycles = new StringBuilder();
+        for (int u = 1; u <= 30; u++) {
+            for (int item : new int[]{1, 2, 3, 1, 2, 3}) {
+                cycles.append(u).append(' ').append(item).append('\n');
+            }
+        }
+        Path data = Files.writeString(tmp.resolve("cycles.txt"), cycles.toString());
+        Path out = tmp.resolve("blend");
+        CliRun r = run("evaluate", "--data", data.toString(), "--models", "pop", "--bootstrap", "0",
+                "--out", out.toString(), "--blend", "pop+markov1", "--blend-weights", "1:0,0.2:0.8,0:1");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("blend validation blend(pop 1.00 + markov1 0.00) NDCG@10 0.6309")
+                .contains("blend validation blend(pop 0.200 + markov1 0.800) NDCG@10 1.0000");
+        JsonNode models = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("models");
+        assertThat(models).hasSize(2);
+        JsonNode blend = models.get(1);
+        assertThat(blend.path("name").asText()).isEqualTo("blend(pop 0.200 + markov1 0.800)");
+        assertThat(blend.path("metrics").path("HR@1").path("mean").asDouble()).isEqualTo(1.0);
+        assertThat(Files.readString(out.resolve("report.json"))).contains("--blend pop+markov1");
+    }
+
+    @Test
+    void badBlendsAreUsageErrorsBeforeAnyFit() throws IOException {
+        for (String[] bad : new String[][]{{"--blend", "markov1"}, {"--blend", "markov1+nosuch"},
+                {"--blend", "pop+markov1", "--blend-weights", "1:x"}, {"--blend", "pop+markov1", "--blend-weights",
+                "1:1:1"}, {"--blend", "pop+markov1+markov2"}, {"--blend-weights", "1:0"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("evaluate", "--data",
+                    log().toString(), "--out", tmp.toString(), "--models", "pop"));
+            args.addAll(java.util.List.of(bad));
+            CliRun r = run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", bad)).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(String.join(" ", bad)).contains("--blend").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void unknownModelNamesAreAUsageError() throws IOException {
         CliRun r = run("evaluate", "--data", log().toString(), "--models", "pop,nope", "--out", tmp.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -3,6 +3,7 @@ package dev.seqmind.rec.model.markov;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.rec.Explanation;
 import dev.seqmind.rec.model.BaseScoreRecommender;
+import dev.seqmind.rec.model.blend.NextItemProbabilities;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,26 @@ import java.util.Locale;
  * seen only after shorter ones, items seen after no context rank by training popularity ({@code [0, 1)}), and the
  * popularity term breaks ties within a tier without ever reordering different counts.
  *
+ * <p>As a distribution ({@link #probabilities}), the same longest trusted context gives
+ * {@code (1 - e) p + e pop(item) / sum(pop)} with {@code e = 1 / (count(context) + 1)}: the transition shares, backed
+ * off to training popularity as much as the context is rare; with no trusted context, popularity alone.
+ *
  * <p>Immutable and thread-safe.
  */
-public final class MarkovRecommender extends BaseScoreRecommender {
+public final class MarkovRecommender extends BaseScoreRecommender implements NextItemProbabilities {
     private final TransitionTable[] tables;
     private final int minContextCount;
+    private final double popularitySum;
 
     MarkovRecommender(String name, IdMap items, TransitionTable[] tables, float[] popularity, int minContextCount) {
         super(name, items, popularity);
         this.tables = tables;
         this.minContextCount = minContextCount;
+        double sum = 0;
+        for (float p : popularity) {
+            sum += p;
+        }
+        this.popularitySum = sum;
     }
 
     /**
@@ -85,6 +96,38 @@ public final class MarkovRecommender extends BaseScoreRecommender {
                 int item = next[i];
                 out[item] = tier + t.weight(i) / total + popularity[item] * tieScale;
             }
+        }
+    }
+
+    @Override
+    public void probabilities(int[] history, float[] out) {
+        int n = numItems();
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + " < " + n + " items");
+        }
+        int len = history.length;
+        for (int k = tables.length; k >= 1; k--) {
+            TransitionTable t = tables[k - 1];
+            int row = t.row(history, len);
+            if (row < 0 || t.totals[row] < minContextCount) {
+                continue;
+            }
+            double backOff = 1.0 / (t.totals[row] + 1.0);
+            fillPopularity(out, n, backOff);
+            double total = t.weightTotal(row);
+            for (int i = t.rowStart[row], end = t.rowStart[row + 1]; i < end; i++) {
+                out[t.next[i]] += (float) ((1 - backOff) * t.weight(i) / total);
+            }
+            return;
+        }
+        fillPopularity(out, n, 1.0);
+    }
+
+    /** {@code out[i] = share * pop(i) / sum(pop)}; uniform when training had no events. */
+    private void fillPopularity(float[] out, int n, double share) {
+        float[] popularity = baseScores();
+        for (int i = 0; i < n; i++) {
+            out[i] = popularitySum > 0 ? (float) (share * popularity[i] / popularitySum) : (float) (share / n);
         }
     }
 
