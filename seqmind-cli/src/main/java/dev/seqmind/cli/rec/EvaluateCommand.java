@@ -136,6 +136,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
     int coldUsers;
 
+    @Option(names = "--long-users", defaultValue = "0", paramLabel = "N", description = "Also evaluate the long-user "
+            + "protocol: users with more than N events in the data the models were fitted on, e.g. 400 for histories "
+            + "twice SASRec's 200-item window; the models are compared on them with paired tests "
+            + "(default ${DEFAULT-VALUE}: off).")
+    int longUsers;
+
     @Override
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
@@ -177,7 +183,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on,
-                new ColdStart(coldItems, coldUsers));
+                new ColdStart(coldItems, coldUsers, longUsers));
         java.util.Map<ModelRun, List<ModelRun>> reranked = new java.util.IdentityHashMap<>();
         List<ModelRun> fitted = runner.run(sp, trainers, progress, (model, run) -> {
             reranked.put(run, diversified(runner, sp, model, run, ds, progress));
@@ -223,7 +229,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             PerUserFile.write(out.resolve("per-user.tsv.gz"), runs, sp.test(),
                     u -> ds.users().externalId(u));
         }
-        printSummary(runs);
+        printSummary(runs, report);
         out().println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
         return 0;
     }
@@ -240,7 +246,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return out;
     }
 
-    private void printSummary(List<ModelRun> runs) {
+    private void printSummary(List<ModelRun> runs, EvaluationReport report) {
         int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
         var first = runs.get(0).result();
         out().printf(Locale.ROOT, "%-18s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
@@ -258,15 +264,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                     r.result().usersPerSecond(), beyond);
         }
         out().println("ranking: " + first.ranking());
-        for (int p = 0; p < runs.get(0).protocols().size(); p++) {
-            out().println(runs.get(0).protocols().get(p).protocol() + ": "
-                    + runs.get(0).protocols().get(p).description());
-            for (ModelRun r : runs) {
-                if (p < r.protocols().size() && r.protocols().get(p).result().isPresent()) {
-                    var pr = r.protocols().get(p).result().get();
-                    out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%n", pr.model(),
-                            pr.mean(Metric.HR, k), pr.mean(Metric.NDCG, k), pr.numCases());
-                }
+        for (EvaluationReport.ProtocolReport p : report.protocols()) {
+            out().println(p.name() + ": " + p.description()
+                    + (p.baseline() == null ? "" : "; paired tests against " + p.baseline()));
+            String ndcg = first.label(Metric.NDCG, k);
+            for (EvaluationReport.ModelReport m : p.models()) {
+                EvaluationReport.MetricValue v = m.metrics().get(ndcg);
+                String test = v == null || v.difference() == null ? ""
+                        : String.format(Locale.ROOT, "  %s %+.4f, t-test p %.3g, Wilcoxon p %.3g", ndcg,
+                        v.difference(), v.tTestP(), v.wilcoxonP());
+                out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%s%n", m.name(),
+                        m.metrics().get(first.label(Metric.HR, k)).mean(), v == null ? Double.NaN : v.mean(),
+                        m.cases(), test);
             }
         }
     }
@@ -275,7 +284,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         return "seqmind evaluate " + dataset.describe() + " --models " + String.join(",", models)
                 + " --fit-on " + fitOn
                 + (epochs == null ? "" : " --epochs " + epochs) + (coldItems ? " --cold-items" : "")
-                + (coldUsers > 0 ? " --cold-users " + coldUsers : "") + (excludeSeen ? " --exclude-seen" : "")
+                + (coldUsers > 0 ? " --cold-users " + coldUsers : "")
+                + (longUsers > 0 ? " --long-users " + longUsers : "") + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "
