@@ -205,9 +205,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             runs.addAll(reranked.getOrDefault(run, List.of()));
         }
         PretrainedModels loader = pretrained.isEmpty() ? null : new PretrainedModels(sp);
+        // models of the same name (e.g. two SASRec directories) are told apart by their directories
+        java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+        fitted.forEach(r -> uses.merge(r.result().model(), 1, Integer::sum));
+        for (Path dir : pretrained) {
+            uses.merge(ModelDirectory.readMeta(dir).name(), 1, Integer::sum);
+        }
         for (Path dir : pretrained) {
             PretrainedModels.Loaded m = loader.load(dir);
             ModelRun run = runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress);
+            if (uses.getOrDefault(run.result().model(), 0) > 1) {
+                run = run.labelled(run.result().model() + " (" + dir.getFileName() + ")");
+            }
             runs.add(run);
             runs.addAll(diversified(runner, sp, m.model(), run, ds, progress));
         }
@@ -249,7 +258,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private void printSummary(List<ModelRun> runs, EvaluationReport report) {
         int k = Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
         var first = runs.get(0).result();
-        out().printf(Locale.ROOT, "%-18s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
+        out().printf(Locale.ROOT, "%-24s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
                 first.label(Metric.NDCG, k), "fit s", "users/s",
                 diversityLambdas.isEmpty() ? "" : String.format(Locale.ROOT, " %8s %8s", "ILD@" + k, "cov@" + k));
         for (ModelRun r : runs) {
@@ -259,7 +268,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 beyond = b.map(x -> String.format(Locale.ROOT, " %8.4f %8.4f", x.intraListDiversity(),
                         x.coverage())).orElse("");
             }
-            out().printf(Locale.ROOT, "%-18s %14.4f %14.4f %10.2f %10.0f%s%n", r.result().model(),
+            out().printf(Locale.ROOT, "%-24s %14.4f %14.4f %10.2f %10.0f%s%n", r.result().model(),
                     r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
                     r.result().usersPerSecond(), beyond);
         }
@@ -273,7 +282,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 String test = v == null || v.difference() == null ? ""
                         : String.format(Locale.ROOT, "  %s %+.4f, t-test p %.3g, Wilcoxon p %.3g", ndcg,
                         v.difference(), v.tTestP(), v.wilcoxonP());
-                out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%s%n", m.name(),
+                out().printf(Locale.ROOT, "  %-22s %14.4f %14.4f %10d cases%s%n", m.name(),
                         m.metrics().get(first.label(Metric.HR, k)).mean(), v == null ? Double.NaN : v.mean(),
                         m.cases(), test);
             }

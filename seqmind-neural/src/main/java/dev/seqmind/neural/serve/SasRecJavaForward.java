@@ -66,7 +66,7 @@ public final class SasRecJavaForward implements SequenceEncoder {
         if (config.summarisesOlderEvents()) {
             throw new SeqmindException("this SASRec model reads a summary of the events older than its "
                     + config.maxLength() + "-item window (trained with --long-history summary), which the pure-Java "
-                    + "forward pass does not compute; score it on the native engine (the default forward)");
+                    + "forward pass does not compute; score it on the native engine (seqmind serve --forward native)");
         }
         this.config = config;
         this.weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
