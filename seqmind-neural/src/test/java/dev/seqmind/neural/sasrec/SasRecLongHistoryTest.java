@@ -189,15 +189,21 @@ class SasRecLongHistoryTest {
         assertThat(summarised).isGreaterThan(0.9);
     }
 
-    @Test
-    void aSummaryModelSavesLoadsAndRefusesThePureJavaForward(@TempDir Path tmp) throws Exception {
+    /** A model of {@code config} trained {@code epochs} on a small planted log and saved into {@code dir}. */
+    private static NeuralRecommender trainAndSave(SasRecConfig config, int epochs, Path dir) throws Exception {
         Split split = new LeaveOneOutSplitter().split(PlantedSequences.successor(40, 15, 6, 14, 2));
-        TrainConfig tc = TrainConfig.defaults().withEpochs(2).withBatch(16).withPatience(0);
-        NeuralTrainer trainer = NeuralTrainer.sasRec(SUMMARY, tc, EngineOptions.defaults().withThreads(1), l -> { });
+        TrainConfig tc = TrainConfig.defaults().withEpochs(epochs).withBatch(16).withPatience(0);
+        NeuralTrainer trainer = NeuralTrainer.sasRec(config, tc, EngineOptions.defaults().withThreads(1), l -> { });
         FitContext ctx = new FitContext(1, 1, List.of(), Progress.NONE);
         NeuralRecommender trained = trainer.fit(split.train(), ctx);
-        Path dir = tmp.resolve("m");
         ModelDirectory.save(trained, dir, Provenance.of(split.train(), trainer, ctx));
+        return trained;
+    }
+
+    @Test
+    void aSummaryModelSavesLoadsAndRefusesThePureJavaForward(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("m");
+        NeuralRecommender trained = trainAndSave(SUMMARY, 2, dir);
         Recommender loaded = ModelDirectory.load(dir);
         assertThat(((NeuralRecommender) loaded).network().config()).isEqualTo(SUMMARY);
         float[] a = new float[15];
@@ -220,17 +226,12 @@ class SasRecLongHistoryTest {
 
     @Test
     void aWarmStartCopiesTheSavedWeightsAndLeavesTheMemoryFresh(@TempDir Path tmp) throws Exception {
-        Split split = new LeaveOneOutSplitter().split(PlantedSequences.successor(40, 15, 6, 14, 2));
-        TrainConfig tc = TrainConfig.defaults().withEpochs(1).withBatch(16).withPatience(0);
-        NeuralTrainer trainer = NeuralTrainer.sasRec(PLAIN, tc, EngineOptions.defaults().withThreads(1), l -> { });
-        FitContext ctx = new FitContext(1, 1, List.of(), Progress.NONE);
-        NeuralRecommender plain = trainer.fit(split.train(), ctx);
         Path dir = tmp.resolve("plain");
-        ModelDirectory.save(plain, dir, Provenance.of(split.train(), trainer, ctx));
+        NeuralRecommender plain = trainAndSave(PLAIN, 1, dir);
         SasRecNetwork warm = network(SUMMARY, 15, 99);
         float[] freshMemory = warm.parameters().get("mem.proj.w").toFloatArray();
         StringBuilder log = new StringBuilder();
-        WarmStart.apply(warm, dir, split.train().items(), log::append);
+        WarmStart.apply(warm, dir, plain.items(), log::append);
         for (String name : plain.network().parameters().names()) {
             assertThat(warm.parameters().get(name).toFloatArray()).as(name)
                     .containsExactly(plain.network().parameters().get(name).toFloatArray());
