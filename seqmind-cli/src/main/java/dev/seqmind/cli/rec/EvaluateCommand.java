@@ -139,6 +139,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "with at most this many training events (default ${DEFAULT-VALUE}: off).")
     int coldUsers;
 
+    @Option(names = "--long-users", defaultValue = "0", paramLabel = "N", description = "Also evaluate the long-user "
+            + "protocol: users with more than N events in the data the models were fitted on, e.g. 400 for histories "
+            + "twice SASRec's 200-item window; the models are compared on them with paired tests "
+            + "(default ${DEFAULT-VALUE}: off).")
+    int longUsers;
+
     @Override
     public Integer call() throws IOException {
         var progress = TerminalProgress.stderr(false);
@@ -181,7 +187,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new InvalidParameterException("--fit-on", fitOn, "train-for-test or train");
         };
         var runner = new EvaluationRunner(new Evaluator(cfg), seed, Trainers::isBaseline, on,
-                new ColdStart(coldItems, coldUsers));
+                new ColdStart(coldItems, coldUsers, longUsers));
         java.util.Map<ModelRun, List<ModelRun>> reranked = new java.util.IdentityHashMap<>();
         List<ModelRun> fitted = runner.run(sp, trainers, progress, (model, run) -> {
             reranked.put(run, diversified(runner, sp, model, run, ds, progress));
@@ -203,9 +209,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             runs.addAll(reranked.getOrDefault(run, List.of()));
         }
         PretrainedModels loader = pretrained.isEmpty() ? null : new PretrainedModels(sp);
+        // models of the same name (e.g. two SASRec directories) are told apart by their directories
+        java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+        fitted.forEach(r -> uses.merge(r.result().model(), 1, Integer::sum));
+        for (Path dir : pretrained) {
+            uses.merge(ModelDirectory.readMeta(dir).name(), 1, Integer::sum);
+        }
         for (Path dir : pretrained) {
             PretrainedModels.Loaded m = loader.load(dir);
             ModelRun run = runner.evaluateFitted(sp, m.model(), m.params(), m.fitSeconds(), progress);
+            if (uses.getOrDefault(run.result().model(), 0) > 1) {
+                run = run.labelled(run.result().model() + " (" + dir.getFileName() + ")");
+            }
             runs.add(run);
             runs.addAll(diversified(runner, sp, m.model(), run, ds, progress));
         }
@@ -230,7 +245,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             PerUserFile.write(out.resolve("per-user.tsv.gz"), runs, sp.test(),
                     u -> ds.users().externalId(u));
         }
-        printSummary(runs);
+        printSummary(runs, report);
         out().println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.html"));
         return 0;
     }
@@ -252,10 +267,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Arrays.stream(ks).filter(x -> x == 10).findFirst().orElse(ks[ks.length - 1]);
     }
 
-    private void printSummary(List<ModelRun> runs) {
+    private void printSummary(List<ModelRun> runs, EvaluationReport report) {
         int k = cutOff();
         var first = runs.get(0).result();
-        out().printf(Locale.ROOT, "%-18s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
+        out().printf(Locale.ROOT, "%-24s %14s %14s %10s %10s%s%n", "model", first.label(Metric.HR, k),
                 first.label(Metric.NDCG, k), "fit s", "users/s",
                 diversityLambdas.isEmpty() ? "" : String.format(Locale.ROOT, " %8s %8s", "ILD@" + k, "cov@" + k));
         for (ModelRun r : runs) {
@@ -265,20 +280,23 @@ public final class EvaluateCommand implements Callable<Integer> {
                 beyond = b.map(x -> String.format(Locale.ROOT, " %8.4f %8.4f", x.intraListDiversity(),
                         x.coverage())).orElse("");
             }
-            out().printf(Locale.ROOT, "%-18s %14.4f %14.4f %10.2f %10.0f%s%n", r.result().model(),
+            out().printf(Locale.ROOT, "%-24s %14.4f %14.4f %10.2f %10.0f%s%n", r.result().model(),
                     r.result().mean(Metric.HR, k), r.result().mean(Metric.NDCG, k), r.fitSeconds(),
                     r.result().usersPerSecond(), beyond);
         }
         out().println("ranking: " + first.ranking());
-        for (int p = 0; p < runs.get(0).protocols().size(); p++) {
-            out().println(runs.get(0).protocols().get(p).protocol() + ": "
-                    + runs.get(0).protocols().get(p).description());
-            for (ModelRun r : runs) {
-                if (p < r.protocols().size() && r.protocols().get(p).result().isPresent()) {
-                    var pr = r.protocols().get(p).result().get();
-                    out().printf(Locale.ROOT, "  %-12s %14.4f %14.4f %10d cases%n", pr.model(),
-                            pr.mean(Metric.HR, k), pr.mean(Metric.NDCG, k), pr.numCases());
-                }
+        for (EvaluationReport.ProtocolReport p : report.protocols()) {
+            out().println(p.name() + ": " + p.description()
+                    + (p.baseline() == null ? "" : "; paired tests against " + p.baseline()));
+            String ndcg = first.label(Metric.NDCG, k);
+            for (EvaluationReport.ModelReport m : p.models()) {
+                EvaluationReport.MetricValue v = m.metrics().get(ndcg);
+                String test = v == null || v.difference() == null ? ""
+                        : String.format(Locale.ROOT, "  %s %+.4f, t-test p %.3g, Wilcoxon p %.3g", ndcg,
+                        v.difference(), v.tTestP(), v.wilcoxonP());
+                out().printf(Locale.ROOT, "  %-22s %14.4f %14.4f %10d cases%s%n", m.name(),
+                        m.metrics().get(first.label(Metric.HR, k)).mean(), v == null ? Double.NaN : v.mean(),
+                        m.cases(), test);
             }
         }
     }
@@ -287,7 +305,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         return "seqmind evaluate " + dataset.describe() + " --models " + String.join(",", models)
                 + " --fit-on " + fitOn
                 + (epochs == null ? "" : " --epochs " + epochs) + (coldItems ? " --cold-items" : "")
-                + (coldUsers > 0 ? " --cold-users " + coldUsers : "") + (excludeSeen ? " --exclude-seen" : "")
+                + (coldUsers > 0 ? " --cold-users " + coldUsers : "")
+                + (longUsers > 0 ? " --long-users " + longUsers : "") + (excludeSeen ? " --exclude-seen" : "")
                 + (sampledNegatives > 0 ? " --sampled-negatives " + sampledNegatives : "")
                 + " -k " + Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --bootstrap " + bootstrap
                 + " --seed " + seed + (diversityLambdas.isEmpty() ? "" : " --diversity-lambdas "

@@ -15,6 +15,7 @@ import dev.seqmind.neural.nn.BlockStyle;
 import dev.seqmind.neural.nn.NormPlacement;
 import dev.seqmind.neural.nn.PositionOrigin;
 import dev.seqmind.neural.nn.WeightInit;
+import dev.seqmind.neural.sasrec.LongHistory;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecLoss;
 import dev.seqmind.neural.modality.ModalityFile;
@@ -175,6 +176,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--negatives", defaultValue = "3000",
             description = "SASRec sampled-softmax negatives. Default: ${DEFAULT-VALUE}.")
     int negatives;
+    @Option(names = "--long-history", defaultValue = "none", paramLabel = "none|summary", description = "SASRec and "
+            + "histories longer than --max-len: none (plain truncation to the most recent --max-len items) or summary"
+            + " (also --memory-tokens learned tokens, one per chunk of the older events, that every window position"
+            + " may attend to; saved in the model directory). Default: ${DEFAULT-VALUE}.")
+    String longHistory;
+    @Option(names = "--memory-tokens", defaultValue = "" + SasRecConfig.DEFAULT_MEMORY_TOKENS, paramLabel = "K",
+            description = "Memory tokens of --long-history summary: the events older than the window are cut into"
+                    + " this many chunks of near-equal size. Default: ${DEFAULT-VALUE}.")
+    int memoryTokens;
+    @Option(names = "--init-from", paramLabel = "MODEL_DIR", description = "Warm start: begin from the weights of a"
+            + " model directory of the same family trained on the same data (parameters it lacks, e.g. a new"
+            + " --long-history memory, start fresh; the optimiser starts fresh). Default: from scratch.")
+    Path initFrom;
     @Option(names = "--keep-seen", description = "Rank items already in the history too (default: filter them).")
     boolean keepSeen;
     @Option(names = "--seed", defaultValue = "42",
@@ -253,6 +267,10 @@ public final class TrainCommand implements Callable<Integer> {
                         itemVectors.stream().map(v -> ModalityFile.parse("--item-vectors", v)).toList(), tc, eo,
                         HybridTrainer.ID_DROPOUT).neuralTrainer(split.train(), line -> log(err, line))
                 : trainer(tc, eo, line -> log(err, line));
+        if (longHistory() == LongHistory.SUMMARY && (federated.enabled() || dp.enabled())) {
+            throw new InvalidParameterException("--long-history", longHistory,
+                    "none with federated or DP-SGD training", "they train on cut windows only");
+        }
         NeuralTrainer.Fitted fitted = federated.enabled()
                 ? federated.fit(trainer, split.train(), ctx, batch, lr, clip, windows, dp)
                 : dp.enabled() ? dp.fit(trainer, split.train(), ctx, epochs, batch, lr)
@@ -280,10 +298,18 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InvalidParameterException("--contrastive", contrastive, "0 unless --model sasrec");
         }
         var views = dev.seqmind.neural.train.Augmentation.parse(augment, 1);
+        if (longHistory() == LongHistory.SUMMARY && !model.equals("sasrec")) {
+            throw new InvalidParameterException("--long-history", longHistory, "none unless --model sasrec");
+        }
+        if (initFrom != null && !java.nio.file.Files.isRegularFile(initFrom.resolve("weights.bin"))) {
+            throw new InvalidParameterException("--init-from", initFrom, "a neural model directory",
+                    "no weights.bin there");
+        }
         return new TrainConfig(epochs, batch, lr, weightDecay, warmup, schedule, clip, patience, 1, !keepSeen, ckpt,
                 resume, windows, beta2, dev.seqmind.neural.train.Augmentation.parse(augment, augmentProb),
                 new dev.seqmind.neural.train.LengthBuckets(lengthBuckets),
-                new dev.seqmind.neural.train.ContrastiveObjective(contrastive, contrastiveTemperature, views));
+                new dev.seqmind.neural.train.ContrastiveObjective(contrastive, contrastiveTemperature, views),
+                initFrom);
     }
 
     /**
@@ -326,7 +352,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private SasRecConfig sasRecConfig() {
-        return new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives, blockStyle(NormPlacement.QUERY));
+        SasRecConfig plain = new SasRecConfig(dim, blocks, heads, dropout, maxLen, loss, negatives,
+                blockStyle(NormPlacement.QUERY));
+        return model.equals("sasrec") ? plain.withLongHistory(longHistory(), memoryTokens) : plain;
+    }
+
+    private LongHistory longHistory() {
+        return LongHistory.parse("--long-history", longHistory == null ? "none" : longHistory);
     }
 
     /**

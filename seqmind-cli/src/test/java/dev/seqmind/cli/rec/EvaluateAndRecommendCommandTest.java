@@ -118,6 +118,47 @@ class EvaluateAndRecommendCommandTest {
     }
 
     @Test
+    void longUsersAreEvaluatedApartAndSameNamedModelsAreToldApart() throws IOException {
+        // users 1-10 walk 1 -> 2 -> 3 four times (12 events), users 11-30 once and a detour (6 events)
+        StringBuilder sb = new StringBuilder();
+        for (int u = 1; u <= 30; u++) {
+            int[] seq = u <= 10 ? new int[] {1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3} : new int[] {1, 2, 3, 10 + u % 4, 1, 2};
+            for (int item : seq) {
+                sb.append(u).append(' ').append(item).append('\n');
+            }
+        }
+        Path data = Files.writeString(tmp.resolve("long.txt"), sb.toString());
+        Path models = tmp.resolve("models");
+        CliRun fit = run("evaluate", "--data", data.toString(), "--models", "pop,markov1", "--bootstrap", "0",
+                "--long-users", "8", "--out", tmp.resolve("r1").toString(), "--save-models", models.toString());
+        assertThat(fit.exit()).as(fit.err()).isEqualTo(ExitCodes.OK);
+        // training-for-test lengths: 11 for users 1-10, 5 for the others
+        assertThat(fit.out()).contains("long-user: 10 of 30 users have more than 8 training events; paired tests"
+                + " against markov1");
+        JsonNode protocol = new ObjectMapper().readTree(tmp.resolve("r1/report.json").toFile()).path("protocols")
+                .get(0);
+        assertThat(protocol.path("name").asText()).isEqualTo("long-user");
+        assertThat(protocol.path("cases").asInt()).isEqualTo(10);
+        // the long users' last target is 3 after 2: markov1 ranks it first, pop (1 and 2 are as frequent) does not
+        JsonNode markov = protocol.path("models").get(1);
+        assertThat(markov.path("name").asText()).isEqualTo("markov1");
+        assertThat(markov.path("metrics").path("HR@1").path("mean").asDouble()).isEqualTo(1.0);
+        assertThat(protocol.path("models").get(0).path("metrics").path("NDCG@10").path("tTestP").isNumber()).isTrue();
+
+        Path copy = Files.createDirectories(tmp.resolve("markov1-copy"));
+        try (var files = Files.list(models.resolve("markov1"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        CliRun both = run("evaluate", "--data", data.toString(), "--models", "", "--bootstrap", "0", "--long-users",
+                "8", "--out", tmp.resolve("r2").toString(), "--pretrained",
+                models.resolve("markov1") + "," + copy);
+        assertThat(both.exit()).as(both.err()).isEqualTo(ExitCodes.OK);
+        assertThat(both.out()).contains("markov1 (markov1) ").contains("markov1 (markov1-copy) ");
+    }
+
+    @Test
     void unknownModelNamesAreAUsageError() throws IOException {
         CliRun r = run("evaluate", "--data", log().toString(), "--models", "pop,nope", "--out", tmp.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -12,7 +12,8 @@ import dev.seqmind.rec.rerank.ItemVectors;
 
 /**
  * A trained {@link SequenceNetwork} as a {@link Recommender}, scoring on the native engine. Histories longer than
- * the network's maximum length keep their most recent items; item ids outside {@code [0, numItems)} are dropped.
+ * the network's maximum length keep their most recent items (a network that reads older events, SASRec with a
+ * long-history summary, is given the whole history and summarises the rest); item ids outside {@code [0, numItems)} are dropped.
  * {@link #explain} names the recent items the score depends on most ({@link OcclusionExplainer}).
  *
  * <p>Immutable once built (the network is no longer trained) and thread-safe: each call works in its own

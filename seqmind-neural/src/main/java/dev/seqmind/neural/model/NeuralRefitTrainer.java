@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A neural trainer rebuilt from a model's provenance: the same name and parameters as {@code recorded}, fitted
  * without checkpoints (the recorded checkpoint directory may hold weights of the data being replaced, and a fit
- * from scratch must not resume from them; the best epoch's weights are kept in memory either way). The model gets a
+ * from scratch must not resume from them, nor warm-start from a recorded {@code --init-from} model fitted on that
+ * data; the best epoch's weights are kept in memory either way). The model gets a
  * card that says it was refitted and not evaluated.
  *
  * @param recorded the trainer exactly as recorded
@@ -36,7 +37,8 @@ public record NeuralRefitTrainer(NeuralTrainer recorded) implements RecommenderT
     @Override
     public NeuralRecommender fit(SequenceDataset train, FitContext context) {
         NeuralTrainer fitting = new NeuralTrainer(recorded.name(), recorded.factory(), recorded.modelConfig(),
-                recorded.training().withCheckpoints(null, false), recorded.engine(), recorded.log());
+                recorded.training().withCheckpoints(null, false).withInitFrom(null), recorded.engine(),
+                recorded.log());
         NeuralTrainer.Fitted f = fitting.fitWithState(train, context);
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (!context.validation().isEmpty()) {

@@ -113,6 +113,9 @@ public record NeuralTrainer(String name, NetworkFactory factory, Record modelCon
     public Fitted fitWithState(SequenceDataset train, FitContext context) {
         var e = NeuralEngine.start(engine.withThreads(context.threads()));
         SequenceNetwork net = factory.create(train.numItems(), new ParameterStore(e.newBaseManager()), context.seed());
+        if (training.initFrom() != null) {
+            WarmStart.apply(net, training.initFrom(), train.items(), log);
+        }
         TrainingData data = TrainingData.of(train, context.validation());
         TrainingState state = new TrainingLoop(net, training, context.seed(), context.progress(), log)
                 .run(data.sequences(), data.validationHistories(), data.validationTargets());

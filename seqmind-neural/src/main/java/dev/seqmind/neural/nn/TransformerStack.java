@@ -95,6 +95,21 @@ public final class TransformerStack {
      */
     public NDArray forwardTokens(NDManager m, PaddedBatch batch, NDArray itemTable, NDArray positionTable,
                                  int windowLength, float embeddingScale, Dropout dropout) {
+        return forwardTokens(m, batch, itemTable, positionTable, windowLength, embeddingScale, dropout, null, null);
+    }
+
+    /**
+     * {@link #forwardTokens} with {@code prefix} tokens {@code [batch, p, dim]} (already embedded; {@code prefixValid}
+     * {@code [batch, p]} is 1 where a slot holds a token) placed before each row's window. They go through the same
+     * input normalisation, dropout and blocks; under the causal mask every window position sees every valid prefix
+     * token and each prefix token sees the ones before it. A row whose prefix slots are all empty computes what it
+     * computes without a prefix (its prefix keys are masked out). {@code prefix == null}: none.
+     *
+     * @return hidden states of the window's cells only, {@code [batch, length, dim]}
+     */
+    public NDArray forwardTokens(NDManager m, PaddedBatch batch, NDArray itemTable, NDArray positionTable,
+                                 int windowLength, float embeddingScale, Dropout dropout, NDArray prefix,
+                                 NDArray prefixValid) {
         NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
         NDArray valid = ids.neq(PaddedBatch.PAD).toType(DataType.FLOAT32, false);
         NDArray x = Layers.rows(itemTable, ids);
@@ -105,11 +120,18 @@ public final class TransformerStack {
                 ? m.arange(windowLength - batch.length(), windowLength, 1, DataType.INT64)
                 : m.create(countFromOldest(batch), new Shape(batch.batch(), batch.length()));
         x = x.add(Layers.rows(positionTable, pos));
+        long p = 0;
+        if (prefix != null) {
+            p = prefix.getShape().get(1);
+            x = prefix.concat(x, 1);
+            valid = prefixValid.concat(valid, 1);
+        }
         if (norm == NormPlacement.POST) {
             x = Layers.layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b")); // ln_f normalises the input here
         }
         x = dropout.apply(x, rate).mul(valid.expandDims(2));
-        return forward(m, x, valid, dropout);
+        NDArray h = forward(m, x, valid, dropout);
+        return prefix == null ? h : h.get(":, " + p + ":, :");
     }
 
     /** Each cell's number of real tokens before it in its row (padding cells get 0 and are zeroed anyway). */

@@ -14,6 +14,7 @@ import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.NextItemBatch;
 import dev.seqmind.neural.nn.PaddedBatch;
 import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.train.SequenceNetwork;
 
 import java.util.SplittableRandom;
@@ -30,11 +31,20 @@ import java.util.SplittableRandom;
  * <p>Training computes the output projection only at non-padding cells: hidden states are gathered at those cells
  * first, so logits are {@code [cells, numItems]}, not {@code [batch, length, numItems]}.
  *
+ * <p>With {@link LongHistory#SUMMARY} the network also reads what is older than the window: the older events are cut
+ * into {@code memoryTokens} chunks ({@link HistoryMemory}), each chunk's mean item embedding goes through a learned
+ * projection ({@code mem.proj.w}, {@code mem.proj.b}) plus a learned slot embedding ({@code mem.pos}), and the tokens
+ * sit before the window, where the causal mask lets every window position attend to them. A training row (a
+ * sequence's prefix, its last item the last target) takes its memory from the events before its own window only;
+ * rows and histories without older events compute exactly what the plain network computes.
+ *
  * <p>Parameter names ({@code item_emb}, {@code pos_emb}, {@code b0.ln1.g}, ...) are the weights-file contract read by
  * {@link SasRecJavaForward}. Not thread-safe while training; scoring is safe concurrently.
  */
 public final class SasRecNetwork implements SequenceNetwork {
     private static final float MASKED = -1e9f;
+    private static final String MEM_PROJ = "mem.proj.";
+    private static final String MEM_POS = "mem.pos";
 
     private final SasRecConfig config;
     private final int numItems;
@@ -64,6 +74,18 @@ public final class SasRecNetwork implements SequenceNetwork {
         this.stack = new TransformerStack(params, rng, d, d, config.blocks(), config.heads(), config.dropout(), false,
                 AttentionDirection.CAUSAL, config.style());
         representation.init(params, rng.split(), numItems, d);
+        if (config.summarisesOlderEvents()) {
+            // its own stream: the plain parameters are drawn exactly as without a memory
+            SplittableRandom mem = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x6D656D);
+            params.normal(MEM_PROJ + "w", mem, WeightInit.NORMAL_STD, d, d);
+            params.constant(MEM_PROJ + "b", 0f, d);
+            params.normal(MEM_POS, mem, WeightInit.NORMAL_STD, config.memoryTokens(), d);
+        }
+    }
+
+    @Override
+    public boolean readsOlderEvents() {
+        return config.summarisesOlderEvents();
     }
 
     @Override
@@ -96,14 +118,37 @@ public final class SasRecNetwork implements SequenceNetwork {
         return config.maxLength();
     }
 
-    /** Hidden states {@code [batch, length, dim]} of a padded batch. */
+    /** Hidden states {@code [batch, length, dim]} of a padded batch (its window only, no memory). */
     NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout) {
-        return hidden(m, batch, dropout, representation.table(params));
+        return hidden(m, batch, dropout, representation.table(params), null);
     }
 
-    private NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout, NDArray itemTable) {
-        return stack.forwardTokens(m, batch, itemTable, params.get("pos_emb"), config.maxLength(),
-                (float) Math.sqrt(config.dim()), dropout);
+    /**
+     * @param older each row's events before its window (oldest first), or {@code null} when the network has no
+     *              memory
+     */
+    private NDArray hidden(NDManager m, PaddedBatch batch, Dropout dropout, NDArray itemTable, int[][] older) {
+        float scale = (float) Math.sqrt(config.dim());
+        HistoryMemory memory = older == null ? null : HistoryMemory.of(older, config.memoryTokens());
+        if (memory == null || memory.empty()) {
+            return stack.forwardTokens(m, batch, itemTable, params.get("pos_emb"), config.maxLength(), scale,
+                    dropout);
+        }
+        int b = memory.rows();
+        int k = memory.slots();
+        NDArray distinct = Layers.rows(itemTable, m.create(memory.tokens()));
+        NDArray means = m.create(memory.weights(), new Shape((long) b * k, memory.tokens().length)).matMul(distinct);
+        NDArray tokens = Layers.linear(means, params.get(MEM_PROJ + "w"), params.get(MEM_PROJ + "b"))
+                .reshape(b, k, config.dim()).add(params.get(MEM_POS));
+        NDArray valid = m.create(memory.valid(), new Shape(b, k));
+        return stack.forwardTokens(m, batch, itemTable, params.get("pos_emb"), config.maxLength(), scale, dropout,
+                tokens, valid);
+    }
+
+    /** The events of {@code sequences[from, to)} before their windows, or {@code null} without a memory. */
+    private int[][] older(int[][] sequences, int from, int to, int trailing) {
+        return config.summarisesOlderEvents()
+                ? HistoryMemory.olderParts(sequences, from, to, config.maxLength(), trailing) : null;
     }
 
     @Override
@@ -111,7 +156,8 @@ public final class SasRecNetwork implements SequenceNetwork {
         NextItemBatch pairs = NextItemBatch.leftPadded(sequences, from, to, config.maxLength());
         long[] tgt = pairs.targets();
         NDArray items = representation.trainingTable(params, m, rng);
-        NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng), items).reshape(-1, config.dim());
+        NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng), items, older(sequences, from, to, 1))
+                .reshape(-1, config.dim());
         NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
         NDArray table = items.get("1:");
         return switch (config.loss()) {
@@ -125,7 +171,7 @@ public final class SasRecNetwork implements SequenceNetwork {
     public NDArray sequenceRepresentation(NDManager m, int[][] sequences, int from, int to, SplittableRandom rng) {
         PaddedBatch in = PaddedBatch.ofItems(sequences, from, to, config.maxLength());
         NDArray items = representation.trainingTable(params, m, rng);
-        return hidden(m, in, Dropout.drawingFrom(rng), items).get(":, -1, :");
+        return hidden(m, in, Dropout.drawingFrom(rng), items, older(sequences, from, to, 0)).get(":, -1, :");
     }
 
     @Override
@@ -188,7 +234,7 @@ public final class SasRecNetwork implements SequenceNetwork {
     /** The final hidden state at the last position, {@code [histories, dim]}. */
     private NDArray lastHidden(NDManager m, int[][] histories, int from, int to, NDArray items) {
         PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
-        return hidden(m, in, Dropout.OFF, items).get(":, -1, :");
+        return hidden(m, in, Dropout.OFF, items, older(histories, from, to, 0)).get(":, -1, :");
     }
 
     @Override

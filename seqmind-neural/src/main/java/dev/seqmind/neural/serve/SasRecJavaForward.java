@@ -1,5 +1,7 @@
 package dev.seqmind.neural.serve;
 
+import dev.seqmind.data.error.SeqmindException;
+
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.nn.NormPlacement;
@@ -61,6 +63,11 @@ public final class SasRecJavaForward implements SequenceEncoder {
      */
     public SasRecJavaForward(SasRecConfig config, IdMap items, Map<String, float[]> weights,
                              Map<String, long[]> shapes, ModelCard card) {
+        if (config.summarisesOlderEvents()) {
+            throw new SeqmindException("this SASRec model reads a summary of the events older than its "
+                    + config.maxLength() + "-item window (trained with --long-history summary), which the pure-Java "
+                    + "forward pass does not compute; score it on the native engine (seqmind serve --forward native)");
+        }
         this.config = config;
         this.weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         this.shapes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shapes));

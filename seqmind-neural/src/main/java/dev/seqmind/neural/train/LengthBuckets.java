@@ -39,6 +39,14 @@ public record LengthBuckets(int poolBatches) {
      * when off. The result is a permutation of {@code rows}; batch order within a pool is drawn from {@code rng}.
      */
     public int[][] arrange(int[][] rows, int batchSize, SplittableRandom rng) {
+        return arrange(rows, batchSize, Integer.MAX_VALUE, rng);
+    }
+
+    /**
+     * {@link #arrange} by each row's length capped at {@code rowCap} items (a network's window plus its target):
+     * rows that also carry older events sort as their windows do, so the batches are the ones the cut rows form.
+     */
+    public int[][] arrange(int[][] rows, int batchSize, int rowCap, SplittableRandom rng) {
         if (!enabled() || rows.length <= batchSize) {
             return rows;
         }
@@ -47,7 +55,7 @@ public record LengthBuckets(int poolBatches) {
         for (int from = 0; from < rows.length; from += pool) {
             int to = Math.min(rows.length, from + pool);
             int[][] sorted = Arrays.copyOfRange(rows, from, to);
-            Arrays.sort(sorted, Comparator.comparingInt((int[] r) -> r.length).reversed()); // stable
+            Arrays.sort(sorted, Comparator.comparingInt((int[] r) -> Math.min(rowCap, r.length)).reversed()); // stable
             // only the last pool can end in a short batch; it stays last so the loop's batch boundaries hold
             int full = (to - from) / batchSize;
             int dst = from;

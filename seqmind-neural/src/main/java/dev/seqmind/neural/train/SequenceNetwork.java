@@ -62,6 +62,15 @@ public interface SequenceNetwork {
         return false;
     }
 
+    /**
+     * Whether the network reads events older than its window (a summary of the long history): training rows then
+     * keep every event before their window, which {@link #loss} uses as the row's own past, and {@link #scores}
+     * reads whole histories. Networks that do not read them get rows cut to {@code maxLength() + 1} items.
+     */
+    default boolean readsOlderEvents() {
+        return false;
+    }
+
     /** Approximate floating-point operations of one training step on {@code cells} non-padding positions. */
     default double trainingFlops(long cells, int batch, int length) {
         return Double.NaN;

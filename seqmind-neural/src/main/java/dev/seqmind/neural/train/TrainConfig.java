@@ -25,19 +25,31 @@ import java.nio.file.Path;
  * @param augmentation    views that replace training rows ({@link Augmentation#NONE}: none)
  * @param buckets         whether batches are formed from rows of similar length ({@link LengthBuckets#OFF}: no)
  * @param contrastive     CL4SRec's contrastive term ({@link ContrastiveObjective#OFF}: none)
+ * @param initFrom        a model directory of the same family and items whose weights start the training (a warm
+ *                        start: parameters it lacks, e.g. a new long-history memory, keep their fresh values);
+ *                        {@code null} = from scratch
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                           LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
                           Path checkpointDir, boolean resume, TrainingWindows windows, float beta2,
                           Augmentation augmentation, LengthBuckets buckets,
-                          ContrastiveObjective contrastive) {
+                          ContrastiveObjective contrastive, Path initFrom) {
     /** A recipe without augmentation. */
     public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
                        LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
                        Path checkpointDir, boolean resume, TrainingWindows windows, float beta2) {
         this(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience, evalEvery,
                 excludeSeen, checkpointDir, resume, windows, beta2, Augmentation.NONE, LengthBuckets.OFF,
-                ContrastiveObjective.OFF);
+                ContrastiveObjective.OFF, null);
+    }
+
+    /** A recipe trained from scratch. */
+    public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, int warmupSteps,
+                       LrSchedule schedule, float clipNorm, int patience, int evalEvery, boolean excludeSeen,
+                       Path checkpointDir, boolean resume, TrainingWindows windows, float beta2,
+                       Augmentation augmentation, LengthBuckets buckets, ContrastiveObjective contrastive) {
+        this(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience, evalEvery,
+                excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, null);
     }
 
     public TrainConfig {
@@ -83,56 +95,62 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
 
     public TrainConfig withEpochs(int value) {
         return new TrainConfig(value, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withBatch(int value) {
         return new TrainConfig(epochs, value, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withLearningRate(float value) {
         return new TrainConfig(epochs, batchSize, value, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withPatience(int value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, value,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withExcludeSeen(boolean value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, value, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
+                evalEvery, value, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withCheckpoints(Path dir, boolean resumeFromIt) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2, augmentation, buckets, contrastive);
+                evalEvery, excludeSeen, dir, resumeFromIt, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withOptimizer(float decay, int warmup, LrSchedule value, float clip) {
         return new TrainConfig(epochs, batchSize, learningRate, decay, warmup, value, clip, patience, evalEvery,
-                excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive);
+                excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withWindows(TrainingWindows value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, value, beta2, augmentation, buckets, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, value, beta2, augmentation, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withAugmentation(Augmentation value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, value, buckets, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, value, buckets, contrastive, initFrom);
     }
 
     public TrainConfig withBuckets(LengthBuckets value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, value, contrastive);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, value, contrastive, initFrom);
     }
 
     public TrainConfig withContrastive(ContrastiveObjective value) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
-                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, value);
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, value, initFrom);
+    }
+
+    public TrainConfig withInitFrom(Path value) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, warmupSteps, schedule, clipNorm, patience,
+                evalEvery, excludeSeen, checkpointDir, resume, windows, beta2, augmentation, buckets, contrastive,
+                value);
     }
 }

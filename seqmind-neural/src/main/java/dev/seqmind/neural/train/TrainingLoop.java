@@ -52,7 +52,13 @@ public final class TrainingLoop {
      * @return the final state (epochs, best metrics, per-epoch figures)
      */
     public TrainingState run(int[][] sequences, int[][] validationHistories, int[] validationTargets) {
-        int[][] train = config.windows().rows(sequences, network.maxLength());
+        boolean older = network.readsOlderEvents();
+        if (older && (config.augmentation().enabled() || config.contrastive().enabled())) {
+            throw new dev.seqmind.data.error.InvalidParameterException("--long-history", "summary",
+                    "none with --augment or --contrastive", "their views would lose the rows' older events");
+        }
+        int[][] train = older ? config.windows().rowsWithOlderEvents(sequences, network.maxLength())
+                : config.windows().rows(sequences, network.maxLength());
         ParameterStore params = network.parameters();
         AdamW adam = new AdamW(0.9f, config.beta2(), 1e-8f, config.weightDecay());
         Checkpoints ckpt = config.checkpointDir() == null ? null : new Checkpoints(config.checkpointDir());
@@ -84,7 +90,7 @@ public final class TrainingLoop {
                     shuffledSeqs[i] = train[order[i]];
                 }
                 // its own stream too; off, nothing is drawn
-                shuffledSeqs = config.buckets().arrange(shuffledSeqs, config.batchSize(),
+                shuffledSeqs = config.buckets().arrange(shuffledSeqs, config.batchSize(), network.maxLength() + 1,
                         new SplittableRandom(seed * 37 + 7_000_003L * epoch));
                 double meanCells = (double) LengthBuckets.cells(shuffledSeqs, 0, shuffledSeqs.length,
                         network.maxLength()) / stepsPerEpoch;

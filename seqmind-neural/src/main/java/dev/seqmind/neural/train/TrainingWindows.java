@@ -31,4 +31,22 @@ public enum TrainingWindows {
         }
         return out.toArray(new int[0][]);
     }
+
+    /**
+     * The same rows as {@link #rows}, each kept with every event before it: row {@code i} here ends where row
+     * {@code i} of {@link #rows} ends and starts at the sequence's first event, so a network that reads older events
+     * gets a row's own past and nothing after its last target.
+     */
+    public int[][] rowsWithOlderEvents(int[][] sequences, int window) {
+        List<int[]> out = new ArrayList<>(sequences.length);
+        for (int[] s : sequences) {
+            for (int end = s.length; end >= 2; end -= window) {
+                out.add(end == s.length ? s : Arrays.copyOf(s, end));
+                if (this == LAST) {
+                    break;
+                }
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
 }

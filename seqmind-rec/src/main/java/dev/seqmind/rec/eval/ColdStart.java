@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cold-start protocols: subsets of a split's test cases on which a model is evaluated again, beside the standard
- * protocol, with the same metrics and full ranking.
+ * Cold-start and long-history protocols: subsets of a split's test cases on which a model is evaluated again, beside
+ * the standard protocol, with the same metrics and full ranking.
  *
  * <ul>
  *   <li><b>cold-item</b>: targets whose item has no event in the data the model was fitted on (it first appears
@@ -17,30 +17,41 @@ import java.util.List;
  *   cannot rank these items above chance; content models can.</li>
  *   <li><b>cold-user</b>: users with at most {@code maxEvents} events in the fitted data, with their targets as in
  *   the standard protocol.</li>
+ *   <li><b>long-user</b>: users with more than {@code minEvents} events in the fitted data (histories longer than
+ *   a sequence model's window), with their targets as in the standard protocol.</li>
  * </ul>
  *
  * Stateless.
  *
  * @param coldItems      evaluate the cold-item protocol
  * @param coldUserEvents the cold-user threshold (>= 1), or 0 for no cold-user protocol
+ * @param longUserEvents the long-user threshold (>= 1: users with more events), or 0 for no long-user protocol
  */
-public record ColdStart(boolean coldItems, int coldUserEvents) {
-    public static final ColdStart NONE = new ColdStart(false, 0);
+public record ColdStart(boolean coldItems, int coldUserEvents, int longUserEvents) {
+    public static final ColdStart NONE = new ColdStart(false, 0, 0);
 
     public ColdStart {
         if (coldUserEvents < 0) {
             throw new InvalidParameterException("coldUserEvents", coldUserEvents, ">= 0 (0: no cold-user protocol)");
         }
+        if (longUserEvents < 0) {
+            throw new InvalidParameterException("longUserEvents", longUserEvents, ">= 0 (0: no long-user protocol)");
+        }
+    }
+
+    /** The cold-start protocols only. */
+    public ColdStart(boolean coldItems, int coldUserEvents) {
+        this(coldItems, coldUserEvents, 0);
     }
 
     public boolean any() {
-        return coldItems || coldUserEvents > 0;
+        return coldItems || coldUserEvents > 0 || longUserEvents > 0;
     }
 
     /**
      * A protocol's cases.
      *
-     * @param name        "cold-item" or "cold-user"
+     * @param name        "cold-item", "cold-user" or "long-user"
      * @param description what was kept, for reports
      * @param cases       the selected cases (possibly empty)
      */
@@ -58,6 +69,9 @@ public record ColdStart(boolean coldItems, int coldUserEvents) {
         }
         if (coldUserEvents > 0) {
             out.add(coldUserCases(cases, fitted, coldUserEvents));
+        }
+        if (longUserEvents > 0) {
+            out.add(longUserCases(cases, fitted, longUserEvents));
         }
         return out;
     }
@@ -98,6 +112,18 @@ public record ColdStart(boolean coldItems, int coldUserEvents) {
             }
         }
         return new Cases("cold-user", kept.size() + " of " + cases.size() + " users have at most " + maxEvents
+                + " training events", kept);
+    }
+
+    /** Cases of users with more than {@code minEvents} events in {@code fitted}. */
+    public static Cases longUserCases(List<EvalCase> cases, SequenceDataset fitted, int minEvents) {
+        List<EvalCase> kept = new ArrayList<>();
+        for (EvalCase c : cases) {
+            if (c.user() < fitted.numUsers() && fitted.length(c.user()) > minEvents) {
+                kept.add(c);
+            }
+        }
+        return new Cases("long-user", kept.size() + " of " + cases.size() + " users have more than " + minEvents
                 + " training events", kept);
     }
 }

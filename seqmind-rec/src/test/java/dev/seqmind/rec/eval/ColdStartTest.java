@@ -44,6 +44,47 @@ class ColdStartTest {
     }
 
     @Test
+    void longUserCasesKeepUsersWithMoreTrainingEventsThanTheThreshold() {
+        Split split = new LeaveOneOutSplitter().split(DATA);
+        // training lengths: 3, 2, 5, 2; "more than 2" keeps users 0 and 2, "more than 3" only user 2
+        assertThat(ColdStart.longUserCases(split.test(), split.trainForTest(), 2).cases())
+                .extracting(EvalCase::user).containsExactly(0, 2);
+        ColdStart.Cases c = ColdStart.longUserCases(split.test(), split.trainForTest(), 3);
+        assertThat(c.cases()).extracting(EvalCase::user).containsExactly(2);
+        assertThat(c.name()).isEqualTo("long-user");
+        assertThat(c.description()).isEqualTo("1 of 4 users have more than 3 training events");
+        assertThat(ColdStart.longUserCases(split.test(), split.trainForTest(), 5).cases()).isEmpty();
+    }
+
+    @Test
+    void longUsersAreComparedWithPairedTests() throws Exception {
+        Split split = new LeaveOneOutSplitter().split(DATA);
+        EvalConfig cfg = EvalConfig.defaults().withBootstrapSamples(0).withThreads(1);
+        // no model counts as a baseline: the protocol's best model is the reference
+        var runner = new EvaluationRunner(new Evaluator(cfg), 1, t -> false, EvaluationRunner.FitOn.TRAIN_FOR_TEST,
+                new ColdStart(false, 0, 2));
+        var runs = runner.run(split, List.of(ClassicTrainers.byName("pop").orElseThrow(),
+                ClassicTrainers.byName("markov1").orElseThrow()), Progress.NONE, null);
+        var repro = new Reproducibility("t", List.of(), List.of(), "x", 4, 7, 16, "loo", 4, 1, 1, 1, "", "0", "",
+                "", "", "");
+        EvaluationReport r = new ReportBuilder(0.05, 0.95).build("t", runs, repro);
+        assertThat(r.protocols()).hasSize(1);
+        EvaluationReport.ProtocolReport p = r.protocols().get(0);
+        assertThat(p.name()).isEqualTo("long-user");
+        assertThat(p.cases()).isEqualTo(2);
+        // both models on the same two cases (users 0 and 2), the other one paired against the best
+        assertThat(p.models()).hasSize(2);
+        EvaluationReport.ModelReport other = p.models().stream().filter(m -> !m.name().equals(p.baseline()))
+                .findFirst().orElseThrow();
+        EvaluationReport.MetricValue v = other.metrics().get("NDCG@10");
+        assertThat(v.difference()).isNotNull();
+        assertThat(v.difference()).isLessThanOrEqualTo(0.0);
+        assertThat(v.tTestP()).isNotNull();
+        assertThat(other.cases()).isEqualTo(2);
+        assertThat(ReportHtml.render(r)).contains("long-user");
+    }
+
+    @Test
     void theReportCarriesEachProtocolWithItsOwnBaseline() throws Exception {
         Split split = new LeaveOneOutSplitter().split(DATA);
         EvalConfig cfg = EvalConfig.defaults().withBootstrapSamples(0).withThreads(1);

@@ -29,6 +29,20 @@ public record ModelRun(String trainer, Map<String, String> params, boolean basel
         this(trainer, params, baseline, fitSeconds, result, List.of());
     }
 
+    /** The same run shown as {@code label} in its results and protocol results (e.g. to tell two models apart). */
+    public ModelRun labelled(String label) {
+        List<ProtocolResult> renamed = new java.util.ArrayList<>();
+        for (ProtocolResult p : protocols) {
+            renamed.add(new ProtocolResult(p.protocol(), p.description(), p.result().map(r -> relabel(r, label))));
+        }
+        return new ModelRun(trainer, params, baseline, fitSeconds, relabel(result, label), renamed);
+    }
+
+    private static EvalResult relabel(EvalResult r, String label) {
+        return new EvalResult(label, r.ranking(), r.config(), r.ks(), r.perUser(), r.beyond(), r.seconds(),
+                r.usersPerSecond());
+    }
+
     /**
      * One protocol's evaluation.
      *
