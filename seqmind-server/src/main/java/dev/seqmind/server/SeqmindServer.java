@@ -78,7 +78,8 @@ public final class SeqmindServer implements AutoCloseable {
             data = DatasetStore.open(config.dataset());
             catalog = data.catalog();
         }
-        ModelRegistry models = new ModelRegistry(config.scoring(), StoredVersions.open(config.store()));
+        ModelRegistry models = new ModelRegistry(config.scoring(), StoredVersions.open(config.store()),
+                dev.seqmind.server.model.StoredItems.open(config.store()));
         EventStore store = null;
         dev.seqmind.server.experiment.Experiments experiments = null;
         try {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 IngestBench.class,
                 dev.seqmind.cli.train.ServeLatencyBench.class,
+                dev.seqmind.cli.train.AddedItemsBench.class,
                 dev.seqmind.cli.train.TrainStepBench.class,
                 MineBenchCommand.class,
                 DpPatternBench.class,

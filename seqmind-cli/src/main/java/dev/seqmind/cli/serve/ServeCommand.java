@@ -101,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.seqmind.cli.retrain.RetrainOptions retrain = new dev.seqmind.cli.retrain.RetrainOptions();
 
-    @Option(names = "--forward", defaultValue = "java", description = "SASRec's forward pass: java (pure Java on "
+    @Option(names = "--forward", defaultValue = "java", description = "SASRec's and sasrec-text's forward pass: java (pure Java on "
             + "each request's thread, users' encoded histories kept by --encoded-users; other neural families stay "
             + "native) or native (the PyTorch engine, requests batched by --score-batch) (default: ${DEFAULT-VALUE}).")
     String forward;

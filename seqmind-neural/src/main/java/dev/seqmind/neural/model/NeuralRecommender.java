@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDScope;
 import dev.seqmind.data.model.IdMap;
 import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.train.SequenceNetwork;
+import dev.seqmind.data.model.ItemCatalog;
+import dev.seqmind.rec.AddedItemVectors;
 import dev.seqmind.rec.Explanation;
+import dev.seqmind.rec.ItemExtensible;
 import dev.seqmind.rec.OcclusionExplainer;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.rerank.ItemVectors;
@@ -20,19 +23,21 @@ import dev.seqmind.rec.rerank.ItemVectors;
  * {@link NDManager} and {@link NDScope}. {@link #close()} frees the network's native parameters; the model must not
  * score after that.
  */
-public final class NeuralRecommender implements Recommender, ItemVectors {
+public final class NeuralRecommender implements Recommender, ItemVectors, ItemExtensible {
     private static final int BATCH = 256;
 
     private final String name;
     private final IdMap items;
     private final SequenceNetwork network;
     private final ModelCard card;
+    private final ItemExtensible extension;
 
     public NeuralRecommender(String name, IdMap items, SequenceNetwork network) {
-        this(name, items, network, null);
+        this(name, items, network, null, null);
     }
 
-    private NeuralRecommender(String name, IdMap items, SequenceNetwork network, ModelCard card) {
+    private NeuralRecommender(String name, IdMap items, SequenceNetwork network, ModelCard card,
+                              ItemExtensible extension) {
         if (items.size() != network.numItems()) {
             throw new IllegalArgumentException("item map of " + items.size() + " ids for a network of "
                     + network.numItems() + " items");
@@ -41,11 +46,47 @@ public final class NeuralRecommender implements Recommender, ItemVectors {
         this.items = items;
         this.network = network;
         this.card = card;
+        this.extension = extension;
     }
 
     /** The same model with a model card ({@code null} = none). */
     public NeuralRecommender withCard(ModelCard value) {
-        return new NeuralRecommender(name, items, network, value);
+        return new NeuralRecommender(name, items, network, value, extension);
+    }
+
+    /**
+     * The same model taking items added after it was saved through {@code value} (a hybrid's content path);
+     * {@code null} = it cannot score them (id-only families).
+     */
+    public NeuralRecommender withExtension(ItemExtensible value) {
+        return new NeuralRecommender(name, items, network, card, value);
+    }
+
+    @Override
+    public boolean scoresNewItems() {
+        return extension != null;
+    }
+
+    @Override
+    public Recommender withItems(java.util.List<String> ids, ItemCatalog catalog) {
+        return withItems(ids, catalog, AddedItemVectors.NONE);
+    }
+
+    /** The model with the new items appended ({@link ItemExtensible}); this model when it cannot take them. */
+    @Override
+    public Recommender withItems(java.util.List<String> ids, ItemCatalog catalog, AddedItemVectors vectors) {
+        Recommender bigger = extension == null ? null : extension.withItems(ids, catalog, vectors);
+        return bigger == null ? this : bigger;
+    }
+
+    @Override
+    public java.util.Map<String, Integer> modalities() {
+        return extension == null ? java.util.Map.of() : extension.modalities();
+    }
+
+    @Override
+    public int truncatedTexts() {
+        return extension == null ? 0 : extension.truncatedTexts();
     }
 
     /** The model card, or {@code null} when none was attached. */

@@ -14,13 +14,15 @@ import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
 import dev.seqmind.neural.sasrec.SasRecNetwork;
+import dev.seqmind.neural.serve.HybridJavaForward;
+import dev.seqmind.neural.serve.HybridParts;
 import dev.seqmind.neural.serve.SasRecJavaForward;
+import dev.seqmind.neural.serve.SequenceEncoder;
 import dev.seqmind.neural.modality.ModalityFile;
 import dev.seqmind.neural.modality.ModalityReader;
 import dev.seqmind.neural.modality.ModalityVectors;
 import dev.seqmind.neural.modality.NpyArray;
 import dev.seqmind.neural.nn.ItemRepresentation;
-import dev.seqmind.neural.text.HybridTrainer;
 import dev.seqmind.neural.text.ItemVectors;
 import dev.seqmind.neural.text.TextItemRepresentation;
 import dev.seqmind.neural.text.TextSettings;
@@ -171,10 +173,29 @@ public final class NeuralModelFormat implements ModelFormat {
     }
 
     /**
-     * A hybrid model: the item text comes back from items.json (the vector cache makes this cheap after the first
-     * load), each modality from the directory's own copy of its vectors.
+     * Loads a SASRec or hybrid SASRec ({@code sasrec-text}) directory for the pure-Java forward pass: the id-only
+     * one as {@link #loadPureJava}, the hybrid as {@link HybridJavaForward} (its fused item table computed once).
+     *
+     * @throws SeqmindException if the directory holds another family
      */
+    public static SequenceEncoder loadPureJavaEncoder(Path dir) throws IOException {
+        if (!family(dir).equals(TextItemRepresentation.FAMILY)) {
+            return loadPureJava(dir);
+        }
+        Loaded l = read(dir);
+        return new HybridJavaForward(hybridParts(dir, l, treeToValue(l.spec(), SasRecConfig.class)));
+    }
+
+    /** A hybrid model on the native engine ({@link HybridParts#onEngine}). */
     private static NeuralRecommender hybrid(Path dir, Loaded l, Record config) throws IOException {
+        return hybridParts(dir, l, config).onEngine();
+    }
+
+    /**
+     * What a hybrid is rebuilt from: the item text comes back from items.json (the vector cache makes this cheap
+     * after the first load), each modality from the directory's own copy of its vectors.
+     */
+    private static HybridParts hybridParts(Path dir, Loaded l, Record config) throws IOException {
         TextItemRepresentation.Saved saved = readText(dir);
         TextSettings settings = TextSettings.of(saved.model()).withTemplate(saved.template());
         ItemVectors vectors = ItemVectors.embed(settings, l.items(), ItemsFile.readCatalog(dir));
@@ -192,9 +213,8 @@ public final class NeuralModelFormat implements ModelFormat {
             modalities.add(mv);
         }
         int[] counts = TextItemRepresentation.countsFrom(l.items().size(), saved.contentOnly());
-        var representation = new TextItemRepresentation(vectors, modalities, counts, settings, saved.idDropout());
-        return onEngine(l.items(), l.named(), l.card(),
-                p -> HybridTrainer.network(config, l.items().size(), p, 0, representation));
+        return new HybridParts(config, l.items(), l.named().values(), l.card(), vectors, modalities, counts,
+                settings, saved.idDropout());
     }
 
     private static TextItemRepresentation.Saved readText(Path dir) throws IOException {

@@ -113,6 +113,11 @@ public final class ContentKnnRecommender extends BaseScoreRecommender implements
         return new ContentKnnRecommender(name(), IdMap.of(all), pop, vectors.append(more), window, decay, settings);
     }
 
+    @Override
+    public int truncatedTexts() {
+        return vectors.stats().truncated();
+    }
+
     /** The {@code k} items whose text is nearest to {@code item}'s, the item itself excluded (empty if no text). */
     public TopKSelector.Result similarItems(int item, int k) {
         float[] q = new float[vectors.dimension()];

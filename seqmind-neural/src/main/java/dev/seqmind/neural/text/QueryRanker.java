@@ -79,6 +79,16 @@ public final class QueryRanker implements AutoCloseable {
      * @param model the model as loaded from {@code dir}
      */
     public static QueryRanker forLoaded(Recommender model, Path dir, Path cacheDir) throws IOException {
+        return forLoaded(model, dir, null, cacheDir);
+    }
+
+    /**
+     * As {@link #forLoaded(Recommender, Path, Path)}, but a model without item vectors of its own (a hybrid) gets
+     * the vectors of its own items, rendered from {@code catalog} (which holds the items added after loading too),
+     * so that they line up with its scores; {@code catalog} {@code null} = the directory's items.
+     */
+    public static QueryRanker forLoaded(Recommender model, Path dir, ItemCatalog catalog, Path cacheDir)
+            throws IOException {
         ItemVectors v = null;
         TextSettings s = null;
         if (model instanceof ContentKnnRecommender c) {
@@ -87,6 +97,10 @@ public final class QueryRanker implements AutoCloseable {
         } else if (model instanceof LmZeroShotRecommender z) {
             v = z.vectors();
             s = z.settings();
+        }
+        if (v == null && catalog != null) {
+            TextSettings t = textSettings(dir);
+            return of(cacheDir == null ? t : t.withCacheDir(cacheDir), model.items(), catalog);
         }
         if (v == null) {
             return forModel(dir, cacheDir);

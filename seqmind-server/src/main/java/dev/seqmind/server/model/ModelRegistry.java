@@ -6,6 +6,8 @@ import dev.seqmind.data.error.InvalidParameterException;
 import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.data.model.ItemCatalog;
 import dev.seqmind.data.model.ItemMetadata;
+import dev.seqmind.neural.text.TextItemRepresentation;
+import dev.seqmind.rec.AddedItemVectors;
 import dev.seqmind.rec.ItemExtensible;
 import dev.seqmind.rec.Recommender;
 import dev.seqmind.rec.store.ItemsFile;
@@ -37,8 +39,9 @@ public final class ModelRegistry implements AutoCloseable {
     private final ConcurrentHashMap<String, AtomicReference<ServedModel>> models = new ConcurrentHashMap<>();
     private final ModelVersions history;
     private final Scoring scoring;
-    private final LinkedHashMap<String, ItemMetadata> added =
-            new LinkedHashMap<>();
+    private final LinkedHashMap<String, ItemMetadata> added = new LinkedHashMap<>();
+    private AddedItemVectors addedVectors = AddedItemVectors.NONE;
+    private final ItemLog itemLog;
     private volatile String defaultName;
 
     /** A registry whose neural models score as {@link Scoring#defaults()} says. */
@@ -51,10 +54,25 @@ public final class ModelRegistry implements AutoCloseable {
         this(scoring, VersionLog.NONE);
     }
 
-    /** A registry whose version list is (and stays) the one {@code log} holds. */
+    /** A registry whose version list is (and stays) the one {@code log} holds; added items in memory only. */
     public ModelRegistry(Scoring scoring, VersionLog log) {
+        this(scoring, log, ItemLog.NONE);
+    }
+
+    /**
+     * A registry whose version list is the one {@code log} holds and whose added items ({@link #addItems}) are kept
+     * in {@code items}: the ones kept there already are added to every model loaded from now on.
+     */
+    public ModelRegistry(Scoring scoring, VersionLog log, ItemLog items) {
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.history = new ModelVersions(log);
+        this.itemLog = Objects.requireNonNull(items, "items");
+        Map<String, Map<String, float[]>> vectors = new LinkedHashMap<>();
+        for (ItemLog.AddedItem a : items.items()) {
+            added.putIfAbsent(a.id(), a.metadata());
+            a.vectors().forEach((m, v) -> vectors.computeIfAbsent(m, k -> new LinkedHashMap<>()).put(a.id(), v));
+        }
+        addedVectors = new AddedItemVectors(vectors);
     }
 
     /** A model in use by one request; close it when done. */
@@ -122,7 +140,7 @@ public final class ModelRegistry implements AutoCloseable {
             history.activate(name, v.version());
         }
         synchronized (history) {
-            return swap(name, served(name, loaded, v.version()));
+            return swap(name, served(name, withAdded(loaded), v.version()));
         }
     }
 
@@ -158,36 +176,76 @@ public final class ModelRegistry implements AutoCloseable {
 
     /**
      * Adds items that arrived after the models were saved: every served model that can score items from their
-     * content ({@link ItemExtensible}) is swapped for one whose item map holds them (requests in flight finish on
-     * the old one); id-only models are left as they are. Models loaded later (a load, a rollback, a retrained
-     * version) get the added items too. Items a model already knows keep their place.
+     * content ({@link ItemExtensible}: content-knn, the hybrids sasrec-text and gru4rec-text) is swapped for one
+     * whose item map holds them (requests in flight finish on the old one); id-only models are left as they are.
+     * The items are kept in the {@link ItemLog} before any model changes, and models loaded later (a load, a
+     * rollback, a retrained version, a restart) get them too. Items a model already knows keep their place; an id
+     * added before keeps its first content.
      *
-     * @param items  the new items, in order, with the metadata their text is rendered from
-     * @return the names of the models that now score the items
-     * @throws InvalidParameterException when an item has no content for a model's template
-     *                                   (then no model has changed)
+     * @param items    the new items, in order, with the metadata their text is rendered from
+     * @param vectors  their vectors of other modalities, for the models that fuse them
+     * @return per model that now scores the items, how many of its item texts were cut to its sentence model's
+     *         token limit by this call
+     * @throws InvalidParameterException when an item has no content for a model's template, or a vector does not fit
+     *                                   a model's modality (then no model has changed and nothing is kept)
      */
-    public List<String> addItems(SequencedMap<String, ItemMetadata> items) {
+    public Map<String, Integer> addItems(SequencedMap<String, ItemMetadata> items, AddedItemVectors vectors) {
         synchronized (history) {
-            LinkedHashMap<String, ItemMetadata> all =
-                    new LinkedHashMap<>(added);
-            all.putAll(items);
+            LinkedHashMap<String, ItemMetadata> all = new LinkedHashMap<>(items);
+            all.putAll(added);                              // an id added before keeps its first content
             ItemCatalog catalog = new ItemCatalog(all);
+            AddedItemVectors allVectors = vectors.plus(addedVectors);
             List<String> ids = new ArrayList<>(items.keySet());
             Map<String, ServedModel> next = new LinkedHashMap<>();
+            Map<String, Integer> truncated = new LinkedHashMap<>();
             try {
                 for (ServedModel m : list()) {
-                    if (m.loaded().model() instanceof ItemExtensible) {
-                        next.put(m.name(), extended(m.name(), m.loaded(), m.version(), ids, catalog));
+                    if (m.loaded().model() instanceof ItemExtensible x && x.scoresNewItems()) {
+                        ServedModel bigger = extended(m.name(), m.loaded(), m.version(), ids, catalog, allVectors);
+                        next.put(m.name(), bigger);
+                        truncated.put(m.name(), ((ItemExtensible) bigger.loaded().model()).truncatedTexts()
+                                - x.truncatedTexts());
                     }
                 }
+                List<ItemLog.AddedItem> fresh = new ArrayList<>();
+                items.forEach((id, meta) -> {
+                    if (!added.containsKey(id)) {
+                        Map<String, float[]> v = new LinkedHashMap<>();
+                        vectors.byModality().forEach((name, byItem) -> {
+                            if (byItem.containsKey(id)) {
+                                v.put(name, byItem.get(id));
+                            }
+                        });
+                        fresh.add(new ItemLog.AddedItem(id, meta, v));
+                    }
+                });
+                itemLog.added(fresh);
+                fresh.forEach(a -> added.put(a.id(), a.metadata()));
+                addedVectors = allVectors;
             } catch (RuntimeException e) {
                 next.values().forEach(ServedModel::release);
                 throw e;
             }
-            added.putAll(items);
             next.forEach(this::swap);
-            return List.copyOf(next.keySet());
+            return truncated;
+        }
+    }
+
+    /** The modalities besides text that the served models fuse, by name, with their vector length. */
+    public Map<String, Integer> modalities() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (ServedModel m : list()) {
+            if (m.loaded().model() instanceof ItemExtensible x && x.scoresNewItems()) {
+                out.putAll(x.modalities());
+            }
+        }
+        return out;
+    }
+
+    /** The vectors of other modalities that came with the added items. */
+    public AddedItemVectors addedVectors() {
+        synchronized (history) {
+            return addedVectors;
         }
     }
 
@@ -200,8 +258,8 @@ public final class ModelRegistry implements AutoCloseable {
 
     /** {@code loaded}'s model with {@code ids} appended, served under {@code name} at {@code version}. */
     private ServedModel extended(String name, ModelDirectory.Loaded loaded, long version, List<String> ids,
-                                 ItemCatalog catalog) {
-        Recommender bigger = ((ItemExtensible) loaded.model()).withItems(ids, catalog);
+                                 ItemCatalog catalog, AddedItemVectors vectors) {
+        Recommender bigger = ((ItemExtensible) loaded.model()).withItems(ids, catalog, vectors);
         ModelDirectory.Loaded l = new ModelDirectory.Loaded(bigger, loaded.meta(), loaded.catalog().merge(catalog),
                 loaded.dir());
         return served(name, l, version);
@@ -209,13 +267,13 @@ public final class ModelRegistry implements AutoCloseable {
 
     /** A freshly loaded model with the items added since start, when it can take them. */
     private ModelDirectory.Loaded withAdded(ModelDirectory.Loaded loaded) {
-        if (added.isEmpty() || !(loaded.model() instanceof ItemExtensible x)) {
+        if (added.isEmpty() || !(loaded.model() instanceof ItemExtensible x) || !x.scoresNewItems()) {
             return loaded;
         }
         ItemCatalog catalog = new ItemCatalog(new LinkedHashMap<>(added));
         Recommender bigger;
         try {
-            bigger = x.withItems(new ArrayList<>(added.keySet()), catalog);
+            bigger = x.withItems(new ArrayList<>(added.keySet()), catalog, addedVectors);
         } catch (SeqmindException e) {
             LOG.warn("{}: the items added since start are not scored by this model: {}", loaded.dir(),
                     e.getMessage());
@@ -256,8 +314,9 @@ public final class ModelRegistry implements AutoCloseable {
     private ModelDirectory.Loaded open(Path dir) throws IOException {
         if (scoring.forward() == Scoring.Forward.JAVA) {
             ModelDirectory.Meta meta = ModelDirectory.readMeta(dir);
-            if (meta.type().equals("neural") && NeuralModelFormat.family(dir).equals("sasrec")) {
-                return new ModelDirectory.Loaded(NeuralModelFormat.loadPureJava(dir), meta,
+            String family = meta.type().equals("neural") ? NeuralModelFormat.family(dir) : "";
+            if (family.equals("sasrec") || family.equals(TextItemRepresentation.FAMILY)) {
+                return new ModelDirectory.Loaded(NeuralModelFormat.loadPureJavaEncoder(dir), meta,
                         ItemsFile.readCatalog(dir), dir);
             }
         }
@@ -300,5 +359,6 @@ public final class ModelRegistry implements AutoCloseable {
         models.values().forEach(r -> r.get().release());
         models.clear();
         history.close();
+        itemLog.close();
     }
 }

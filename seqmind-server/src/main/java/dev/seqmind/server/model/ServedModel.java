@@ -178,7 +178,7 @@ public final class ServedModel {
      */
     public synchronized java.util.Optional<TextSide> text(RuleIndex rules) throws java.io.IOException {
         if (!textOpened) {
-            text = hasText() ? TextSide.open(loaded.model(), loaded.dir(), null, rules) : null;
+            text = hasText() ? TextSide.open(loaded.model(), loaded.dir(), loaded.catalog(), null, rules) : null;
             textOpened = true;
         }
         return java.util.Optional.ofNullable(text);

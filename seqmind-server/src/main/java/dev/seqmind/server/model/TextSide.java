@@ -29,12 +29,14 @@ public final class TextSide implements AutoCloseable {
     }
 
     /**
-     * The text side of {@code model} as loaded from {@code dir}.
+     * The text side of {@code model} as loaded from {@code dir}, its items' metadata in {@code catalog} (items added
+     * since loading included).
      *
      * @param cacheDir the vector cache, or null for the default
      */
-    static TextSide open(Recommender model, Path dir, Path cacheDir, RuleIndex rules) throws IOException {
-        QueryRanker r = QueryRanker.forLoaded(model, dir, cacheDir);
+    static TextSide open(Recommender model, Path dir, dev.seqmind.data.model.ItemCatalog catalog, Path cacheDir,
+                         RuleIndex rules) throws IOException {
+        QueryRanker r = QueryRanker.forLoaded(model, dir, catalog, cacheDir);
         return new TextSide(r, new RuleConfidences(rules, r.items()));
     }
 

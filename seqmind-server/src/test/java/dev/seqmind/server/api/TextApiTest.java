@@ -63,7 +63,7 @@ class TextApiTest {
     private Fixtures.Keys keys;
 
     /** 90 users, each watching films of one kind in a random order. */
-    private static SequenceDataset films() {
+    static SequenceDataset films() {
         Map<String, ItemMetadata> cat = new LinkedHashMap<>();
         for (String[] f : FILMS) {
             cat.put(f[0], new ItemMetadata(f[1], List.of(f[2].split("\\|")), "", Map.of()));
