@@ -53,6 +53,7 @@ public final class TrainingLoop {
      */
     public TrainingState run(int[][] sequences, int[][] validationHistories, int[] validationTargets) {
         int[][] train = config.windows().rows(sequences, network.maxLength());
+        network.prepareTraining(train);
         ParameterStore params = network.parameters();
         AdamW adam = new AdamW(0.9f, config.beta2(), 1e-8f, config.weightDecay());
         Checkpoints ckpt = config.checkpointDir() == null ? null : new Checkpoints(config.checkpointDir());
