@@ -22,6 +22,7 @@ import dev.seqmind.neural.modality.ModalityFile;
 import dev.seqmind.neural.text.HybridTrainer;
 import dev.seqmind.neural.text.ItemTextTemplate;
 import dev.seqmind.neural.text.TextItemRepresentation;
+import dev.seqmind.neural.text.UserText;
 import dev.seqmind.neural.text.TextModelSpec;
 import dev.seqmind.neural.text.TextSettings;
 import dev.seqmind.neural.train.LrSchedule;
@@ -209,6 +210,22 @@ public final class TrainCommand implements Callable<Integer> {
             + " with .ids for .npy, one a line, or in the first column) or .tsv (item id, then the values). Each is "
             + "fused through its own learned projection; items the file lacks are masked. Default: none.")
     java.util.List<String> itemVectors = new java.util.ArrayList<>();
+    @Option(names = "--user-text", description = "sasrec-text only: also render each history's last "
+            + "--user-text-items items as a sentence (\"Watched A, then B, ...\", as lm-zero-shot), embed it with the "
+            + "text model (cached) and fuse a learned projection of it into the final user state through a learned "
+            + "gate. Training rows get a new sentence every --user-text-every items, made from their own prefix only. "
+            + "Saved in the model directory. Default: off.")
+    boolean userText;
+    @Option(names = "--user-text-items", paramLabel = "N", defaultValue = "10",
+            description = "Items in the --user-text sentence. Default: ${DEFAULT-VALUE}.")
+    int userTextItems = 10;
+    @Option(names = "--user-text-every", paramLabel = "N", defaultValue = "25", description = "A training row's "
+            + "--user-text sentence is renewed after every N items (fewer sentences to embed; cells before the "
+            + "first checkpoint get none). Inference always uses the whole history's. Default: ${DEFAULT-VALUE}.")
+    int userTextEvery = 25;
+    @Option(names = "--user-text-verb", paramLabel = "WORD", defaultValue = "Watched",
+            description = "The --user-text sentence's verb. Default: ${DEFAULT-VALUE}.")
+    String userTextVerb = "Watched";
     @Option(names = "--vector-cache", paramLabel = "DIR", description = "The hybrids' text vector cache "
             + "(default: $SEQMIND_CACHE/embeddings, else ~/.cache/seqmind/embeddings).")
     Path vectorCache;
@@ -261,11 +278,16 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InvalidParameterException("--item-vectors", String.join(" ", itemVectors),
                     "only with --model sasrec-text or gru4rec-text");
         }
+        if (userText && !model.equals(TextItemRepresentation.FAMILY)) {
+            throw new InvalidParameterException("--user-text", "on", "only with --model sasrec-text");
+        }
         NeuralTrainer trainer = hybrid
                 ? new HybridTrainer(model.equals(TextItemRepresentation.FAMILY) ? sasRecConfig() : gru4RecConfig(),
                         textSettings(),
                         itemVectors.stream().map(v -> ModalityFile.parse("--item-vectors", v)).toList(), tc, eo,
-                        HybridTrainer.ID_DROPOUT).neuralTrainer(split.train(), line -> log(err, line))
+                        HybridTrainer.ID_DROPOUT)
+                        .withUserText(userText ? new UserText(userTextItems, userTextVerb, userTextEvery) : null)
+                        .neuralTrainer(split.train(), line -> log(err, line))
                 : trainer(tc, eo, line -> log(err, line));
         if (longHistory() == LongHistory.SUMMARY && (federated.enabled() || dp.enabled())) {
             throw new InvalidParameterException("--long-history", longHistory,

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.seqmind.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ class HybridTrainCommandTest {
     @TempDir
     Path tmp;
 
-    private CliRun train(String model, String vectors) throws Exception {
+    private CliRun train(String model, String vectors, String... extra) throws Exception {
         StringBuilder log = new StringBuilder();
         for (int u = 1; u <= 40; u++) {
             for (int k = 0; k < 6; k++) {
@@ -34,11 +35,14 @@ class HybridTrainCommandTest {
         }
         Files.writeString(tmp.resolve("items.tsv"), items);
         Files.writeString(tmp.resolve("genre.tsv"), vectors);
-        return run("train", "--model", model, "--data", tmp.resolve("seq.txt").toString(), "--format", "sasrec",
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--model", model, "--data",
+                tmp.resolve("seq.txt").toString(), "--format", "sasrec",
                 "--items", tmp.resolve("items.tsv").toString(), "--item-vectors",
                 "genre=" + tmp.resolve("genre.tsv"), "--vector-cache", tmp.resolve("cache").toString(),
                 "--out", tmp.resolve("model").toString(), "--dim", "8", "--hidden", "8", "--max-len", "10",
-                "--epochs", "1", "--batch", "10", "--threads", "1");
+                "--epochs", "1", "--batch", "10", "--threads", "1"));
+        args.addAll(List.of(extra));
+        return run(args.toArray(new String[0]));
     }
 
     @Test
@@ -63,5 +67,21 @@ class HybridTrainCommandTest {
         CliRun r = train("gru4rec", "1\t1\t0\n");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--item-vectors").contains("only with --model sasrec-text or gru4rec-text");
+    }
+
+    @Test
+    void theUserTextOptionIsSavedWithTheModel() throws Exception {
+        CliRun r = train("sasrec-text", "1\t1\t0\n", "--user-text", "--user-text-every", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path model = tmp.resolve("model");
+        assertThat(Files.readString(model.resolve("text.json"))).contains("\"userText\"");
+        assertThat(ModelDirectory.load(model).name()).isEqualTo("sasrec-text");
+    }
+
+    @Test
+    void userTextNeedsTheHybridSasRec() throws Exception {
+        CliRun r = train("gru4rec-text", "1\t1\t0\n", "--user-text");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--user-text").contains("only with --model sasrec-text");
     }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
  *   <li>{@code .tsv}, {@code .tab} or {@code .txt}: tab-separated, the item id and then the values, one item a
  *       line; lines starting with {@code #} and blank lines are skipped, and a first line whose second field is not
  *       a number is a header.</li>
+ *   <li>{@code .parquet}: an item id column and one list or fixed-size array column of floats or doubles, read
+ *       through DuckDB ({@link ParquetVectors}); a row whose vector is null is masked as missing.</li>
  * </ul>
  *
  * <p>Checks: every row has the same dimension; no NaN or infinite value; no all-zero row (leave a missing item out of
@@ -64,12 +66,10 @@ public final class ModalityReader {
         } else if (n.endsWith(".tsv") || n.endsWith(".tab") || n.endsWith(".txt")) {
             readTsv(p, m);
         } else if (n.endsWith(".parquet")) {
-            throw new SeqmindException(p + ": Parquet is not read (its Java reader needs the Hadoop client runtime, "
-                    + "which seqmind-neural does not carry); write the vectors as .npy or TSV, e.g. with pandas: "
-                    + "df.to_csv('vectors.tsv', sep='\\t', header=False, index=False)");
+            ParquetVectors.read(p, m);
         } else {
-            throw new SeqmindException(p + ": unknown vector file type; use .npy (with a .ids file or an id column) "
-                    + "or .tsv (item id, then the values)");
+            throw new SeqmindException(p + ": unknown vector file type; use .npy (with a .ids file or an id column), "
+                    + ".tsv (item id, then the values) or .parquet (" + ParquetVectors.EXPECTED + ")");
         }
         return m.finish(file.name());
     }
@@ -198,7 +198,7 @@ public final class ModalityReader {
     }
 
     /** Collects checked rows into the dense matrix. Not thread-safe; one per read. */
-    private static final class Rows {
+    private static final class Rows implements ParquetVectors.Sink {
         private final String file;
         private final IdMap items;
         private final Map<String, Integer> lineOf = new HashMap<>();
@@ -215,7 +215,8 @@ public final class ModalityReader {
             this.items = items;
         }
 
-        void dimension(int d, int line) {
+        @Override
+        public void dimension(int d, int line) {
             dim = d;
             dimensionLine = line;
             matrix = new float[items.size() * d];
@@ -223,7 +224,8 @@ public final class ModalityReader {
         }
 
         /** One row; {@code offset} is the 0-based column of the first value, for messages. */
-        void row(String id, int line, double[] values, int offset) {
+        @Override
+        public void row(String id, int line, double[] values, int offset) {
             rows++;
             double norm = 0;
             for (int c = 0; c < values.length; c++) {

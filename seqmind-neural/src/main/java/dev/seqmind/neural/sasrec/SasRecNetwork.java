@@ -8,6 +8,8 @@ import dev.seqmind.neural.nn.AttentionDirection;
 import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
+import dev.seqmind.neural.nn.HistoryFeature;
+import dev.seqmind.neural.nn.UserStateFusion;
 import dev.seqmind.neural.nn.ItemRepresentation;
 import dev.seqmind.neural.nn.TransformerStack;
 import dev.seqmind.neural.nn.Layers;
@@ -17,6 +19,8 @@ import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.nn.WeightInit;
 import dev.seqmind.neural.train.SequenceNetwork;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -51,18 +55,27 @@ public final class SasRecNetwork implements SequenceNetwork {
     private final ParameterStore params;
     private final TransformerStack stack;
     private final ItemRepresentation representation;
+    private final UserStateFusion userFusion;
 
     public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed) {
         this(config, numItems, params, seed, ItemRepresentation.ID_ONLY);
     }
 
+    /** A network whose item table comes from {@code representation}, without a history feature. */
+    public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed,
+                         ItemRepresentation representation) {
+        this(config, numItems, params, seed, representation, null);
+    }
+
     /**
      * A network whose item table comes from {@code representation}; the id-only one draws exactly the parameters
      * of the plain model from {@code seed}, and a representation's own parameters come from a stream split off
-     * after them.
+     * after them. With a {@code userFeature} ({@code null} = none), the final state at each position is fused with
+     * the feature of the history up to it ({@link UserStateFusion}; parameters from a third stream, so the other
+     * parameters are drawn exactly as without it).
      */
     public SasRecNetwork(SasRecConfig config, int numItems, ParameterStore params, long seed,
-                         ItemRepresentation representation) {
+                         ItemRepresentation representation, HistoryFeature userFeature) {
         this.config = config;
         this.representation = representation;
         this.numItems = numItems;
@@ -74,6 +87,7 @@ public final class SasRecNetwork implements SequenceNetwork {
         this.stack = new TransformerStack(params, rng, d, d, config.blocks(), config.heads(), config.dropout(), false,
                 AttentionDirection.CAUSAL, config.style());
         representation.init(params, rng.split(), numItems, d);
+        this.userFusion = userFeature == null ? null : new UserStateFusion(userFeature, params, rng.split(), d);
         if (config.summarisesOlderEvents()) {
             // its own stream: the plain parameters are drawn exactly as without a memory
             SplittableRandom mem = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x6D656D);
@@ -86,6 +100,22 @@ public final class SasRecNetwork implements SequenceNetwork {
     @Override
     public boolean readsOlderEvents() {
         return config.summarisesOlderEvents();
+    }
+
+    /** The history feature fused into the user state, or {@code null}. */
+    public HistoryFeature userFeature() {
+        return userFusion == null ? null : userFusion.feature();
+    }
+
+    @Override
+    public void prepareTraining(int[][] rows) {
+        if (userFusion != null) {
+            List<HistoryFeature.Prefix> checkpoints = new ArrayList<>();
+            for (int[] row : rows) {
+                HistoryFeature.Prefix.checkpointsOf(row, userFusion.feature().every(), checkpoints);
+            }
+            userFusion.feature().prepare(checkpoints);
+        }
     }
 
     @Override
@@ -159,12 +189,36 @@ public final class SasRecNetwork implements SequenceNetwork {
         NDArray hidden = hidden(m, pairs.inputs(), Dropout.drawingFrom(rng), items, older(sequences, from, to, 1))
                 .reshape(-1, config.dim());
         NDArray hv = Layers.rows(hidden, m.create(pairs.cells()));
+        if (userFusion != null) {
+            hv = userFusion.fuse(m, params, hv, cellPrefixes(sequences, from, to, pairs));
+        }
         NDArray table = items.get("1:");
         return switch (config.loss()) {
             case FULL_SOFTMAX -> FullSoftmaxLoss.objective(m, hv, table, tgt);
             case SAMPLED_SOFTMAX -> sampledSoftmax(m, hv, table, tgt, rng);
             case BCE -> binaryCrossEntropy(m, hv, table, tgt, rng);
         };
+    }
+
+    /**
+     * The checkpoint prefix each training cell may use: the cell at input column {@code j} of row {@code r} has seen
+     * the row's first {@code p} items (its own input included), and gets the features of the row's first
+     * {@code floor(p / every) * every} items, never of its target or anything after it.
+     */
+    private List<HistoryFeature.Prefix> cellPrefixes(int[][] sequences, int from, int to, NextItemBatch pairs) {
+        int len = pairs.inputs().length();
+        int every = userFusion.feature().every();
+        List<HistoryFeature.Prefix> out = new ArrayList<>(pairs.cells().length);
+        for (long cell : pairs.cells()) {
+            int r = (int) (cell / len);
+            int j = (int) (cell % len);
+            int[] row = sequences[from + r];
+            int inputs = row.length - 1;
+            int k = Math.min(len, inputs);
+            int seen = inputs - k + (j - (len - k)) + 1;
+            out.add(HistoryFeature.Prefix.checkpoint(row, seen, every));
+        }
+        return out;
     }
 
     @Override
@@ -234,7 +288,15 @@ public final class SasRecNetwork implements SequenceNetwork {
     /** The final hidden state at the last position, {@code [histories, dim]}. */
     private NDArray lastHidden(NDManager m, int[][] histories, int from, int to, NDArray items) {
         PaddedBatch in = PaddedBatch.ofItems(histories, from, to, config.maxLength());
-        return hidden(m, in, Dropout.OFF, items, older(histories, from, to, 0)).get(":, -1, :");
+        NDArray last = hidden(m, in, Dropout.OFF, items, older(histories, from, to, 0)).get(":, -1, :");
+        if (userFusion == null) {
+            return last;
+        }
+        List<HistoryFeature.Prefix> whole = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            whole.add(HistoryFeature.Prefix.of(histories[i]));
+        }
+        return userFusion.fuse(m, params, last, whole);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.seqmind.neural.model.ModelCard;
 import dev.seqmind.neural.model.NeuralRecommender;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
+import dev.seqmind.neural.nn.HistoryFeature;
 import dev.seqmind.neural.text.HybridTrainer;
 import dev.seqmind.neural.text.ItemTextTemplate;
 import dev.seqmind.neural.text.ItemVectors;
@@ -46,10 +47,11 @@ import java.util.Objects;
  * @param counts     training events per item; 0 = represented by content alone
  * @param settings   the sentence model and template
  * @param idDropout  the training id dropout (kept for the record)
+ * @param userText   the behaviour sentence fused into the user state ({@code train --user-text}), or {@code null}
  */
 public record HybridParts(Record config, IdMap items, Map<String, float[]> weights, ModelCard card,
                           ItemVectors text, List<ModalityVectors> modalities, int[] counts, TextSettings settings,
-                          float idDropout) {
+                          float idDropout, HistoryFeature userText) {
     static final String ITEM_EMB = "item_emb";
 
     public HybridParts {
@@ -95,7 +97,7 @@ public record HybridParts(Record config, IdMap items, Map<String, float[]> weigh
         var engine = NeuralEngine.start();
         ParameterStore params = new ParameterStore(engine.newBaseManager());
         try {
-            var net = HybridTrainer.network(config, items.size(), params, 0, rep);
+            var net = HybridTrainer.network(config, items.size(), params, 0, rep, userText);
             net.parameters().restore(paddedWeights());
             return net;
         } catch (RuntimeException e) {
@@ -115,6 +117,11 @@ public record HybridParts(Record config, IdMap items, Map<String, float[]> weigh
      * native engine by the same {@link TextItemRepresentation#table} as {@link #onEngine} (no engine memory is kept).
      */
     public float[] table() {
+        if (userText != null) {
+            throw new dev.seqmind.data.error.SeqmindException("this sasrec-text model fuses the behaviour sentence into "
+                    + "the user state (trained with --user-text), which the pure-Java forward pass does not compute; "
+                    + "score it on the native engine (seqmind serve --forward native)");
+        }
         TextItemRepresentation rep = representation();
         var net = network(rep);
         try (ParameterStore p = net.parameters()) {
@@ -149,6 +156,11 @@ public record HybridParts(Record config, IdMap items, Map<String, float[]> weigh
         if (fresh.isEmpty()) {
             return this;
         }
+        if (userText != null) {
+            // its sentences name the model's own items; a history holding an added item has no sentence yet
+            throw new InvalidParameterException("items", String.join(",", fresh), "items of a model without "
+                    + "--user-text", "this sasrec-text model renders histories as sentences of its own items");
+        }
         IdMap added = IdMap.of(fresh);
         ItemTextTemplate.ItemTexts texts = ItemTextTemplate.parse(settings.template()).renderAll(added, catalog);
         List<ModalityVectors> more = new ArrayList<>();
@@ -173,7 +185,7 @@ public record HybridParts(Record config, IdMap items, Map<String, float[]> weigh
         List<String> all = new ArrayList<>(items.externalIds());
         all.addAll(fresh);
         return new HybridParts(config, IdMap.of(all), weights, card, text.append(t), more,
-                Arrays.copyOf(counts, all.size()), settings, idDropout);
+                Arrays.copyOf(counts, all.size()), settings, idDropout, null);
     }
 
     /** {@code mv} with one row per new item: its vector from {@code vectors}, L2-normalised, or masked. */

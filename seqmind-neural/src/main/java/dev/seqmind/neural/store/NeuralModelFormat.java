@@ -23,8 +23,11 @@ import dev.seqmind.neural.modality.ModalityReader;
 import dev.seqmind.neural.modality.ModalityVectors;
 import dev.seqmind.neural.modality.NpyArray;
 import dev.seqmind.neural.nn.ItemRepresentation;
+import dev.seqmind.neural.text.HybridTrainer;
 import dev.seqmind.neural.text.ItemVectors;
 import dev.seqmind.neural.text.TextItemRepresentation;
+import dev.seqmind.neural.text.BehaviourFeature;
+import dev.seqmind.neural.text.UserText;
 import dev.seqmind.neural.text.TextSettings;
 import dev.seqmind.neural.train.SequenceNetwork;
 import dev.seqmind.rec.Recommender;
@@ -103,7 +106,9 @@ public final class NeuralModelFormat implements ModelFormat {
             JSON.writeValue(dir.resolve(CARD).toFile(), card);
         }
         if (model instanceof NeuralRecommender nr && representationOf(nr.network()) instanceof TextItemRepresentation t) {
-            JSON.writeValue(dir.resolve(TEXT).toFile(), t.saved());
+            UserText user = nr.network() instanceof SasRecNetwork s && s.userFeature() instanceof BehaviourFeature b
+                    ? b.settings() : null;
+            JSON.writeValue(dir.resolve(TEXT).toFile(), t.saved().withUserText(user));
             for (ModalityVectors mv : t.modalities()) {
                 writeModality(dir, mv, nr.items());
             }
@@ -198,7 +203,8 @@ public final class NeuralModelFormat implements ModelFormat {
     private static HybridParts hybridParts(Path dir, Loaded l, Record config) throws IOException {
         TextItemRepresentation.Saved saved = readText(dir);
         TextSettings settings = TextSettings.of(saved.model()).withTemplate(saved.template());
-        ItemVectors vectors = ItemVectors.embed(settings, l.items(), ItemsFile.readCatalog(dir));
+        var catalog = ItemsFile.readCatalog(dir);
+        ItemVectors vectors = ItemVectors.embed(settings, l.items(), catalog);
         List<ModalityVectors> modalities = new ArrayList<>();
         for (TextItemRepresentation.SavedModality m : saved.modalities()) {
             Path npy = dir.resolve(MODALITY_PREFIX + m.name() + ".npy");
@@ -213,8 +219,10 @@ public final class NeuralModelFormat implements ModelFormat {
             modalities.add(mv);
         }
         int[] counts = TextItemRepresentation.countsFrom(l.items().size(), saved.contentOnly());
+        BehaviourFeature user = saved.userText() == null ? null
+                : HybridTrainer.userFeature(settings, saved.userText(), l.items(), catalog, line -> { });
         return new HybridParts(config, l.items(), l.named().values(), l.card(), vectors, modalities, counts,
-                settings, saved.idDropout());
+                settings, saved.idDropout(), user);
     }
 
     private static TextItemRepresentation.Saved readText(Path dir) throws IOException {

@@ -9,6 +9,7 @@ import dev.seqmind.neural.modality.ModalityFile;
 import dev.seqmind.neural.modality.ModalityReader;
 import dev.seqmind.neural.modality.ModalityVectors;
 import dev.seqmind.neural.model.NeuralTrainer;
+import dev.seqmind.neural.nn.HistoryFeature;
 import dev.seqmind.neural.nn.ItemRepresentation;
 import dev.seqmind.neural.nn.ParameterStore;
 import dev.seqmind.neural.sasrec.SasRecConfig;
@@ -38,9 +39,11 @@ import java.util.function.Consumer;
  * @param training   the training loop's settings
  * @param engine     engine options
  * @param idDropout  probability of dropping a known item's id part in a training step ({@link TextItemRepresentation})
+ * @param userText   the behaviour sentence as a user-side feature ({@link BehaviourFeature}, SASRec only), or
+ *                   {@code null} for none (the default)
  */
 public record HybridTrainer(Record config, TextSettings text, List<ModalityFile> modalities, TrainConfig training,
-                            EngineOptions engine, float idDropout) implements RecommenderTrainer {
+                            EngineOptions engine, float idDropout, UserText userText) implements RecommenderTrainer {
     /** The default id dropout. */
     public static final float ID_DROPOUT = 0.3f;
 
@@ -53,6 +56,21 @@ public record HybridTrainer(Record config, TextSettings text, List<ModalityFile>
         ModalityFile.requireDistinct("--item-vectors", modalities);
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(engine, "engine");
+        if (userText != null && !(config instanceof SasRecConfig)) {
+            throw new InvalidParameterException("--user-text", "on", "only with sasrec-text (the sentence is fused "
+                    + "into SASRec's final state)");
+        }
+    }
+
+    /** Without the user-side behaviour sentence. */
+    public HybridTrainer(Record config, TextSettings text, List<ModalityFile> modalities, TrainConfig training,
+                         EngineOptions engine, float idDropout) {
+        this(config, text, modalities, training, engine, idDropout, null);
+    }
+
+    /** The same trainer with the user-side behaviour sentence ({@code null} = none). */
+    public HybridTrainer withUserText(UserText value) {
+        return new HybridTrainer(config, text, modalities, training, engine, idDropout, value);
     }
 
     /** The registered {@code sasrec-text}: SASRec+ and the default training settings, as {@code sasrec} uses. */
@@ -75,7 +93,7 @@ public record HybridTrainer(Record config, TextSettings text, List<ModalityFile>
     @Override
     public HybridTrainer withMaxEpochs(int epochs) {
         return new HybridTrainer(config, text, modalities, training.withEpochs(Math.min(epochs, training.epochs())),
-                engine, idDropout);
+                engine, idDropout, userText);
     }
 
     @Override
@@ -102,15 +120,33 @@ public record HybridTrainer(Record config, TextSettings text, List<ModalityFile>
             }
         }
         var representation = new TextItemRepresentation(vectors, read, train.itemCounts(), text, idDropout);
-        return new NeuralTrainer(name(), (n, p, s) -> network(config, n, p, s, representation), config, training,
-                engine, log);
+        BehaviourFeature user = userText == null ? null : userFeature(text, userText, train.items(), train.catalog(),
+                log);
+        return new NeuralTrainer(name(), (n, p, s) -> network(config, n, p, s, representation, user), config,
+                training, engine, log);
+    }
+
+    /** The behaviour sentence of {@code settings} over {@code items}, embedded by {@code text}'s model and cache. */
+    public static BehaviourFeature userFeature(TextSettings text, UserText settings, dev.seqmind.data.model.IdMap items,
+                                               dev.seqmind.data.model.ItemCatalog catalog, Consumer<String> log) {
+        return new BehaviourFeature(new BehaviourText(items, catalog, settings.historyItems(), settings.verb()),
+                text.openEmbedder(), settings, log);
     }
 
     /** The network of {@code config}'s family over {@code representation}'s item table. */
     public static SequenceNetwork network(Record config, int numItems, ParameterStore params, long seed,
                                           ItemRepresentation representation) {
+        return network(config, numItems, params, seed, representation, null);
+    }
+
+    /** The same with a history feature fused into SASRec's final state ({@code null} = none). */
+    public static SequenceNetwork network(Record config, int numItems, ParameterStore params, long seed,
+                                          ItemRepresentation representation, HistoryFeature userFeature) {
+        if (userFeature != null && !(config instanceof SasRecConfig)) {
+            throw new IllegalArgumentException("a history feature is fused into SASRec only");
+        }
         return switch (config) {
-            case SasRecConfig c -> new SasRecNetwork(c, numItems, params, seed, representation);
+            case SasRecConfig c -> new SasRecNetwork(c, numItems, params, seed, representation, userFeature);
             case Gru4RecConfig c -> new Gru4RecNetwork(c, numItems, params, seed, representation);
             default -> throw new IllegalArgumentException("no hybrid of " + config.getClass().getSimpleName());
         };

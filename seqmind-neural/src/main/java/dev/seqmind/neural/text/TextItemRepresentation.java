@@ -180,11 +180,17 @@ public final class TextItemRepresentation implements ItemRepresentation {
      * @param contentOnly dense ids of the items without training events
      * @param idDropout   the training id dropout (kept for the record)
      * @param modalities  the other modalities, in the order of the model's projections (none in older files)
+     * @param userText    the behaviour sentence fused into the user state, or {@code null} (none; older files)
      */
     public record Saved(TextModelSpec model, String template, int[] contentOnly, float idDropout,
-                        List<SavedModality> modalities) {
+                        List<SavedModality> modalities, UserText userText) {
         public Saved {
             modalities = modalities == null ? List.of() : List.copyOf(modalities);
+        }
+
+        /** The same with the user-side behaviour sentence ({@code null} = none). */
+        public Saved withUserText(UserText value) {
+            return new Saved(model, template, contentOnly, idDropout, modalities, value);
         }
     }
 
@@ -212,7 +218,7 @@ public final class TextItemRepresentation implements ItemRepresentation {
         for (ModalityVectors mv : modalities) {
             ms.add(new SavedModality(mv.name(), mv.dimension(), mv.present(), mv.source()));
         }
-        return new Saved(settings.model(), settings.template(), cold, idDropout, ms);
+        return new Saved(settings.model(), settings.template(), cold, idDropout, ms, null);
     }
 
     /** Training counts that mark exactly {@code contentOnly} as items without training events. */

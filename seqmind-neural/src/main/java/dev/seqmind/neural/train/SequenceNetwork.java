@@ -71,6 +71,13 @@ public interface SequenceNetwork {
         return false;
     }
 
+    /**
+     * Called once by the training loop with every training row before the first step, for networks that compute
+     * something per row ahead of training (a history feature's checkpoints). The default does nothing.
+     */
+    default void prepareTraining(int[][] rows) {
+    }
+
     /** Approximate floating-point operations of one training step on {@code cells} non-padding positions. */
     default double trainingFlops(long cells, int batch, int length) {
         return Double.NaN;

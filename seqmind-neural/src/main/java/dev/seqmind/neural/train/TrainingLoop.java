@@ -59,6 +59,7 @@ public final class TrainingLoop {
         }
         int[][] train = older ? config.windows().rowsWithOlderEvents(sequences, network.maxLength())
                 : config.windows().rows(sequences, network.maxLength());
+        network.prepareTraining(train);
         ParameterStore params = network.parameters();
         AdamW adam = new AdamW(0.9f, config.beta2(), 1e-8f, config.weightDecay());
         Checkpoints ckpt = config.checkpointDir() == null ? null : new Checkpoints(config.checkpointDir());

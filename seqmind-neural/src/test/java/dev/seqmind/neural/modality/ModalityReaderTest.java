@@ -131,7 +131,7 @@ class ModalityReaderTest {
         assertThatThrownBy(() -> {
             Files.writeString(parquet, "PAR1");
             ModalityReader.read(new ModalityFile("a", parquet), ITEMS);
-        }).isInstanceOf(SeqmindException.class).hasMessageContaining("Parquet is not read");
+        }).isInstanceOf(SeqmindException.class).hasMessageContaining("not a readable Parquet file");
         assertThatThrownBy(() -> ModalityReader.read(new ModalityFile("a", dir.resolve("none.tsv")), ITEMS))
                 .hasMessageContaining("none.tsv does not exist");
         assertThat(ModalityFile.parse("--item-vectors", "image=/x/clip.npy"))
