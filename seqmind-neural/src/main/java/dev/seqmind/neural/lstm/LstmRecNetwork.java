@@ -1,9 +1,9 @@
 package dev.seqmind.neural.lstm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.FullSoftmaxLoss;
 import dev.seqmind.neural.nn.GradientMode;
@@ -21,13 +21,21 @@ import java.util.SplittableRandom;
  * items exactly as GRU4Rec. Sequences are right-padded so the recurrence starts at the first real item; scoring reads
  * the state at each history's last item.
  *
- * <p>Weights follow PyTorch's LSTM layout: {@code lstm.w_ih [4h, d]}, {@code lstm.w_hh [4h, h]} and two biases
- * {@code [4h]}, gates stacked in the order input, forget, cell, output. The forget gate's input bias starts at 1
- * (Jozefowicz et al., 2015) so early gradients flow through the cell; every other bias starts at 0.
+ * <p>Weights follow PyTorch's nn.LSTM, names included: {@code lstm.weight_ih_l0 [4h, d]},
+ * {@code lstm.weight_hh_l0 [4h, h]} and two biases {@code [4h]} that are added, gates stacked in the order input,
+ * forget, cell, output (the cell is {@link LstmLayer}). The forget gate's input bias starts at 1 (Jozefowicz et al.,
+ * 2015) so early gradients flow through the cell; every other bias starts at 0.
  *
  * <p>Not thread-safe while training; scoring is safe concurrently.
  */
 public final class LstmRecNetwork implements SequenceNetwork {
+    /** nn.LSTM's state-dict names for layer 0, so a stored weights file reads as nn.LSTM's parameters. */
+    static final String W_IH = "lstm.weight_ih_l0";
+    static final String W_HH = "lstm.weight_hh_l0";
+    static final String B_IH = "lstm.bias_ih_l0";
+    static final String B_HH = "lstm.bias_hh_l0";
+    /** The names models trained with the fused kernel stored (before the cell was written out). */
+    private static final String FUSED_KERNEL_W_IH = "lstm.w_ih";
 
     private final LstmRecConfig config;
     private final int numItems;
@@ -41,14 +49,28 @@ public final class LstmRecNetwork implements SequenceNetwork {
         int d = config.dim();
         int h = config.hidden();
         params.normal("item_emb", rng, 0.02f, numItems + 1L, d);
-        params.xavier("lstm.w_ih", rng, 4L * h, d);
-        params.xavier("lstm.w_hh", rng, 4L * h, h);
+        params.xavier(W_IH, rng, 4L * h, d);
+        params.xavier(W_HH, rng, 4L * h, h);
         float[] bias = new float[4 * h];
         java.util.Arrays.fill(bias, h, 2 * h, 1f); // forget gate
-        params.add("lstm.b_ih", bias, 4L * h);
-        params.constant("lstm.b_hh", 0f, 4L * h);
+        params.add(B_IH, bias, 4L * h);
+        params.constant(B_HH, 0f, 4L * h);
         params.xavier("proj.w", rng, d, h);
         params.constant("proj.b", 0f, d);
+    }
+
+    /**
+     * Refuses a weights file written by a model trained with the fused kernel (parameter {@code lstm.w_ih}): those
+     * weights were fitted to another computation, so this network would score with them differently.
+     *
+     * @throws SeqmindException naming {@code source} and what to do
+     */
+    public static void requireCurrentCell(java.util.Set<String> storedNames, String source) {
+        if (storedNames.contains(FUSED_KERNEL_W_IH)) {
+            throw new SeqmindException(source + ": this LSTM model was trained with the fused LSTM kernel of seqmind's"
+                    + " first LSTM release, whose outputs do not follow nn.LSTM's equations for its stored weights;"
+                    + " it cannot be scored the same way by this version. Retrain it (same train command).");
+        }
     }
 
     @Override
@@ -80,11 +102,7 @@ public final class LstmRecNetwork implements SequenceNetwork {
     private NDArray outputs(NDManager m, PaddedBatch batch, Dropout dropout) {
         NDArray ids = m.create(batch.tokens(), new Shape(batch.batch(), batch.length()));
         NDArray x = dropout.apply(Layers.rows(params.get("item_emb"), ids), config.dropout());
-        Shape state = new Shape(1, batch.batch(), config.hidden());
-        NDList hx = new NDList(m.zeros(state), m.zeros(state));
-        NDList weights = new NDList(params.get("lstm.w_ih"), params.get("lstm.w_hh"), params.get("lstm.b_ih"),
-                params.get("lstm.b_hh"));
-        NDArray out = x.getNDArrayInternal().lstm(x, hx, weights, true, 1, 0, dropout.training(), false, true).get(0);
+        NDArray out = LstmLayer.forward(x, params.get(W_IH), params.get(W_HH), params.get(B_IH), params.get(B_HH));
         out = dropout.apply(out, config.dropout()).reshape(-1, config.hidden());
         return Layers.linear(out, params.get("proj.w"), params.get("proj.b"));
     }

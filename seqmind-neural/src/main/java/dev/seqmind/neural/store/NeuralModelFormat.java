@@ -148,8 +148,12 @@ public final class NeuralModelFormat implements ModelFormat {
                     treeToValue(l.spec(), SasRecConfig.class), l.items().size(), p, 0));
             case "gru4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Gru4RecNetwork(
                     treeToValue(l.spec(), Gru4RecConfig.class), l.items().size(), p, 0));
-            case "lstm" -> onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.lstm.LstmRecNetwork(
-                    treeToValue(l.spec(), dev.seqmind.neural.lstm.LstmRecConfig.class), l.items().size(), p, 0));
+            case "lstm" -> {
+                dev.seqmind.neural.lstm.LstmRecNetwork.requireCurrentCell(l.named().values().keySet(),
+                        dir.toString());
+                yield onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.lstm.LstmRecNetwork(
+                        treeToValue(l.spec(), dev.seqmind.neural.lstm.LstmRecConfig.class), l.items().size(), p, 0));
+            }
             case "srgnn" -> onEngine(l.items(), l.named(), l.card(), p -> new dev.seqmind.neural.srgnn.SrGnnNetwork(
                     treeToValue(l.spec(), dev.seqmind.neural.srgnn.SrGnnConfig.class), l.items().size(), p, 0));
             case "bert4rec" -> onEngine(l.items(), l.named(), l.card(), p -> new Bert4RecNetwork(

@@ -3,10 +3,10 @@ package dev.seqmind.neural.lstm;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.seqmind.data.error.SeqmindException;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.nn.ParameterStore;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -29,10 +30,6 @@ class LstmRecNetworkTest {
     private static final int MAX_LEN = 6;
 
     @Test
-    @Disabled("open finding: PyTorch's LSTM through DJL's NDArrayEx.lstm gives other outputs than this recurrence "
-            + "for the same weights (a one-step, one-unit probe: input (1, 0) gives h = 0 exactly, input (0, 1) "
-            + "gives c = sigmoid(0) * tanh(2), as if the gates read other weights); the model trains and learns, "
-            + "but its weights do not mean what PyTorch's nn.LSTM layout says until this is resolved")
     void engineScoresEqualAPureJavaLstmForward() {
         Engine e = NeuralEngine.start(EngineOptions.defaults().withThreads(1));
         try (NDManager m = e.newBaseManager()) {
@@ -68,10 +65,10 @@ class LstmRecNetworkTest {
     /** Scores of every item after {@code history}, dropout off. Item i is row i + 1 of the embedding table. */
     private static float[] reference(Map<String, float[]> w, int[] history) {
         float[] emb = w.get("item_emb");
-        float[] wih = w.get("lstm.w_ih");
-        float[] whh = w.get("lstm.w_hh");
-        float[] bih = w.get("lstm.b_ih");
-        float[] bhh = w.get("lstm.b_hh");
+        float[] wih = w.get(LstmRecNetwork.W_IH);
+        float[] whh = w.get(LstmRecNetwork.W_HH);
+        float[] bih = w.get(LstmRecNetwork.B_IH);
+        float[] bhh = w.get(LstmRecNetwork.B_HH);
         double[] h = new double[HIDDEN];
         double[] c = new double[HIDDEN];
         int start = Math.max(0, history.length - MAX_LEN);
@@ -128,8 +125,19 @@ class LstmRecNetworkTest {
         try (NDManager m = e.newBaseManager()) {
             ParameterStore params = new ParameterStore(m);
             new LstmRecNetwork(new LstmRecConfig(4, 3, 0f, 5), ITEMS, params, 1);
-            assertThat(params.snapshot().get("lstm.b_ih")).containsExactly(0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0);
-            assertThat(params.snapshot().get("lstm.b_hh")).containsOnly(0f);
+            assertThat(params.snapshot().get(LstmRecNetwork.B_IH)).containsExactly(0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0);
+            assertThat(params.snapshot().get(LstmRecNetwork.B_HH)).containsOnly(0f);
         }
+    }
+
+    @Test
+    void aModelTrainedWithTheFusedKernelIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> LstmRecNetwork.requireCurrentCell(
+                java.util.Set.of("item_emb", "lstm.w_ih", "lstm.w_hh", "lstm.b_ih", "lstm.b_hh"), "models/old"))
+                .isInstanceOf(SeqmindException.class)
+                .hasMessageContaining("models/old")
+                .hasMessageContaining("fused LSTM kernel")
+                .hasMessageContaining("Retrain");
+        LstmRecNetwork.requireCurrentCell(java.util.Set.of("item_emb", LstmRecNetwork.W_IH), "models/new");
     }
 }

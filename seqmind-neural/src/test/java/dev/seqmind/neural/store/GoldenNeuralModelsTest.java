@@ -65,6 +65,19 @@ class GoldenNeuralModelsTest {
         }
     }
 
+    /**
+     * {@code golden/lstm-fused} was saved by the first LSTM release, whose fused kernel did not compute nn.LSTM's
+     * equations; its weights would score differently now, so loading refuses it with what to do.
+     */
+    @org.junit.jupiter.api.Test
+    void anLstmTrainedWithTheFusedKernelIsRefused() {
+        Path dir = Path.of(System.getProperty("seqmind.root", ".")).resolve("seqmind-neural/src/test/resources/golden")
+                .resolve("lstm-fused");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelDirectory.load(dir))
+                .hasMessageContaining("lstm-fused").hasMessageContaining("fused LSTM kernel")
+                .hasMessageContaining("Retrain");
+    }
+
     private static void write(String name, Path dir) throws IOException {
         NeuralTrainer trainer = switch (name) {
             case "sasrec" -> NeuralTrainer.sasRec(new SasRecConfig(8, 1, 1, 0.1f, 12, SasRecLoss.FULL_SOFTMAX, 5,
