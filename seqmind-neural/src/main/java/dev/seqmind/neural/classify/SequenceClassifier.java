@@ -145,9 +145,8 @@ public final class SequenceClassifier implements AutoCloseable {
             NDArray h0 = m.zeros(new Shape(1, b, config.hidden()));
             out = x.getNDArrayInternal().gru(x, h0, w, true, 1, 0, training, false, true).get(0);
         } else {
-            Shape s = new Shape(1, b, config.hidden());
-            out = x.getNDArrayInternal().lstm(x, new NDList(m.zeros(s), m.zeros(s)), w, true, 1, 0, training, false,
-                    true).get(0);
+            // nn.LSTM's equations written out: the fused op does not compute them on the CPU (LstmLayer)
+            out = dev.seqmind.neural.lstm.LstmLayer.forward(x, w.get(0), w.get(1), w.get(2), w.get(3));
         }
         NDArray state = Layers.rows(out.reshape(-1, config.hidden()), m.create(last));
         return Layers.linear(state, params.get("head.w"), params.get("head.b")).reshape(-1);
