@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * and writes both models' test ROC AUC, PR AUC, Brier score, log loss and reliability curve to
  * {@code OUT/classification.json}.
  *
- * @param model    "gru4rec" (GRU encoder) or "lstm"
+ * @param model    "gru4rec" (GRU encoder), "lstm" or "sasrec" (Transformer encoder)
  * @param label    the action whose presence is predicted
  * @param config   the classifier's settings (encoder chosen from {@code model})
  * @param out      output directory
@@ -37,8 +37,9 @@ record ClassifyRun(String model, String label, ClassifierConfig config, EngineOp
         return switch (model) {
             case "gru4rec", "gru" -> Encoder.GRU;
             case "lstm" -> Encoder.LSTM;
+            case "sasrec", "transformer" -> Encoder.TRANSFORMER;
             default -> throw new InvalidParameterException("--model", model,
-                    "gru4rec (GRU encoder) or lstm with --task CLASSIFY", "Transformer encoders are not built yet");
+                    "gru4rec (GRU encoder), lstm or sasrec (Transformer encoder) with --task CLASSIFY");
         };
     }
 

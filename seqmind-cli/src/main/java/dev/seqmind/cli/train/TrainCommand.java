@@ -248,7 +248,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--task", defaultValue = "NEXT_ITEM", description = "What to learn: ${COMPLETION-CANDIDATES} "
-            + "(CLASSIFY: will the sequence reach --label, with --model gru4rec or lstm as the encoder, beside a "
+            + "(CLASSIFY: will the sequence reach --label, with --model gru4rec, lstm or sasrec (Transformer) as the encoder, beside a "
             + "logistic regression on counts; writes OUT/classification.json). Default: ${DEFAULT-VALUE}.")
     Task task = Task.NEXT_ITEM;
     @Option(names = "--label", defaultValue = "buy",

@@ -55,14 +55,14 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void unknownLabelsAndNonRecurrentEncodersAreUsageErrors() throws IOException {
+    void unknownLabelsAndEncodersAreUsageErrors() throws IOException {
         CliRun label = run("train", "--task", "CLASSIFY", "--label", "order", "--model", "gru4rec", "--data",
                 log().toString(), "--format", "taobao", "--out", tmp.resolve("x").toString());
         assertThat(label.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(label.err()).contains("--label").contains("buy");
-        CliRun model = run("train", "--task", "CLASSIFY", "--model", "sasrec", "--data", log().toString(),
+        CliRun model = run("train", "--task", "CLASSIFY", "--model", "bert4rec", "--data", log().toString(),
                 "--format", "taobao", "--out", tmp.resolve("y").toString());
         assertThat(model.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(model.err()).contains("--model").contains("lstm");
+        assertThat(model.err()).contains("--model").contains("lstm").contains("sasrec (Transformer encoder)");
     }
 }

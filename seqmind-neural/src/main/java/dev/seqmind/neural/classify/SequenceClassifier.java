@@ -10,9 +10,13 @@ import ai.djl.training.GradientCollector;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.nn.AdamW;
+import dev.seqmind.neural.nn.AttentionDirection;
+import dev.seqmind.neural.nn.BlockStyle;
+import dev.seqmind.neural.nn.Dropout;
 import dev.seqmind.neural.nn.GradientMode;
 import dev.seqmind.neural.nn.Layers;
 import dev.seqmind.neural.nn.ParameterStore;
+import dev.seqmind.neural.nn.TransformerStack;
 import dev.seqmind.rec.classify.BinaryMetrics;
 import dev.seqmind.rec.classify.LabelledPrefixes;
 
@@ -21,22 +25,34 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * A recurrent sequence classifier: each event becomes the token {@code 1 + 2 * action + repeat} ({@code repeat} = 1
- * when its item occurred earlier in the input; 0 pads), embedded, run through a GRU or LSTM (PyTorch's fused kernels),
- * and the state at the last event goes through a linear layer to one logit. Trained with binary cross-entropy by
+ * A sequence classifier: each event becomes the token {@code 1 + 2 * action + repeat} ({@code repeat} = 1 when its
+ * item occurred earlier in the input; 0 pads), embedded, run through a GRU (PyTorch's fused kernel), an LSTM (nn.LSTM's
+ * equations written out) or two causal Transformer blocks over the events and their positions, and the state at the
+ * last event goes through a linear layer to one logit. Trained with binary cross-entropy by
  * Adam on shuffled batches (seeded), keeping the weights of the epoch with the best validation ROC AUC.
  *
  * <p>Not thread-safe while training; {@link #predict} may run concurrently afterwards. Owns native memory: close it.
  */
 public final class SequenceClassifier implements AutoCloseable {
+    /** The Transformer encoder's blocks, heads and dropout. */
+    private static final int BLOCKS = 2;
+    private static final float ATTENTION_DROPOUT = 0.1f;
+
     private final ClassifierConfig config;
     private final int numActions;
     private final ParameterStore params;
+    /** The Transformer encoder, or {@code null} for the recurrent ones. */
+    private final TransformerStack stack;
+    /** Dropout masks of the Transformer's training steps (seeded). */
+    private final SplittableRandom dropoutRng;
 
-    private SequenceClassifier(ClassifierConfig config, int numActions, ParameterStore params) {
+    private SequenceClassifier(ClassifierConfig config, int numActions, ParameterStore params, TransformerStack stack,
+                               long seed) {
         this.config = config;
         this.numActions = numActions;
         this.params = params;
+        this.stack = stack;
+        this.dropoutRng = new SplittableRandom(seed ^ 0x44524F50L);
     }
 
     /** Fits on {@code data}'s training examples, early-stopping on its validation examples. */
@@ -47,15 +63,25 @@ public final class SequenceClassifier implements AutoCloseable {
         SplittableRandom init = new SplittableRandom(seed);
         int d = config.dim();
         int h = config.hidden();
-        int gates = config.encoder() == Encoder.GRU ? 3 : 4;
         params.normal("event_emb", init, 0.1f, 2L * numActions + 1, d);
-        params.xavier("rnn.w_ih", init, (long) gates * h, d);
-        params.xavier("rnn.w_hh", init, (long) gates * h, h);
-        params.constant("rnn.b_ih", 0f, (long) gates * h);
-        params.constant("rnn.b_hh", 0f, (long) gates * h);
-        params.xavier("head.w", init, 1, h);
+        TransformerStack stack = null;
+        int state = h;
+        if (config.encoder() == Encoder.TRANSFORMER) {
+            // --hidden is the blocks' feed-forward width; the state is the event embedding's width
+            params.normal("pos_emb", init, 0.02f, config.maxLength(), d);
+            stack = new TransformerStack(params, init, d, h, BLOCKS, d % 2 == 0 ? 2 : 1, ATTENTION_DROPOUT, false,
+                    AttentionDirection.CAUSAL, BlockStyle.sasRecPublished());
+            state = d;
+        } else {
+            int gates = config.encoder() == Encoder.GRU ? 3 : 4;
+            params.xavier("rnn.w_ih", init, (long) gates * h, d);
+            params.xavier("rnn.w_hh", init, (long) gates * h, h);
+            params.constant("rnn.b_ih", 0f, (long) gates * h);
+            params.constant("rnn.b_hh", 0f, (long) gates * h);
+        }
+        params.xavier("head.w", init, 1, state);
         params.constant("head.b", 0f, 1);
-        SequenceClassifier model = new SequenceClassifier(config, numActions, params);
+        SequenceClassifier model = new SequenceClassifier(config, numActions, params, stack, seed);
         model.train(e, data, seed, log);
         return model;
     }
@@ -138,9 +164,21 @@ public final class SequenceClassifier implements AutoCloseable {
             last[r] = (long) r * len + Math.max(0, n - 1);
         }
         NDArray x = Layers.rows(params.get("event_emb"), m.create(tokens, new Shape(b, len)));
+        NDArray out;
+        if (stack != null) {
+            // inputs are left-aligned: position j is the j-th kept event; padding follows the last one
+            float[] valid = new float[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                valid[i] = tokens[i] == 0 ? 0f : 1f;
+            }
+            NDArray keep = m.create(valid, new Shape(b, len));
+            x = x.add(params.get("pos_emb").get("0:{}", len).expandDims(0)).mul(keep.expandDims(2));
+            out = stack.forward(m, x, keep, training ? Dropout.drawingFrom(dropoutRng) : Dropout.OFF);
+            NDArray state = Layers.rows(out.reshape(-1, config.dim()), m.create(last));
+            return Layers.linear(state, params.get("head.w"), params.get("head.b")).reshape(-1);
+        }
         NDList w = new NDList(params.get("rnn.w_ih"), params.get("rnn.w_hh"), params.get("rnn.b_ih"),
                 params.get("rnn.b_hh"));
-        NDArray out;
         if (config.encoder() == Encoder.GRU) {
             NDArray h0 = m.zeros(new Shape(1, b, config.hidden()));
             out = x.getNDArrayInternal().gru(x, h0, w, true, 1, 0, training, false, true).get(0);
