@@ -81,11 +81,10 @@ public final class MarkovRecommender extends BaseScoreRecommender implements Nex
     public void score(int[] history, float[] out) {
         fillBaseScores(out);
         final float[] popularity = baseScores();
-        int len = history.length;
         for (int k = 1; k <= tables.length; k++) {
             TransitionTable t = tables[k - 1];
-            int row = t.row(history, len);
-            if (row < 0 || t.totals[row] < minContextCount) {
+            int row = trustedRow(t, history);
+            if (row < 0) {
                 continue;
             }
             final int[] next = t.next;
@@ -99,17 +98,22 @@ public final class MarkovRecommender extends BaseScoreRecommender implements Nex
         }
     }
 
+    /** The row of {@code t}'s context ending {@code history}, or -1 when unseen or seen too rarely to trust. */
+    private int trustedRow(TransitionTable t, int[] history) {
+        int row = t.row(history, history.length);
+        return row < 0 || t.totals[row] < minContextCount ? -1 : row;
+    }
+
     @Override
     public void probabilities(int[] history, float[] out) {
         int n = numItems();
         if (out.length < n) {
             throw new IllegalArgumentException("out has length " + out.length + " < " + n + " items");
         }
-        int len = history.length;
         for (int k = tables.length; k >= 1; k--) {
             TransitionTable t = tables[k - 1];
-            int row = t.row(history, len);
-            if (row < 0 || t.totals[row] < minContextCount) {
+            int row = trustedRow(t, history);
+            if (row < 0) {
                 continue;
             }
             double backOff = 1.0 / (t.totals[row] + 1.0);
@@ -136,8 +140,8 @@ public final class MarkovRecommender extends BaseScoreRecommender implements Nex
         int len = history.length;
         for (int k = tables.length; k >= 1; k--) {
             TransitionTable t = tables[k - 1];
-            int row = t.row(history, len);
-            if (row < 0 || t.totals[row] < minContextCount) {
+            int row = trustedRow(t, history);
+            if (row < 0) {
                 continue;
             }
             for (int i = t.rowStart[row]; i < t.rowStart[row + 1]; i++) {
