@@ -112,18 +112,30 @@ public final class MixtureRecommender implements Recommender {
     /** The explanation of the component that contributes most of the item's mixed probability. */
     @Override
     public Explanation explain(int[] history, int item) {
-        int best = -1;
-        double bestShare = -1;
+        return explainAll(history, new int[]{item}).get(0);
+    }
+
+    /** {@link #explain} for each item, with every component's distribution computed once for the history. */
+    @Override
+    public List<Explanation> explainAll(int[] history, int[] items) {
+        float[][] p = new float[components.size()][];
         for (int c = 0; c < components.size(); c++) {
-            if (weights[c] == 0) {
-                continue;
-            }
-            double share = weights[c] * components.get(c).probabilities(new int[][]{history})[0][item];
-            if (share > bestShare) {
-                bestShare = share;
-                best = c;
+            if (weights[c] > 0) {
+                p[c] = components.get(c).probabilities(new int[][]{history})[0];
             }
         }
-        return components.get(best).model().explain(history, item);
+        List<Explanation> out = new java.util.ArrayList<>(items.length);
+        for (int item : items) {
+            int best = -1;
+            double bestShare = -1;
+            for (int c = 0; c < components.size(); c++) {
+                if (p[c] != null && weights[c] * p[c][item] > bestShare) {
+                    bestShare = weights[c] * p[c][item];
+                    best = c;
+                }
+            }
+            out.add(components.get(best).model().explain(history, item));
+        }
+        return out;
     }
 }

@@ -51,6 +51,20 @@ class MixtureRecommenderTest {
     }
 
     @Test
+    void anItemIsExplainedByTheComponentThatGivesItMostProbability() {
+        SequenceDataset data = TestData.of(4, new int[]{0, 1}, new int[]{0, 1}, new int[]{0, 2}, new int[]{3});
+        Recommender markov = MarkovTrainer.ofOrder(1).fit(data, FitContext.of(1));
+        Recommender uniform = new FixedLogits(new float[]{0f, 0f, 0f, 0f});
+        var mix = new MixtureRecommender(List.of(ProbabilityMemo.none(markov), ProbabilityMemo.none(uniform)),
+                new double[]{1, 1});
+        // After 0: the chain gives item 1 about 0.56 and item 3 about 0.04; the uniform model 0.25 each.
+        var all = mix.explainAll(new int[]{0}, new int[]{1, 3});
+        assertThat(all.get(0).kind()).isEqualTo("transition");
+        assertThat(all.get(1)).isEqualTo(dev.seqmind.rec.Explanation.NONE);
+        assertThat(mix.explain(new int[]{0}, 1)).isEqualTo(all.get(0));
+    }
+
+    @Test
     void scoresAreTheLogOfTheWeightedMixture() {
         Recommender a = new FixedLogits(new float[]{0f, (float) Math.log(3), Float.NEGATIVE_INFINITY});
         Recommender b = new FixedLogits(new float[]{0f, 0f, 0f});
