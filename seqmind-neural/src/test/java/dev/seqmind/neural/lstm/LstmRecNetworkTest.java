@@ -2,23 +2,20 @@ package dev.seqmind.neural.lstm;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import dev.seqmind.data.error.SeqmindException;
+import dev.seqmind.neural.RecurrentOracle;
 import dev.seqmind.neural.engine.EngineOptions;
 import dev.seqmind.neural.engine.NeuralEngine;
 import dev.seqmind.neural.nn.ParameterStore;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
- * The engine's LSTM (PyTorch's fused kernel through DJL) against the textbook recurrence written out in Java here:
+ * The engine's LSTM ({@link LstmLayer}) against the textbook recurrence written out in Java here:
  * no golden file, the two are computed independently from the same random weights. It pins the weight layout the
  * model directory stores (gates in the order input, forget, cell, output; both biases added), right padding in a
  * batch of unequal lengths and truncation to the most recent {@code maxLength} items.
@@ -31,35 +28,9 @@ class LstmRecNetworkTest {
 
     @Test
     void engineScoresEqualAPureJavaLstmForward() {
-        Engine e = NeuralEngine.start(EngineOptions.defaults().withThreads(1));
-        try (NDManager m = e.newBaseManager()) {
-            ParameterStore params = new ParameterStore(m);
-            var net = new LstmRecNetwork(new LstmRecConfig(DIM, HIDDEN, 0.3f, MAX_LEN), ITEMS, params, 5);
-            // random values everywhere, biases included, so a swapped gate or a dropped bias cannot go unnoticed
-            SplittableRandom rnd = new SplittableRandom(17);
-            Map<String, float[]> w = new LinkedHashMap<>();
-            params.snapshot().forEach((name, v) -> {
-                float[] r = new float[v.length];
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = (float) rnd.nextDouble(-0.8, 0.8);
-                }
-                w.put(name, r);
-            });
-            params.restore(w);
-            int[][] histories = {{3}, {0, 8, 2, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 0, 1}, {6, 6}};
-            float[] engine;
-            try (NDScope scope = new NDScope(); NDManager sub = m.newSubManager()) {
-                scope.suppressNotUsedWarning();
-                engine = net.scores(sub, histories, 0, histories.length);
-            }
-            for (int h = 0; h < histories.length; h++) {
-                float[] expected = reference(w, histories[h]);
-                for (int i = 0; i < ITEMS; i++) {
-                    assertThat(engine[h * ITEMS + i]).as("history %d item %d", h, i)
-                            .isCloseTo(expected[i], within(1e-4f));
-                }
-            }
-        }
+        RecurrentOracle.assertEngineMatchesReference(
+                params -> new LstmRecNetwork(new LstmRecConfig(DIM, HIDDEN, 0.3f, MAX_LEN), ITEMS, params, 5),
+                ITEMS, 17, LstmRecNetworkTest::reference);
     }
 
     /** Scores of every item after {@code history}, dropout off. Item i is row i + 1 of the embedding table. */
@@ -86,37 +57,15 @@ class LstmRecNetworkTest {
                 g[r] = s;
             }
             for (int k = 0; k < HIDDEN; k++) {
-                double in = sigmoid(g[k]);
-                double forget = sigmoid(g[HIDDEN + k]);
+                double in = RecurrentOracle.sigmoid(g[k]);
+                double forget = RecurrentOracle.sigmoid(g[HIDDEN + k]);
                 double cell = Math.tanh(g[2 * HIDDEN + k]);
-                double out = sigmoid(g[3 * HIDDEN + k]);
+                double out = RecurrentOracle.sigmoid(g[3 * HIDDEN + k]);
                 c[k] = forget * c[k] + in * cell;
                 h[k] = out * Math.tanh(c[k]);
             }
         }
-        float[] pw = w.get("proj.w");
-        float[] pb = w.get("proj.b");
-        double[] o = new double[DIM];
-        for (int d = 0; d < DIM; d++) {
-            double s = pb[d];
-            for (int k = 0; k < HIDDEN; k++) {
-                s += pw[d * HIDDEN + k] * h[k];
-            }
-            o[d] = s;
-        }
-        float[] scores = new float[ITEMS];
-        for (int i = 0; i < ITEMS; i++) {
-            double s = 0;
-            for (int d = 0; d < DIM; d++) {
-                s += o[d] * emb[(i + 1) * DIM + d];
-            }
-            scores[i] = (float) s;
-        }
-        return scores;
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return RecurrentOracle.tiedReadout(w, h, DIM, ITEMS);
     }
 
     @Test
