@@ -36,6 +36,9 @@ import java.util.StringJoiner;
 final class BlendOptions {
     /** The grid for two components when none is given: the first component's weight. */
     private static final double[] DEFAULT_FIRST_WEIGHTS = {1, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.3, 0};
+    /** Three or four components default to every weight vector in steps of 0.1 (66 and 286 vectors). */
+    private static final int MAX_DEFAULT_GRID_COMPONENTS = 4;
+    private static final int SIMPLEX_STEPS = 10;
 
     @Option(names = "--blend", paramLabel = "A+B[+C...]", description = "Also evaluate a mixture of these models' "
             + "next-item distributions (a classic model's name or a model directory fitted on this split's "
@@ -45,7 +48,8 @@ final class BlendOptions {
 
     @Option(names = "--blend-weights", split = ",", paramLabel = "W1:W2[:W3...]", description = "Weight vectors "
             + "tried on validation, one weight a component (normalised to sum 1). Default for two components: the "
-            + "first weighted 1, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.3, 0.")
+            + "first weighted 1, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.3, 0; for three or four: every vector in "
+            + "steps of 0.1; five or more need them given.")
     List<String> weights = List.of();
 
     boolean requested() {
@@ -92,15 +96,35 @@ final class BlendOptions {
         return out;
     }
 
+    /** Every split of {@code left} tenths over the components from {@code at} on, the first component's largest first. */
+    private static void simplex(int[] tenths, int at, int left, List<double[]> out) {
+        if (at == tenths.length - 1) {
+            tenths[at] = left;
+            double[] w = new double[tenths.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = tenths[i] / (double) SIMPLEX_STEPS;
+            }
+            out.add(w);
+            return;
+        }
+        for (int t = left; t >= 0; t--) {
+            tenths[at] = t;
+            simplex(tenths, at + 1, left - t, out);
+        }
+    }
+
     private List<double[]> grid(int n) {
         List<double[]> out = new ArrayList<>();
         if (weights.isEmpty()) {
-            if (n != 2) {
+            if (n == 2) {
+                for (double w : DEFAULT_FIRST_WEIGHTS) {
+                    out.add(new double[]{w, 1 - w});
+                }
+            } else if (n <= MAX_DEFAULT_GRID_COMPONENTS) {
+                simplex(new int[n], 0, SIMPLEX_STEPS, out);
+            } else {
                 throw new InvalidParameterException("--blend-weights", "(none)",
-                        "weight vectors for the " + n + " components, e.g. 0.5:0.25:0.25 for three");
-            }
-            for (double w : DEFAULT_FIRST_WEIGHTS) {
-                out.add(new double[]{w, 1 - w});
+                        "weight vectors for the " + n + " components, e.g. 0.4:0.2:0.2:0.1:0.1 for five");
             }
             return out;
         }

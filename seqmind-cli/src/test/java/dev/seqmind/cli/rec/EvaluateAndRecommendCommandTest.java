@@ -104,10 +104,23 @@ class EvaluateAndRecommendCommandTest {
     }
 
     @Test
+    void threeComponentsWithoutWeightsTryTheSimplexInTenths() throws IOException {
+        Path out = tmp.resolve("blend3");
+        CliRun r = run("evaluate", "--data", log().toString(), "--models", "", "--bootstrap", "0",
+                "--out", out.toString(), "--blend", "pop+markov1+markov2");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        // 66 vectors of tenths summing to 1, from 1:0:0 down to 0:0:1
+        assertThat(r.err().lines().filter(l -> l.startsWith("blend validation"))).hasSize(66);
+        assertThat(r.err()).contains("blend(pop 1.00 + markov1 0.00 + markov2 0.00)")
+                .contains("blend(pop 0.300 + markov1 0.300 + markov2 0.400)")
+                .contains("blend(pop 0.00 + markov1 0.00 + markov2 1.00)");
+    }
+
+    @Test
     void badBlendsAreUsageErrorsBeforeAnyFit() throws IOException {
         for (String[] bad : new String[][]{{"--blend", "markov1"}, {"--blend", "markov1+nosuch"},
                 {"--blend", "pop+markov1", "--blend-weights", "1:x"}, {"--blend", "pop+markov1", "--blend-weights",
-                "1:1:1"}, {"--blend", "pop+markov1+markov2"}, {"--blend-weights", "1:0"}}) {
+                "1:1:1"}, {"--blend", "pop+markov1+markov2+markov3+item-knn"}, {"--blend-weights", "1:0"}}) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("evaluate", "--data",
                     log().toString(), "--out", tmp.toString(), "--models", "pop"));
             args.addAll(java.util.List.of(bad));
